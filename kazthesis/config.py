@@ -1,0 +1,264 @@
+"""thesis.toml → a checked :class:`Config`.
+
+The settings are declared once, in :data:`SETTINGS` (name, default, kind,
+allowed values or range, description); loading validates the file against it,
+reports every problem with its line, and fills in the layout profile.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kazthesis.problems import Problems
+
+LANGUAGES = ("kk", "ru", "en")
+WORK_TYPES = ("coursework", "diploma", "master")
+
+# FORMATTING.md §1. Lengths in mm, font size in pt, indent in cm.
+PROFILES: dict[str, dict[str, Any]] = {
+    "gost-7.32-2017": {
+        "margin_left": 30, "margin_right": 15, "margin_top": 20, "margin_bottom": 20,
+        "font": "Times New Roman", "font_size": 14, "line_spacing": 1.5, "indent": 1.25,
+    },
+    "kz-university": {
+        "margin_left": 30, "margin_right": 10, "margin_top": 20, "margin_bottom": 25,
+        "font": "Times New Roman", "font_size": 14, "line_spacing": 1.0, "indent": 0.8,
+    },
+}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of thesis.toml: its kind, default and allowed values."""
+
+    kind: type | tuple[type, ...]
+    default: Any
+    doc: str
+    choices: tuple[Any, ...] | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+# Sections map key → Setting. A default of None under [layout] means "from the profile".
+SETTINGS: dict[str, dict[str, Setting]] = {
+    "": {
+        "language": Setting(str, "kk", "document language", LANGUAGES),
+        "profile": Setting(str, "gost-7.32-2017", "layout profile", tuple(PROFILES)),
+        "work_type": Setting(str, "coursework", "kind of work, for the norm-control checks", WORK_TYPES),
+    },
+    "layout": {
+        "margin_left": Setting((int, float), None, "left margin, mm", low=5, high=60),
+        "margin_right": Setting((int, float), None, "right margin, mm", low=5, high=60),
+        "margin_top": Setting((int, float), None, "top margin, mm", low=5, high=60),
+        "margin_bottom": Setting((int, float), None, "bottom margin, mm", low=10, high=60),
+        "font": Setting(str, None, "font family"),
+        "font_size": Setting((int, float), None, "body font size, pt", low=8, high=20),
+        "line_spacing": Setting((int, float), None, "line spacing (1.0, 1.5, 2.0 as in Word)", low=0.8, high=3),
+        "indent": Setting((int, float), None, "first-line indent, cm", low=0, high=3),
+        "contents_depth": Setting(int, 2, "heading levels listed in the contents", (1, 2, 3)),
+        "numbering": Setting(str, "continuous", "figure and table numbering", ("continuous", "per-chapter")),
+    },
+    "title_page": {
+        name: Setting(str, "", doc)
+        for name, doc in (
+            ("ministry", "ministry line at the top"),
+            ("university", "university"),
+            ("faculty", "faculty"),
+            ("department", "department (кафедра)"),
+            ("work_type", "work type as printed, e.g. КУРСТЫҚ ЖҰМЫС"),
+            ("title", "the topic"),
+            ("discipline", "discipline (пәні)"),
+            ("specialty", "specialty (мамандығы)"),
+            ("author", "the student (Орындаған)"),
+            ("group", "the student's group"),
+            ("supervisor", "supervisor (Ғылыми жетекші)"),
+            ("city", "city"),
+            ("year", "year"),
+        )
+    },
+    "bibliography": {
+        "style": Setting(str, "gost-7.1-2003", "GOST variant", ("gost-7.1-2003", "gost-r-7.0.100-2018")),
+        "order": Setting(str, "citation", "order of the list", ("citation", "alphabetical")),
+        "list_uncited": Setting(bool, False, "also list entries the text does not cite"),
+        "file": Setting(str, "references.bib", "the .bib file, relative to the project"),
+    },
+    "checks": {
+        "introduction_elements": Setting(bool, True, "the introduction names relevance, aim, objectives…"),
+        "body_pages_min": Setting(int, 0, "minimum body pages (0: by work type)", low=0, high=1000),
+        "body_pages_max": Setting(int, 0, "maximum body pages (0: by work type)", low=0, high=1000),
+        "min_references": Setting(int, 0, "minimum number of references (0: by work type)", low=0, high=1000),
+        "recent_years": Setting(int, 0, "recent-source window in years (0: off)", low=0, high=100),
+        "recent_share": Setting((int, float), 0.5, "share of sources from the window", low=0, high=1),
+        "chapter_citations": Setting(bool, True, "every chapter cites at least one source"),
+        "empty_sections": Setting(bool, True, "no section is empty"),
+        "placeholders": Setting(bool, True, "title-page fields still hold placeholders"),
+        "unused_references": Setting(bool, True, "warn about .bib entries the text never cites"),
+    },
+}
+# [abbreviations] is free-form: abbreviation = "meaning".
+
+PLACEHOLDER_RE = re.compile(r"^\s*[<\[{(].*[>\]})]\s*$|ХХХ|XXX|…|\.\.\.")
+
+
+@dataclass
+class Config:
+    """The validated settings of one thesis project."""
+
+    root: Path
+    language: str = "kk"
+    profile: str = "gost-7.32-2017"
+    work_type: str = "coursework"
+    layout: dict[str, Any] = field(default_factory=dict)
+    title_page: dict[str, str] = field(default_factory=dict)
+    bibliography: dict[str, Any] = field(default_factory=dict)
+    checks: dict[str, Any] = field(default_factory=dict)
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)  # "section.key" → line, for messages
+
+    @property
+    def path(self) -> Path:
+        return self.root / "thesis.toml"
+
+    @property
+    def bib_path(self) -> Path:
+        return self.root / self.bibliography["file"]
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Map "section.key" to its 1-based line (tomllib gives no positions)."""
+    lines: dict[str, int] = {}
+    section = ""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if m := re.match(r"^\[\s*([^\]]+?)\s*\]", line):
+            section = m.group(1).strip().strip('"')
+            lines.setdefault(section, number)
+        elif m := re.match(r'^("[^"]*"|[A-Za-z0-9_\-]+)\s*=', line):
+            key = m.group(1).strip('"')
+            lines.setdefault(f"{section}.{key}" if section else key, number)
+    return lines
+
+
+def _check_value(name: str, value: Any, setting: Setting) -> str | None:
+    """Return what is wrong with a value, or None."""
+    kinds = setting.kind if isinstance(setting.kind, tuple) else (setting.kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        return f"{name} must be {_kind_name(kinds)}, not true/false"
+    if not isinstance(value, kinds):
+        return f"{name} must be {_kind_name(kinds)}, not {value!r}"
+    if setting.choices is not None and value not in setting.choices:
+        options = ", ".join(repr(c) for c in setting.choices)
+        return f"{name} = {value!r} is not one of {options}"
+    if setting.low is not None and not setting.low <= value <= setting.high:
+        return f"{name} = {value!r} is out of range {setting.low:g}–{setting.high:g}"
+    return None
+
+
+def _kind_name(kinds: tuple[type, ...]) -> str:
+    names = {str: "text in quotes", int: "a number", float: "a number", bool: "true or false"}
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+
+def load_config(root: Path, problems: Problems) -> Config:
+    """Read ``root/thesis.toml`` (optional) and return the checked settings.
+
+    Problems go to ``problems``; a value that is wrong is replaced by its
+    default so later stages can still run and report their own problems.
+    """
+    config = Config(root=root)
+    path = config.path
+    data: dict[str, Any] = {}
+    text = ""
+    if path.exists():
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            problems.error(path, None, "thesis.toml is not UTF-8 text",
+                           "save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
+        else:
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                line = _toml_error_line(str(exc))
+                reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+                problems.error(path, line, f"TOML syntax error: {reason}",
+                               'check quotes, "=" and [section] brackets on this line')
+                data = {}
+    config.key_lines = _key_lines(text)
+    _apply(config, data, problems)
+    return config
+
+
+def _toml_error_line(message: str) -> int | None:
+    m = re.search(r"at line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
+    path = config.path
+    lines = config.key_lines
+
+    def unknown(key: str, known: list[str], where: str) -> None:
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(known)}"
+        problems.warning(path, lines.get(where), f"unknown setting {where!r} is ignored", hint)
+
+    values: dict[str, dict[str, Any]] = {section: {} for section in SETTINGS}
+    values["abbreviations"] = {}
+    for key, value in data.items():
+        if key in SETTINGS and key and isinstance(value, dict):
+            section_values = value
+            for sub, sub_value in section_values.items():
+                where = f"{key}.{sub}"
+                setting = SETTINGS[key].get(sub)
+                if setting is None:
+                    unknown(sub, list(SETTINGS[key]), where)
+                    continue
+                if key == "title_page" and isinstance(sub_value, int) and not isinstance(sub_value, bool):
+                    sub_value = str(sub_value)  # year = 2026 is fine
+                if err := _check_value(where, sub_value, setting):
+                    problems.error(path, lines.get(where), err, setting.doc)
+                else:
+                    values[key][sub] = sub_value
+        elif key == "abbreviations" and isinstance(value, dict):
+            for abbr, meaning in value.items():
+                if not isinstance(meaning, str):
+                    problems.error(path, lines.get(f"abbreviations.{abbr}"),
+                                   f"abbreviation {abbr!r} must be text in quotes", 'write АҚШ = "Америка Құрама Штаттары"')
+                else:
+                    values["abbreviations"][abbr] = meaning
+        elif key in SETTINGS[""]:
+            setting = SETTINGS[""][key]
+            if err := _check_value(key, value, setting):
+                problems.error(path, lines.get(key), err, setting.doc)
+            else:
+                values[""][key] = value
+        elif key in SETTINGS or key == "abbreviations":
+            problems.error(path, lines.get(key), f"{key} must be a [{key}] section")
+        else:
+            unknown(key, list(SETTINGS[""]) + [f"[{s}]" for s in SETTINGS if s] + ["[abbreviations]"], key)
+
+    top = values[""]
+    config.language = top.get("language", "kk")
+    config.profile = top.get("profile", "gost-7.32-2017")
+    config.work_type = top.get("work_type", "coursework")
+    layout = {k: s.default for k, s in SETTINGS["layout"].items()}
+    layout.update(PROFILES[config.profile])
+    layout.update(values["layout"])
+    config.layout = layout
+    config.title_page = {k: s.default for k, s in SETTINGS["title_page"].items()} | values["title_page"]
+    config.bibliography = {k: s.default for k, s in SETTINGS["bibliography"].items()} | values["bibliography"]
+    config.checks = {k: s.default for k, s in SETTINGS["checks"].items()} | values["checks"]
+    config.abbreviations = values["abbreviations"]
+
+    bib = config.bibliography["file"]
+    if Path(bib).is_absolute() or ".." in Path(bib).parts:
+        problems.error(path, lines.get("bibliography.file"),
+                       f"bibliography file {bib!r} is outside the project folder",
+                       "put the .bib file inside the project and give a relative path")
+        config.bibliography["file"] = "references.bib"

@@ -1,0 +1,71 @@
+"""The build, stage by stage: inputs → document → HTML → PDF.
+
+``build`` makes the PDF; ``prepare`` is the part ``check`` and ``refs`` share
+(every input read and checked, nothing rendered).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kazthesis.document import Document, build_document
+from kazthesis.fonts import font_name, missing_characters
+from kazthesis.problems import Problems
+
+
+@dataclass
+class BuildResult:
+    """What one build made, for the closing line."""
+
+    pdf: Path
+    pages: int
+    references: int
+    seconds: float
+
+
+def prepare(root: Path, problems: Problems) -> Document:
+    """Read and check all inputs, including whether the font can draw them."""
+    document = build_document(root, problems)
+    check_font_coverage(document, problems)
+    return document
+
+
+def check_font_coverage(document: Document, problems: Problems) -> None:
+    """Name each character the body font lacks, with the first place it is used."""
+    family = document.config.layout["font"]
+    sources: list[tuple[Path, int | None, str]] = []
+    for (rel, line), text in document.content.text_by_line.items():
+        sources.append((document.config.root / rel, line, text))
+    for name, value in document.config.title_page.items():
+        sources.append((document.config.path, document.config.key_lines.get(f"title_page.{name}"), value))
+    for ref in document.references:
+        sources.append((document.config.bib_path, ref.entry.line, ref.text))
+    reported: set[str] = set()
+    for path, line, text in sources:
+        missing = missing_characters(text, family) - reported
+        if missing:
+            reported |= missing
+            listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
+            problems.warning(path, line, f"the font {font_name(family)} has no glyph for {listed}",
+                             "replace the character, or set [layout] font to a font that has it")
+
+
+def build(root: Path, problems: Problems, started: float | None = None) -> BuildResult | None:
+    """Build ``root/output/thesis.pdf`` (and thesis.html); None when the input has errors."""
+    from kazthesis.pdf import write_pdf, write_text_atomically
+    from kazthesis.render import render_html
+
+    started = time.perf_counter() if started is None else started
+    document = prepare(root, problems)
+    if problems.errors:
+        return None
+    html = render_html(document)
+    output = root / "output"
+    result = write_pdf(html, root, output / "thesis.pdf", problems)
+    if result is None:
+        return None
+    write_text_atomically(output / "thesis.html", html)
+    return BuildResult(output / "thesis.pdf", result.pages, len(document.references),
+                       time.perf_counter() - started)

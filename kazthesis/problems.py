@@ -1,0 +1,79 @@
+"""Problems found in a student's input, collected and reported together.
+
+Every message the tool shows about input reads
+``FILE:LINE: error|warning: what is wrong — what to do``. Stages never print
+and never raise on bad input: they add a :class:`Problem` to a
+:class:`Problems` list and go on, so that one run reports everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, with where it is and what to do."""
+
+    severity: Severity
+    path: str  # relative to the project folder where possible
+    line: int | None  # 1-based; None when the problem concerns a whole file
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems; stages append, the CLI reports."""
+
+    root: Path | None = None
+    items: list[Problem] = field(default_factory=list)
+
+    def _rel(self, path: str | Path) -> str:
+        p = Path(path)
+        if self.root is not None and p.is_absolute():
+            try:
+                return str(p.relative_to(self.root))
+            except ValueError:
+                pass
+        return str(path)
+
+    def error(self, path: str | Path, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem("error", self._rel(path), line, message, hint))
+
+    def warning(self, path: str | Path, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem("warning", self._rel(path), line, message, hint))
+
+    def extend(self, other: Problems) -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class InputError(Exception):
+    """Raised to stop a stage when the input cannot be used at all.
+
+    The problems explaining why have already been added to the run's
+    :class:`Problems`; the CLI reports them and exits with status 1.
+    """

@@ -1,0 +1,215 @@
+"""Document model → one HTML file (Jinja2 templates + the chapters' HTML).
+
+Chapters are rendered from their markdown-it tokens with our own rules for
+headings, citations, cross-references, figures, tables and footnotes; the
+page furniture (title page, contents, reference list, CSS) lives in the
+templates, which a project may override file by file in its own templates/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+
+from kazthesis import locale
+from kazthesis.citations import format_citation
+from kazthesis.content import Heading, SourceFile
+from kazthesis.document import Document
+from kazthesis.hyphenation import hyphenate_text
+from kazthesis.markdown import make_parser
+from kazthesis.typography import apply_typography
+
+TOOL_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class Part:
+    """A level-1 heading and the HTML under it (up to the next level-1 heading)."""
+
+    heading: Heading | None
+    html: str
+
+
+def _prose(text: str, language: str, hyphenate: bool) -> str:
+    """Typography, then (for body text) soft hyphens, then HTML escaping."""
+    text = apply_typography(text, language)
+    if hyphenate:
+        text = hyphenate_text(text, language)
+    return escape(text, quote=False)
+
+
+class _BodyRenderer:
+    """markdown-it render rules that know the document's numbers."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.language = document.language
+        self.md: MarkdownIt = make_parser()
+        self.renderer: RendererHTML = self.md.renderer
+        for name in ("text", "citation", "xref", "heading_open", "heading_close", "paragraph_open",
+                     "paragraph_close", "image", "table_open", "footnote_ref", "code_inline"):
+            self.renderer.rules[name] = getattr(self, "_" + name)
+
+    def render_file(self, source: SourceFile) -> list[Part]:
+        """Split a file at its level-1 headings and render each piece."""
+        env = {"footnotes": source.footnotes, "in_heading": False}
+        parts: list[Part] = []
+        chunk: list[Token] = []
+        heading: Heading | None = None
+        for token in source.tokens:
+            if token.type == "heading_open" and token.tag == "h1":
+                if chunk or heading is not None:
+                    parts.append(Part(heading, self.renderer.render(chunk, self.md.options, env)))
+                chunk, heading = [], token.meta["heading"]
+            chunk.append(token)
+        parts.append(Part(heading, self.renderer.render(chunk, self.md.options, env)))
+        return parts
+
+    # --- rules -----------------------------------------------------------------
+    def _text(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        return _prose(tokens[idx].content, self.language, hyphenate=not env["in_heading"])
+
+    def _code_inline(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        return f"<code>{escape(tokens[idx].content)}</code>"
+
+    def _citation(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        text = format_citation(tokens[idx].meta["items"], self.document.citation_number, self.language)
+        return f'<span class="citation">{escape(text)}</span>'
+
+    def _xref(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        ident = tokens[idx].meta["id"]
+        label = self.document.content.labels.get(ident)
+        text = label.text.replace(" ", "\u00a0") if label else "@" + ident
+        return f'<a class="xref" href="#{escape(ident)}">{escape(text)}</a>'
+
+    def _heading_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        heading: Heading = tokens[idx].meta["heading"]
+        env["in_heading"] = True
+        ident = escape(heading.id)
+        if heading.kind == "appendix":
+            label = locale.text(self.language, "appendix", letter=heading.letter)
+            return (f'<h1 id="{ident}" class="appendix" data-label="{escape(label)}">'
+                    f'<span class="appendix-label">{escape(label)}</span> <span class="appendix-title">')
+        number = f'<span class="number">{escape(heading.number)}</span> ' if heading.number else ""
+        return f'<{tokens[idx].tag} id="{ident}" class="{heading.kind}">{number}'
+
+    def _heading_close(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        env["in_heading"] = False
+        opening = next(t for t in reversed(tokens[:idx]) if t.type == "heading_open")
+        closing = "</span>" if opening.meta["heading"].kind == "appendix" else ""
+        return f"{closing}</{tokens[idx].tag}>\n"
+
+    def _is_figure(self, tokens: list[Token], idx: int) -> bool:
+        inline = tokens[idx + 1] if idx + 1 < len(tokens) else None
+        return bool(inline is not None and inline.children and
+                    any("figure" in c.meta for c in inline.children if c.type == "image"))
+
+    def _paragraph_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        if tokens[idx].hidden:
+            return ""
+        return '<figure class="figure">' if self._is_figure(tokens, idx) else "<p>"
+
+    def _paragraph_close(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        if tokens[idx].hidden:
+            return ""
+        return "</figure>\n" if self._is_figure(tokens, idx - 2) else "</p>\n"
+
+    def _image(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        token = tokens[idx]
+        resolved: Path | None = token.meta.get("resolved")
+        src = resolved.as_uri() if resolved else ""
+        caption = "".join(_prose(c.content, self.language, False) for c in token.children or [] if c.type == "text")
+        image = f'<img src="{escape(src)}" alt="{caption}">' if src else ""
+        if "figure" not in token.meta:
+            return image
+        ident = token.attrGet("id")
+        label = locale.text(self.language, "figure", n=token.meta["figure"])
+        text = f"{label} – {caption}" if caption else label
+        id_attr = f' id="{escape(ident)}"' if ident else ""
+        return f'<span class="figure-body"{id_attr}>{image}</span><figcaption>{text}</figcaption>'
+
+    def _table_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        token = tokens[idx]
+        number = token.meta["number"]
+        caption = _prose(token.meta.get("caption", ""), self.language, False)
+        label = locale.text(self.language, "table", n=number)
+        continued = locale.text(self.language, "table_continued", n=number)
+        ident = token.attrGet("id")
+        id_attr = f' id="{escape(ident)}"' if ident else ""
+        title = f"{label} – {caption}" if caption else label
+        return (f'<div class="table-block"{id_attr}><p class="table-caption">{title}</p>'
+                f'<table data-continued="{escape(continued)}">\n')
+
+    def _footnote_ref(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        note_tokens = env["footnotes"].get(tokens[idx].meta["id"], [])
+        inner = self.renderer.renderInline(note_tokens, options, {**env, "in_heading": True})
+        return f'<span class="footnote">{inner}</span>'
+
+
+def render_body(document: Document) -> tuple[list[Part], list[Part]]:
+    """Chapters as (parts before the appendices, appendices)."""
+    renderer = _BodyRenderer(document)
+    parts: list[Part] = []
+    for source in document.content.files:
+        for part in renderer.render_file(source):
+            if part.heading is None and parts:
+                parts[-1].html += part.html  # a file that continues the previous chapter
+            else:
+                parts.append(part)
+    body = [p for p in parts if p.heading is None or p.heading.kind != "appendix"]
+    appendices = [p for p in parts if p.heading is not None and p.heading.kind == "appendix"]
+    return body, appendices
+
+
+URL_RE = re.compile(r"(https?://\S+)")
+
+
+def linkify_urls(text: str) -> Markup:
+    """Escape a reference-list entry and mark its URL so it may wrap anywhere."""
+    parts = URL_RE.split(text)
+    html = "".join(
+        f'<span class="url">{escape(part)}</span>' if i % 2 else escape(part, quote=False)
+        for i, part in enumerate(parts)
+    )
+    return Markup(html)
+
+
+def template_environment(root: Path) -> jinja2.Environment:
+    """Templates from the project's templates/ first, then the tool's own."""
+    folders = [str(root / "templates"), str(TOOL_TEMPLATES)]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
+                             autoescape=jinja2.select_autoescape(["html"]),
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["linkify_urls"] = linkify_urls
+    return env
+
+
+def _line_height(spacing: float) -> float:
+    """Word's "1.5 lines" is 1.5 × the font's own line height (1.15 em for Times
+    New Roman), so a page holds as many lines as the student's Word does."""
+    return round(spacing * 1.15, 4)
+
+
+def render_html(document: Document) -> str:
+    """The whole thesis as one HTML document."""
+    config = document.config
+    env = template_environment(config.root)
+    body, appendices = render_body(document)
+    layout = dict(config.layout, line_height=_line_height(config.layout["line_spacing"]))
+    strings = locale.STRINGS[document.language]
+    title_page = {k: apply_typography(v, document.language) for k, v in config.title_page.items()}
+    css = env.get_template("thesis.css").render(layout=layout, strings=strings, language=document.language)
+    return env.get_template("thesis.html").render(
+        language=document.language, strings=strings, title_page=title_page, css=css,
+        contents=document.contents_entries, abbreviations=document.abbreviations,
+        body=body, appendices=appendices, references=document.references,
+    )
