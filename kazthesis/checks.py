@@ -1,0 +1,178 @@
+"""Norm control: what a supervisor checks before accepting the work.
+
+Each check adds warnings, never errors: the student may have reasons, and the
+build still runs. Each one can be switched off or tuned under ``[checks]``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from kazthesis import locale
+from kazthesis.config import PLACEHOLDER_RE
+from kazthesis.content import Heading
+from kazthesis.document import Document
+from kazthesis.problems import Problems
+
+# Words the introduction must contain, by document language (stems, so that
+# "өзектілігі" and "өзектілік" both count).
+INTRODUCTION_ELEMENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "kk": {"relevance": ("өзектілі",), "aim": ("мақсат",), "objectives": ("міндет",), "object": ("нысан",),
+           "subject": ("пән",), "methods": ("әдіс",), "structure": ("құрылым",)},
+    "ru": {"relevance": ("актуальн",), "aim": ("цель", "цели"), "objectives": ("задач",), "object": ("объект",),
+           "subject": ("предмет",), "methods": ("метод",), "structure": ("структур",)},
+    "en": {"relevance": ("relevance",), "aim": ("aim", "purpose"), "objectives": ("objective", "task"),
+           "object": ("object",), "subject": ("subject",), "methods": ("method",), "structure": ("structure",)},
+}
+ELEMENT_NAMES = {
+    "kk": {"relevance": "өзектілігі", "aim": "мақсаты", "objectives": "міндеттері", "object": "нысаны",
+           "subject": "пәні", "methods": "әдістері", "structure": "құрылымы"},
+    "ru": {"relevance": "актуальность", "aim": "цель", "objectives": "задачи", "object": "объект",
+           "subject": "предмет", "methods": "методы", "structure": "структура"},
+    "en": {k: k for k in INTRODUCTION_ELEMENTS["en"]},
+}
+# (minimum, maximum) body pages and minimum references by work type; 0 = no limit.
+WORK_TYPE_NORMS = {"coursework": (20, 30, 15), "diploma": (50, 0, 40), "master": (60, 0, 50)}
+CHARACTERS_PER_LINE_AT_14PT_165MM = 68  # Times New Roman, Kazakh/Russian text, measured
+
+
+def run_checks(document: Document, problems: Problems, body_pages: int | None = None) -> None:
+    """All norm-control checks; ``body_pages`` is exact after a build, else estimated."""
+    checks = document.config.checks
+    if checks["introduction_elements"]:
+        _check_introduction(document, problems)
+    _check_length(document, problems, body_pages)
+    _check_references(document, problems)
+    if checks["chapter_citations"]:
+        for heading in document.content.headings:
+            if heading.kind == "chapter" and not heading.cites:
+                problems.warning(heading.path, heading.line, f"chapter {heading.number} cites no source",
+                                 "every chapter should rest on sources: add citations like [@key]")
+    if checks["empty_sections"]:
+        for heading in document.content.headings:
+            if not heading.has_body and not _has_subsections(document, heading):
+                problems.warning(heading.path, heading.line, f"section {heading.number or heading.title!r} is empty",
+                                 "write its text or remove the heading")
+    if checks["placeholders"]:
+        _check_title_page(document, problems)
+    if checks["unused_references"]:
+        cited = set(document.content.cited_keys)
+        unused = [e for key, e in document.bibliography.entries.items() if key not in cited]
+        if unused and not document.config.bibliography["list_uncited"]:
+            keys = ", ".join(e.key for e in unused)
+            problems.warning(document.config.bib_path, unused[0].line,
+                             f"{len(unused)} entr{'y is' if len(unused) == 1 else 'ies are'} never cited: {keys}",
+                             "cite them in the text, remove them, or set [bibliography] list_uncited = true")
+
+
+def _has_subsections(document: Document, heading: Heading) -> bool:
+    headings = document.content.headings
+    index = headings.index(heading)
+    return index + 1 < len(headings) and headings[index + 1].level > heading.level
+
+
+def _section_text(document: Document, heading: Heading) -> str:
+    """Source text under a level-1 heading, up to the next level-1 heading."""
+    headings = document.content.headings
+    index = headings.index(heading)
+    following = next((h for h in headings[index + 1 :] if h.level == 1), None)
+    lines = []
+    for (rel, number), text in document.content.text_by_line.items():
+        after_start = (rel, number) > (heading.path, heading.line)
+        before_end = following is None or (rel, number) < (following.path, following.line)
+        if after_start and before_end:
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def _find_structural(document: Document, name: str) -> Heading | None:
+    wanted = locale.text(document.language, name).casefold()
+    return next((h for h in document.content.headings
+                 if h.kind == "structural" and h.title.casefold() == wanted), None)
+
+
+def _check_introduction(document: Document, problems: Problems) -> None:
+    language = document.language
+    intro = _find_structural(document, "introduction")
+    if intro is None:
+        problems.warning("content", None, f"no {locale.text(language, 'introduction')} found",
+                         f"start the work with '# {locale.text(language, 'introduction')} {{.unnumbered}}'")
+        return
+    text = _section_text(document, intro).casefold()
+    missing = [ELEMENT_NAMES[language][element]
+               for element, stems in INTRODUCTION_ELEMENTS[language].items()
+               if not any(re.search(r"\b" + stem, text) for stem in stems)]
+    if missing:
+        problems.warning(intro.path, intro.line, f"the introduction does not name its {', '.join(missing)}",
+                         "norm control expects each of them in the introduction")
+
+
+def _body_pages_estimate(document: Document) -> int:
+    """Pages from the introduction to the conclusion, estimated from the text length."""
+    intro = _find_structural(document, "introduction")
+    layout = document.config.layout
+    width_mm = 210 - layout["margin_left"] - layout["margin_right"]
+    height_mm = 297 - layout["margin_top"] - layout["margin_bottom"]
+    chars_per_line = CHARACTERS_PER_LINE_AT_14PT_165MM * (width_mm / 165) * (14 / layout["font_size"])
+    line_mm = layout["font_size"] * 0.3528 * layout["line_spacing"] * 1.15
+    lines_per_page = height_mm / line_mm
+    lines = 0.0
+    started = intro is None
+    for heading in document.content.headings:
+        if heading is intro:
+            started = True
+        if heading.kind == "appendix":
+            break
+        if started and heading.level == 1:
+            lines = -(-lines // lines_per_page) * lines_per_page  # a new page
+            lines += 3 + len(_section_text(document, heading)) / chars_per_line * 1.08
+    return max(1, round(lines / lines_per_page))
+
+
+def _check_length(document: Document, problems: Problems, body_pages: int | None) -> None:
+    checks = document.config.checks
+    low, high, _ = WORK_TYPE_NORMS[document.config.work_type]
+    low = checks["body_pages_min"] or low
+    high = checks["body_pages_max"] or high
+    pages = body_pages if body_pages is not None else _body_pages_estimate(document)
+    about = "" if body_pages is not None else "about "
+    where = document.config.path if document.config.path.exists() else "content"
+    if pages < low:
+        problems.warning(where, None, f"the body (introduction to conclusion) is {about}{pages} pages; "
+                         f"a {document.config.work_type} needs at least {low}",
+                         "extend the chapters, or set [checks] body_pages_min")
+    elif high and pages > high:
+        problems.warning(where, None, f"the body (introduction to conclusion) is {about}{pages} pages; "
+                         f"a {document.config.work_type} should not exceed {high}",
+                         "shorten the chapters, or set [checks] body_pages_max")
+
+
+def _check_references(document: Document, problems: Problems) -> None:
+    checks = document.config.checks
+    _, _, minimum = WORK_TYPE_NORMS[document.config.work_type]
+    minimum = checks["min_references"] or minimum
+    count = len(document.references)
+    bib = document.config.bib_path
+    if count < minimum:
+        problems.warning(bib, None, f"the reference list has {count} sources; "
+                         f"a {document.config.work_type} needs at least {minimum}",
+                         "cite more sources, or set [checks] min_references")
+    years = checks["recent_years"]
+    if years and count:
+        this_year = datetime.date.today().year
+        recent = [r for r in document.references if r.entry.year and r.entry.year > this_year - years]
+        share = len(recent) / count
+        if share < checks["recent_share"]:
+            problems.warning(bib, None, f"{len(recent)} of {count} sources ({share:.0%}) are from the last {years} "
+                             f"years; at least {checks['recent_share']:.0%} are expected",
+                             "add recent sources, or tune [checks] recent_years / recent_share")
+
+
+def _check_title_page(document: Document, problems: Problems) -> None:
+    config = document.config
+    for name, value in config.title_page.items():
+        if value and PLACEHOLDER_RE.search(value):
+            problems.warning(config.path, config.key_lines.get(f"title_page.{name}"),
+                             f"title page field {name} still holds a placeholder: {value!r}",
+                             "replace it with the real text before printing")

@@ -1,0 +1,66 @@
+"""Reading a built PDF back: words with positions, fonts, the contents page."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+MM = 72 / 25.4  # points per millimetre
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def words(path: Path) -> list[Word]:
+    """Every word of the PDF with its box in points (origin top left)."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    result = []
+    for number, page in enumerate(re.split(r"<page ", xml)[1:], 1):
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                             page):
+            result.append(Word(number, html.unescape(m.group(5)), *(float(m.group(i)) for i in range(1, 5))))
+    return result
+
+
+def fonts(path: Path) -> list[dict[str, str]]:
+    """pdffonts' table as dicts (name, emb, …)."""
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    rows = []
+    for line in lines[2:]:
+        parts = line.split()
+        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3]})
+    return rows
+
+
+def outline(path: Path) -> list[tuple[int, str]]:
+    """The PDF bookmarks as (page, title), in order."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(path)], capture_output=True, text=True,
+                         check=True).stdout
+    return [(int(p), html.unescape(t)) for p, t in re.findall(r'<item page="(\d+)">(.*?)</item>', xml)]
+
+
+TOC_LINE = re.compile(r"^\s*(.*?)\s*\.{3,}\s*(\d+)\s*$")
+
+
+def contents_entries(page_text: str) -> list[tuple[str, int]]:
+    """(entry text, page) for each entry of a contents page; wrapped entries joined."""
+    lines = [line.strip() for line in page_text.splitlines() if line.strip()][1:]  # drop the page title
+    entries: list[tuple[str, int]] = []
+    pending = ""
+    for line in lines:
+        if match := TOC_LINE.match(line):
+            entries.append(((pending + " " + match.group(1)).strip(), int(match.group(2))))
+            pending = ""
+        elif not line.isdigit():  # a wrapped title; the page's own number is skipped
+            pending = (pending + " " + line).strip()
+    return entries
