@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.problems import Problems
+from kazthesis.tables import find_splits, split_tables
 
 TOOL_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,6 +43,26 @@ def _make_fetcher(allowed: list[Path], refused: list[str]):  # noqa: ANN202 - We
     return ProjectFetcher()
 
 
+MAX_TABLE_PASSES = 4
+
+
+def _render(weasyprint, html: str, root: Path, fetcher):  # noqa: ANN001, ANN202
+    """Render; re-render with long tables split until the splits stop moving."""
+    base_url = str(root.resolve()) + "/"
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+    applied: set = set()
+    for _ in range(MAX_TABLE_PASSES):
+        # Each continuation label moves the rows after it, so the splits are found
+        # afresh on every pass; a split that no longer opens a page is dropped.
+        splits = find_splits(document.pages)
+        if splits == applied:
+            break
+        applied = splits
+        document = weasyprint.HTML(string=split_tables(html, applied), base_url=base_url,
+                                   url_fetcher=fetcher).render()
+    return document
+
+
 def write_pdf(html: str, root: Path, target: Path, problems: Problems) -> PdfResult | None:
     """Render ``html`` and replace ``target`` only once the new PDF is complete."""
     # WeasyPrint is imported here: `check` and `refs` never pay for it.
@@ -51,7 +72,7 @@ def write_pdf(html: str, root: Path, target: Path, problems: Problems) -> PdfRes
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     refused: list[str] = []
     fetcher = _make_fetcher([root.resolve(), TOOL_DIR], refused)
-    document = weasyprint.HTML(string=html, base_url=str(root.resolve()) + "/", url_fetcher=fetcher).render()
+    document = _render(weasyprint, html, root, fetcher)
     for url in sorted(set(refused)):
         problems.error(target.parent.parent / "content", None,
                        f"the renderer was asked for {url}, outside the project or on the network; refused",

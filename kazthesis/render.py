@@ -56,12 +56,13 @@ class _BodyRenderer:
         self.md: MarkdownIt = make_parser()
         self.renderer: RendererHTML = self.md.renderer
         for name in ("text", "citation", "xref", "heading_open", "heading_close", "paragraph_open",
-                     "paragraph_close", "image", "table_open", "footnote_ref", "code_inline"):
+                     "paragraph_close", "image", "table_open", "table_close", "tbody_open", "tr_open",
+                     "footnote_ref", "code_inline"):
             self.renderer.rules[name] = getattr(self, "_" + name)
 
     def render_file(self, source: SourceFile) -> list[Part]:
         """Split a file at its level-1 headings and render each piece."""
-        env = {"footnotes": source.footnotes, "in_heading": False}
+        env = {"footnotes": source.footnotes, "in_heading": False, "row": None}
         parts: list[Part] = []
         chunk: list[Token] = []
         heading: Heading | None = None
@@ -146,8 +147,24 @@ class _BodyRenderer:
         ident = token.attrGet("id")
         id_attr = f' id="{escape(ident)}"' if ident else ""
         title = f"{label} – {caption}" if caption else label
+        env["table"] = number
+        # data-* let the PDF stage split a table that runs onto the next page (tables.py).
         return (f'<div class="table-block"{id_attr}><p class="table-caption">{title}</p>'
-                f'<table data-continued="{escape(continued)}">\n')
+                f'<table data-table="{escape(number)}" data-continued="{escape(continued)}">\n')
+
+    def _table_close(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        env["row"] = None
+        return "</table></div>\n"
+
+    def _tbody_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        env["row"] = 0  # body rows are numbered; header rows are not
+        return "<tbody>\n"
+
+    def _tr_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
+        if env["row"] is None:
+            return "<tr>\n"
+        env["row"] += 1
+        return f'<tr data-table="{escape(env["table"])}" data-row="{env["row"]}">\n'
 
     def _footnote_ref(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
         note_tokens = env["footnotes"].get(tokens[idx].meta["id"], [])
