@@ -229,7 +229,8 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
             for abbr, meaning in value.items():
                 if not isinstance(meaning, str):
                     problems.error(path, lines.get(f"abbreviations.{abbr}"),
-                                   f"abbreviation {abbr!r} must be text in quotes", 'write АҚШ = "Америка Құрама Штаттары"')
+                                   f"abbreviation {abbr!r} must be text in quotes",
+                                   'write АҚШ = "Америка Құрама Штаттары"')
                 else:
                     values["abbreviations"][abbr] = meaning
         elif key in SETTINGS[""]:

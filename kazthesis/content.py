@@ -227,7 +227,8 @@ def read_content(root: Path, language: str, bib_keys: list[str], per_chapter: bo
     for ident, rel, line in xrefs:
         if ident not in content.labels:
             close = difflib.get_close_matches(ident, list(content.labels), n=1)
-            hint = f"did you mean @{close[0]}?" if close else "give the figure, table or heading that id: {#" + ident + "}"
+            hint = (f"did you mean @{close[0]}?" if close
+                    else "give the figure, table or heading that id: {#" + ident + "}")
             problems.error(root / rel, line, f"cross-reference @{ident} points to nothing", hint)
     return content
 

@@ -8,9 +8,10 @@ and never raise on bad input: they add a :class:`Problem` to a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
