@@ -56,14 +56,6 @@ def run_checks(document: Document, problems: Problems, body_pages: int | None = 
                                  "write its text or remove the heading")
     if checks["placeholders"]:
         _check_title_page(document, problems)
-    if checks["unused_references"]:
-        cited = set(document.content.cited_keys)
-        unused = [e for key, e in document.bibliography.entries.items() if key not in cited]
-        if unused and not document.config.bibliography["list_uncited"]:
-            keys = ", ".join(e.key for e in unused)
-            problems.warning(document.config.bib_path, unused[0].line,
-                             f"{len(unused)} entr{'y is' if len(unused) == 1 else 'ies are'} never cited: {keys}",
-                             "cite them in the text, remove them, or set [bibliography] list_uncited = true")
 
 
 def _has_subsections(document: Document, heading: Heading) -> bool:

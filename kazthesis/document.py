@@ -72,8 +72,21 @@ def build_document(root: Path, problems: Problems) -> Document:
                            config.layout["numbering"] == "per-chapter", problems)
     document = Document(config, bibliography, content)
     document.set_references(make_reference_list(document))
+    if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
+        _warn_unused(document, problems)
     document.abbreviations = sorted(config.abbreviations.items(), key=lambda item: kazakh_sort_key(item[0]))
     return document
+
+
+def _warn_unused(document: Document, problems: Problems) -> None:
+    """One warning listing the entries the text never cites."""
+    cited = set(document.content.cited_keys)
+    unused = [entry for key, entry in document.bibliography.entries.items() if key not in cited]
+    if unused:
+        keys = ", ".join(entry.key for entry in unused)
+        count = f"{len(unused)} entr{'y is' if len(unused) == 1 else 'ies are'}"
+        problems.warning(document.config.bib_path, unused[0].line, f"{count} never cited: {keys}",
+                         "cite them, remove them, or set [bibliography] list_uncited = true")
 
 
 def make_reference_list(document: Document) -> list[Reference]:
