@@ -157,16 +157,18 @@ def read_content(root: Path, language: str, bib_keys: list[str], per_chapter: bo
                  problems: Problems) -> Content:
     """Parse, number and check every content file."""
     content = Content()
-    paths = []
+    paths, linked_out = [], False
     for path in content_files(root):
         if path.resolve().is_relative_to(root.resolve()):
             paths.append(path)
         else:  # a link to a file elsewhere: the build reads only the project folder
+            linked_out = True
             problems.error(path, None, "this chapter is a link to a file outside the project folder",
                            "copy the file into content/ instead of linking to it")
-    if not paths and not problems.errors:
-        problems.error(root / "content", None, "no chapters found: the content folder is empty or missing",
-                       "put your chapters in content/ as .md files, e.g. content/01-kirispe.md")
+    if not paths:
+        if not linked_out:
+            problems.error(root / "content", None, "no chapters found: the content folder is empty or missing",
+                           "put your chapters in content/ as .md files, e.g. content/01-kirispe.md")
         return content
     parser = make_parser()
     numberer = _Numberer(language, per_chapter)
