@@ -85,7 +85,7 @@ class Pdf:
 def squash(text: str) -> str:
     """Text with hyphenation and all spacing removed (case kept), for layout-proof matching."""
     text = re.sub(r"[\u00ad]", "", text)
-    text = re.sub(r"-\s*\n\s*", "", text)
+    text = re.sub(r"\u2010\s*\n\s*", "", text)  # a hyphenation break (WeasyPrint draws U+2010)
     return re.sub(r"\s+", "", text)
 
 
