@@ -1,63 +1,223 @@
-"""Typography rules of FORMATTING.md §5 on plain text runs."""
+"""Typography of FORMATTING.md §5 on plain text runs: one test per rule, then properties."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazthesis.typography import apply_typography, clean_debris
+from kazthesis.typography import NBSP, apply_typography, clean_debris
 
-N = "\u00a0"
-
-
-@pytest.mark.parametrize(
-    ("source", "expected"),
-    [
-        ("Н. Ә. Назарбаев", f"Н.{N}Ә.{N}Назарбаев"),
-        ("Н.Ә.Назарбаев", f"Н.{N}Ә.{N}Назарбаев"),
-        ("Назарбаев Н.Ә.", f"Назарбаев{N}Н.{N}Ә."),
-        ("Қ.-Ж. Тоқаев", f"Қ.-Ж.{N}Тоқаев"),
-        ("1991 ж. және 25 б.", f"1991{N}ж. және 25{N}б."),
-        ("94 келісім", f"94{N}келісім"),
-        ("№ 3", f"№{N}3"),
-        ("1994 - 1996", "1994–1996"),
-        ("1994-1996", "1994–1996"),
-        ("25-31", "25–31"),
-        ("2024-03-15", "2024-03-15"),
-        ("Алматы - Астана", f"Алматы{N}– Астана"),
-        ("Алматы -- Астана", f"Алматы{N}– Астана"),
-        ("қарым-қатынас", "қарым-қатынас"),
-        ('"Болашақ" бағдарламасы', "«Болашақ» бағдарламасы"),
-        ('Ол "сырт "ішкі" сөз" деді', "Ол «сырт „ішкі“ сөз» деді"),
-        ("“Болашақ”", "«Болашақ»"),
-        ("екі¬жақты", "екіжақты"),
-        ("екі  жақты\tқатынас", "екі жақты қатынас"),
-        ("https://a.kz/1994-1996 - сайт", f"https://a.kz/1994-1996{N}– сайт"),
-    ],
-)
-def test_kazakh_rules(source: str, expected: str) -> None:
-    assert apply_typography(source, "kk") == expected
+N = NBSP
 
 
-def test_english_quotes_and_initials() -> None:
-    assert apply_typography('J. Smith wrote "Central Asia"', "en") == f"J.{N}Smith wrote “Central Asia”"
+def kk(text: str) -> str:
+    return apply_typography(text, "kk")
 
 
-def test_debris_only() -> None:
-    assert clean_debris("тәуел¬сіздік\u00ad  күні") == "тәуелсіздік күні"
+# --- debris -----------------------------------------------------------------------------
 
 
-LETTERS = re.compile(r"[^\W_]", re.UNICODE)
+@pytest.mark.parametrize(("source", "expected"), [
+    ("екі¬жақты", "екіжақты"),
+    ("тәуел¬ сіздік", "тәуелсіздік"),                # ¬ at a line end, the word's rest after it
+    ("тәуел¬\nсіздік", "тәуелсіздік"),
+    ("сөз¬.", "сөз."),
+    ("¬p және ¬ q", "¬p және ¬ q"),                   # a ¬ after a space is logic, not debris
+    ("екі  жақты\tқатынас", "екі жақты қатынас"),
+    ("а \t  б", "а б"),
+    ("1991 \u00a0 ж.", "1991\u00a0ж."),                # a run holding a no-break space stays no-break
+    ("тәуел\u00adсіз\u200bдік\ufeff\u2060", "тәуелсіздік"),
+    ("бір\nекі", "бір\nекі"),                          # line breaks are not spaces to collapse
+])
+def test_clean_debris(source: str, expected: str) -> None:
+    assert clean_debris(source) == expected
 
 
-PIECES = list("абвӘәҚқNn0123456789 .-–\"«»„“№,:/@") + ["Н. Ә. ", " - ", "1994-1996", "https://a.kz/x-1 "]
+def test_apply_typography_cleans_debris_first() -> None:
+    assert kk("тәуел¬сіздік\u00ad  күні") == "тәуелсіздік күні"
 
 
-@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
-def test_idempotent_and_letters_kept(text: str) -> None:
-    once = apply_typography(text, "kk")
-    assert apply_typography(once, "kk") == once
-    assert LETTERS.findall(once) == LETTERS.findall(clean_debris(text))
+# --- no-break spaces: initials -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Н. Ә. Назарбаев", f"Н.{N}Ә.{N}Назарбаев"),
+    ("Н.Ә. Назарбаев", f"Н.{N}Ә.{N}Назарбаев"),
+    ("Н.Ә.Назарбаев", f"Н.{N}Ә.{N}Назарбаев"),
+    ("А.Байтұрсынұлы", f"А.{N}Байтұрсынұлы"),
+    ("Назарбаев Н.Ә.", f"Назарбаев{N}Н.{N}Ә."),
+    ("Назарбаев Н. Ә. айтқандай", f"Назарбаев{N}Н.{N}Ә. айтқандай"),
+    ("Қ.-Ж. Тоқаев", f"Қ.-Ж.{N}Тоқаев"),
+    ("т.б. мәселелер", "т.б. мәселелер"),              # lowercase abbreviations are not initials
+    ("ҚР Президенті", "ҚР Президенті"),
+])
+def test_initials_kk(source: str, expected: str) -> None:
+    assert kk(source) == expected
+
+
+def test_initials_latin() -> None:
+    assert apply_typography("J. Smith and Smith J.", "en") == f"J.{N}Smith and Smith{N}J."
+    assert apply_typography("J.R.R. Tolkien", "en") == f"J.R.R.{N}Tolkien"  # Latin initials kept as typed
+    assert apply_typography("J. R. R. Tolkien", "en") == f"J.{N}R.{N}R.{N}Tolkien"
+    assert apply_typography("Иванов И.И. пишет", "ru") == f"Иванов{N}И.{N}И. пишет"
+
+
+# --- no-break spaces: numbers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("1991 ж.", f"1991{N}ж."),
+    ("1994-1996 жж.", f"1994–1996{N}жж."),
+    ("1994–1996 ж.ж.", f"1994–1996{N}ж.ж."),
+    ("25 б.", f"25{N}б."),
+    ("2,5 млн теңге", f"2,5{N}млн теңге"),
+    ("15000 теңге", f"15000{N}теңге"),                 # a unit after any number
+    ("12 млрд доллар", f"12{N}млрд доллар"),
+    ("5%", "5%"),                                      # no space: kept as written
+    ("5 %", f"5{N}%"),
+    ("500 ₸", f"500{N}₸"),
+    ("ХХ ғ.", f"ХХ{N}ғ."),
+    ("XXI ғасырда", f"XXI{N}ғасырда"),
+    ("94 келісім", f"94{N}келісім"),                 # a short number and the word it counts
+    ("1991 жылы", f"1991{N}жылы"),
+    ("10000 адам", "10000 адам"),                      # five digits: only listed units are joined
+    ("2020 Қазақстан", "2020 Қазақстан"),              # a capitalised word is not counted
+    ("№ 3", f"№{N}3"),
+    ("№3", f"№{N}3"),
+    ("§ 2", f"§{N}2"),
+    ("Т. 3, б. 25", f"Т.{N}3, б.{N}25"),
+])
+def test_numbers_kk(source: str, expected: str) -> None:
+    assert kk(source) == expected
+
+
+def test_numbers_ru_and_en() -> None:
+    assert apply_typography("в 1991 г., 300 руб., 5 тыс. чел., с. 25", "ru") == (
+        f"в 1991{N}г., 300{N}руб., 5{N}тыс. чел., с.{N}25")
+    assert apply_typography("XX в.", "ru") == f"XX{N}в."
+    assert apply_typography("pp. 25-31, 5 km, 3 bn, p. 7, 40 kg", "en") == (
+        f"pp.{N}25–31, 5{N}km, 3{N}bn, p.{N}7, 40{N}kg")
+
+
+# --- dashes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("1994 - 1996", "1994–1996"),
+    ("1994-1996", "1994–1996"),
+    ("1994 – 1996", "1994–1996"),
+    ("1994--1996", "1994–1996"),
+    ("25-31", "25–31"),
+    ("2-3 адам", f"2–3{N}адам"),
+    ("1990-2000-жылдары", "1990–2000-жылдары"),      # the suffix hyphen stays
+    ("2024-03-15", "2024-03-15"),                      # a date
+    ("8-701-555-12-34", "8-701-555-12-34"),            # more than one hyphen
+    ("ГОСТ 7.32-2017", "ГОСТ 7.32-2017"),              # a designation, not a range
+    ("СТ РК 1.5-2019", "СТ РК 1.5-2019"),
+    ("ISSN 1563-0269", "ISSN 1563-0269"),
+    ("1990-жылы", "1990-жылы"),
+    ("Алматы - Астана", f"Алматы{N}– Астана"),
+    ("Алматы -- Астана", f"Алматы{N}– Астана"),
+    ("Алматы --- Астана", f"Алматы{N}– Астана"),      # no em dash in kk
+    ("Алматы – Астана", f"Алматы{N}– Астана"),
+    ("Абай — ақын", f"Абай{N}— ақын"),                # an author's em dash is kept, never at a line start
+    ("қарым-қатынас", "қарым-қатынас"),               # a hyphen inside a word
+    ("екі-үш", "екі-үш"),
+    ("-5 градус", f"-5{N}градус"),
+])
+def test_dashes_kk(source: str, expected: str) -> None:
+    assert kk(source) == expected
+
+
+def test_dash_at_the_edge_of_a_text_run() -> None:
+    # Markdown splits text at emphasis: «**Абай** - ақын» reaches us as " - ақын".
+    assert kk(" - ақын") == f"{N}– ақын"
+    assert kk("Абай - ") == f"Абай{N}– "
+
+
+def test_em_dash_only_in_english() -> None:
+    assert apply_typography("word---word and a --- b", "en") == f"word—word and a{N}— b"
+    assert apply_typography("a -- b", "en") == f"a{N}– b"
+    assert kk("сөз---сөз") == "сөз---сөз"
+
+
+# --- quotation marks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ('"Болашақ" бағдарламасы', "«Болашақ» бағдарламасы"),
+    ('Ол "сырт "ішкі" сөз" деді', "Ол «сырт „ішкі“ сөз» деді"),
+    ("“Болашақ”", "«Болашақ»"),
+    ("«Қазақстан “Барыс” компаниясы»", "«Қазақстан „Барыс“ компаниясы»"),
+    ('«Қазақстан "Барыс" компаниясы»', "«Қазақстан „Барыс“ компаниясы»"),
+    ('("Нұр Отан")', "(«Нұр Отан»)"),
+    ('"a", "b".', "«a», «b»."),
+    ('"""а" б" в"', "«„„а“ б“ в»"),
+    ("it's", "it's"),                                  # single quotes and apostrophes are left alone
+    ('"', '"'),                                        # a lone mark: no way to tell its direction
+    ('сөзі "', "сөзі «"),                              # opening before the next inline token
+    ('" деді', "» деді"),                              # closing after the previous one
+])
+def test_quotes_kk(source: str, expected: str) -> None:
+    assert kk(source) == expected
+
+
+def test_quotes_ru_and_en() -> None:
+    assert apply_typography('Он сказал: "это "тест" номер"', "ru") == "Он сказал: «это „тест“ номер»"
+    assert apply_typography('He said "a "b" c"', "en") == "He said “a ‘b’ c”"
+    assert apply_typography("«Central Asia»", "en") == "“Central Asia”"
+    assert apply_typography("“a ‘b’ c”", "en") == "“a ‘b’ c”"
+
+
+# --- what is never touched ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "https://a.kz/1994-1996",
+    "http://example.com/a--b/\"x\"/y",
+    "info@mfa.kz",
+    "a-b.c@d.kz",
+    "www.gov.kz/1-2",
+])
+def test_urls_and_addresses_are_left_alone(text: str) -> None:
+    assert kk(text) == text
+    assert kk(f"қараңыз: {text} - сайт") == f"қараңыз: {text}{N}– сайт"
+
+
+def test_quotes_around_a_url_are_converted() -> None:
+    assert kk('"https://a.kz/x" сайты') == "«https://a.kz/x» сайты"
+
+
+def test_unknown_language_is_a_bug_not_a_guess() -> None:
+    assert apply_typography("1991 ж.", "kk-KZ") == f"1991{N}ж."
+    with pytest.raises(ValueError, match="expected one of kk, ru, en"):
+        apply_typography("text", "de")
+
+
+# --- properties ---------------------------------------------------------------------------
+
+ALNUM = re.compile(r"[^\W_]")
+PIECES = [*'абвӘәҚқНЖJSnm0123456789 \t\u00a0.,:;/@-–—"“”„«»‘’\'()¬\u00ad\u200b№§%\n',
+          "Н. ", "Ә.", "Қ.-Ж. ", "Назарбаев", "Smith", " - ", " -- ", "---", " — ", "1994-1996", "2024-03-15",
+          "https://a.kz/x-1", "a@b.kz", "www.x.kz", "ж.", "б.", "млн", "келісім", "pp. ", "с.", "ГОСТ ",
+          "7.32-2017", "XXI ", "ғ.", "қарым-қатынас", ' "', '" ', "°C"]
+TEXT = st.one_of(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.text(max_size=60))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.sampled_from(["kk", "ru", "en"]))
+def test_idempotent_and_letters_kept(text: str, lang: str) -> None:
+    once = apply_typography(text, lang)  # never raises
+    assert apply_typography(once, lang) == once
+    assert ALNUM.findall(once) == ALNUM.findall(text)  # only spaces, quotes, dashes and debris change
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_clean_debris_idempotent(text: str) -> None:
+    once = clean_debris(text)
+    assert clean_debris(once) == once
+    assert "\u00ad" not in once and "\t" not in once and "  " not in once
