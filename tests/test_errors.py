@@ -211,3 +211,23 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli(tmp_path / "nowhere").status == 2
     assert run_cli("refs", "--bogus").status == 2
     assert run_cli("--help").status == 0
+
+
+def test_bib_duplicate_key_and_broken_entry_stop_the_build(project: Path) -> None:
+    bib = project / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text + "\n@book{smith2023,\n  title = {Again},\n  year = {2020},\n}\n"
+                   "\n@book{broken,\n  title = {Unclosed,\n  year = {2020},\n}\n", encoding="utf-8")
+    duplicate = _line_of(bib, "@book{smith2023,")
+    broken = _line_of(bib, "@book{broken,")
+    first = _line_of(bib, "@online{smith2023,")
+    err = _fails_with(project, rf"^references\.bib:{duplicate}: error: duplicate key 'smith2023' "
+                               rf"\(first defined at line {first}\)")
+    assert re.search(rf"^references\.bib:{broken}: error: unbalanced braces", err, re.M), err
+
+
+def test_bib_entry_missing_a_required_field(project: Path) -> None:
+    bib = project / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("  year      = {1996},\n", "", 1), encoding="utf-8")
+    line = _line_of(bib, "@book{nazarbayev1996,")
+    _fails_with(project, rf"^references\.bib:{line}: error: entry 'nazarbayev1996' \(@book\) has no year")
