@@ -98,17 +98,20 @@ def read_pdf(path: Path) -> Pdf:
     return Pdf(path, pages)
 
 
-@pytest.fixture(scope="session")
-def small_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Pdf]:
-    project = copy_project("small", tmp_path_factory.mktemp("small"))
+def _build(name: str, factory: pytest.TempPathFactory) -> tuple[Path, Run, Pdf]:
+    project = copy_project(name, factory.mktemp(name))
     result = run_cli(project)
     assert result.status == 0, result.err
     return project, result, read_pdf(project / "output" / "thesis.pdf")
+
+
+@pytest.fixture(scope="session")
+def small_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Pdf]:
+    """The small fixture project, built once per test run."""
+    return _build("small", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def exemplar_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Pdf]:
-    project = copy_project("exemplar", tmp_path_factory.mktemp("exemplar"))
-    result = run_cli(project)
-    assert result.status == 0, result.err
-    return project, result, read_pdf(project / "output" / "thesis.pdf")
+    """The repository's own exemplar, built once per test run."""
+    return _build("exemplar", tmp_path_factory)

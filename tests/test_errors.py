@@ -115,7 +115,7 @@ def test_duplicate_id(project: Path) -> None:
 
 def test_windows_1251_chapter_is_named_with_the_command_to_convert(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    chapter.write_bytes(chapter.read_text(encoding="utf-8").replace("ә", "а").replace("ы", "ы")
+    chapter.write_bytes(chapter.read_text(encoding="utf-8")
                         .encode("cp1251", errors="replace"))
     _fails_with(project, r"^content/03-qorytyndy\.md:1: error: the file is in WINDOWS-1251, not UTF-8 — convert it: "
                          r"iconv -f WINDOWS-1251 -t UTF-8 03-qorytyndy\.md")

@@ -34,6 +34,11 @@ def _areas(*areas: str) -> str:
     return _end(out)
 
 
+def _other_info(main: str, *others: str) -> str:
+    """``Title : other title information`` — each present piece after `` : ``."""
+    return " : ".join([main, *(o for o in others if o)])
+
+
 def _pages(value: str) -> str:
     return re.sub(r"\s*[-–—]+\s*", "–", value.strip())
 
@@ -82,9 +87,7 @@ class _Description:
 
     # --- areas -------------------------------------------------------------------
     def title(self, electronic: bool = False) -> str:
-        title = self.entry.get("title")
-        subtitle = self.entry.get("subtitle")
-        text = f"{title} : {subtitle}" if subtitle else title
+        text = _other_info(self.entry.get("title"), self.entry.get("subtitle"))
         if electronic and self.style == "gost-7.1-2003":
             text += " " + self.terms["eresource"]
         responsibility = self.responsibility()
@@ -176,9 +179,7 @@ def _article(entry: Entry, style: str) -> str:
 def _incollection(entry: Entry, style: str) -> str:
     d = _Description(entry, style)
     electronic = bool(entry.get("url"))
-    book = entry.get("booktitle")
-    if entry.get("booksubtitle"):
-        book += " : " + entry.get("booksubtitle")
+    book = _other_info(entry.get("booktitle"), entry.get("booksubtitle"))
     editors = ", ".join(p.responsibility for p in entry.editors)
     # Editors belong to the host: describe the part with its authors only.
     part = _Description(Entry(entry.key, entry.type, entry.line, dict(entry.fields), entry.authors, [],
@@ -191,11 +192,7 @@ def _incollection(entry: Entry, style: str) -> str:
 
 def _thesis(entry: Entry, style: str) -> str:
     d = _Description(entry, style)
-    title = entry.get("title")
-    if entry.get("subtitle"):
-        title += " : " + entry.get("subtitle")
-    if entry.get("type"):
-        title += " : " + entry.get("type")
+    title = _other_info(entry.get("title"), entry.get("subtitle"), entry.get("type"))
     responsibility = d.responsibility()
     lead = f"{title} / {responsibility}" if responsibility else title
     if d.heading():
@@ -217,9 +214,7 @@ def _online(entry: Entry, style: str) -> str:
 def _legislation(entry: Entry, style: str) -> str:
     d = _Description(entry, style)
     electronic = bool(entry.get("url"))
-    title = entry.get("title")
-    if entry.get("subtitle"):
-        title += " : " + entry.get("subtitle")
+    title = _other_info(entry.get("title"), entry.get("subtitle"))
     if electronic and style == "gost-7.1-2003":
         title += " " + d.terms["eresource"]
     site = entry.get("organization", "howpublished", "journaltitle")
