@@ -24,7 +24,7 @@ def format_locator(locator: str, language: str) -> str:
 def format_citation(items: list[CiteItem], number_of: Callable[[str], int], language: str) -> str:
     """The bracketed citation for ``items``, numbered by ``number_of(key)``."""
     parts = []
-    for item in items:
+    for item in sorted(items, key=lambda item: number_of(item.key)):  # [2; 9; 16], as GOST lists them
         text = str(number_of(item.key))
         if item.locator:
             text += ", " + format_locator(item.locator, language)
