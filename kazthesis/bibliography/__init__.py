@@ -1,12 +1,15 @@
-"""references.bib → GOST 7.1 reference-list entries, each in its source's language.
+"""references.bib → GOST reference-list entries, each described in its source's language.
 
-Reading (:mod:`reader`), names (:mod:`names`), terms (:mod:`terms`),
-formatting (:mod:`gost`) and ordering (:mod:`order`) are separate steps.
+The steps are separate modules: :mod:`reader` (file → entries, with problems),
+:mod:`names`, :mod:`values` and :mod:`dates` (what the reader decodes),
+:mod:`kinds` (entry types → forms), :mod:`terms` (per-language terms),
+:mod:`gost` (the templates, built with :mod:`template`) and :mod:`order`.
 """
 
 from kazthesis.bibliography.gost import STYLES, format_entry
+from kazthesis.bibliography.model import Bibliography, Entry, Person
 from kazthesis.bibliography.order import ORDERS, order_entries
-from kazthesis.bibliography.reader import Bibliography, Entry, load_bibliography, parse_bibliography
+from kazthesis.bibliography.reader import load_bibliography, parse_bibliography
 
-__all__ = ["STYLES", "ORDERS", "Bibliography", "Entry", "format_entry", "load_bibliography", "order_entries",
-           "parse_bibliography"]
+__all__ = ["ORDERS", "STYLES", "Bibliography", "Entry", "Person", "format_entry", "load_bibliography",
+           "order_entries", "parse_bibliography"]

@@ -1,249 +1,241 @@
 """Entries → GOST 7.1-2003 / GOST R 7.0.100-2018 descriptions (FORMATTING.md §4).
 
-A description is a list of areas joined by ``. – ``; an area whose fields are
-missing is simply absent, so no empty ``. – . –`` can appear. Each entry type
-is one function in :data:`TEMPLATES`.
+Each form of :data:`kazthesis.bibliography.kinds.FORMS` has one template in
+:data:`TEMPLATES`, built from the parts below with the combinators of
+:mod:`kazthesis.bibliography.template`; a part whose fields are missing is
+absent with its punctuation. The result is plain Unicode: no-break spaces in
+names only, en dashes between areas and in page ranges.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from kazthesis.bibliography.names import Person
-from kazthesis.bibliography.reader import Entry
-from kazthesis.bibliography.terms import FULL_CITY, MONTHS, TERMS, edition_text
+from kazthesis.bibliography.dates import format_day
+from kazthesis.bibliography.model import Entry, Person
+from kazthesis.bibliography.template import Part, areas, join, when
+from kazthesis.bibliography.terms import MONTHS, TERMS, edition_text, full_place, terms_for
 
-NBSP = "\u00a0"
 STYLES = ("gost-7.1-2003", "gost-r-7.0.100-2018")
+GOST_2003, GOST_2018 = STYLES
+WHOLE_DOCUMENT_FORMS = {"book", "thesis", "report", "legislation"}  # where `pages` is the page total
 
 
-def _end(text: str) -> str:
-    """Text closed by a period unless it already ends with one (or ? !)."""
-    text = text.rstrip()
-    return text if not text or text[-1] in ".?!…" else text + "."
+@dataclass(frozen=True)
+class Context:
+    """What a template looks at: the entry, the style, and the terms of the entry's language."""
 
+    entry: Entry
+    style: str
+    lang: str  # a key of TERMS: the entry's language, "uz-Latn" for Uzbek in Latin script
 
-def _areas(*areas: str) -> str:
-    """Join non-empty areas with ``. – `` (no doubled period after ``изд.``)."""
-    present = [a.strip() for a in areas if a and a.strip()]
-    out = ""
-    for area in present:
-        out = area if not out else f"{_end(out)} – {area}"
-    return _end(out)
-
-
-def _other_info(main: str, *others: str) -> str:
-    """``Title : other title information`` — each present piece after `` : ``."""
-    return " : ".join([main, *(o for o in others if o)])
-
-
-def _pages(value: str) -> str:
-    return re.sub(r"\s*[-–—]+\s*", "–", value.strip())
-
-
-class _Description:
-    """Shared pieces of every entry type."""
-
-    def __init__(self, entry: Entry, style: str) -> None:
-        self.entry = entry
-        self.style = style
-        self.terms = TERMS[entry.language]
-        self.lang = entry.language
-
-    def term(self, name: str, **values: str) -> str:
-        return self.terms[name].format(**values).replace(" ", NBSP) if name in (
-            "total", "pages", "volume", "number") else self.terms[name].format(**values)
-
-    # --- names -------------------------------------------------------------------
-    @property
-    def people(self) -> list[Person]:
-        return [p for p in self.entry.authors if p.last != "others"]
+    def term(self, name: str, **values: object) -> str:
+        return TERMS[self.lang][name].format(**values)
 
     @property
-    def has_heading(self) -> bool:
-        people = self.people
-        return 1 <= len(people) <= 3 and not people[0].corporate and len(self.entry.authors) <= 3
-
-    def heading(self) -> str:
-        return self.people[0].heading if self.has_heading else ""
-
-    def responsibility(self) -> str:
-        """After `` / ``: all of 1–3 authors, or the first and "and others", then editors."""
-        people = self.people
-        parts = []
-        if people:
-            if len(self.entry.authors) <= 3:
-                parts.append(", ".join(p.responsibility for p in people))
-            else:
-                parts.append(f"{people[0].responsibility} {self.terms['others']}")
-        if self.entry.editors:
-            editors = ", ".join(p.responsibility for p in self.entry.editors[:3])
-            if len(self.entry.editors) > 3:
-                editors += " " + self.terms["others"]
-            parts.append(f"{self.terms['editor']} {editors}")
-        return " ; ".join(parts)
-
-    # --- areas -------------------------------------------------------------------
-    def title(self, electronic: bool = False) -> str:
-        text = _other_info(self.entry.get("title"), self.entry.get("subtitle"))
-        if electronic and self.style == "gost-7.1-2003":
-            text += " " + self.terms["eresource"]
-        responsibility = self.responsibility()
-        return f"{text} / {responsibility}" if responsibility else text
-
-    def lead(self, electronic: bool = False) -> str:
-        """Heading + title area."""
-        heading = self.heading()
-        return f"{heading} {self.title(electronic)}" if heading else self.title(electronic)
-
-    def place(self) -> str:
-        place = self.entry.get("location", "address")
-        if self.style == "gost-r-7.0.100-2018":
-            place = FULL_CITY.get(place, place)
-        return place
-
-    def publication(self, publisher_fields: tuple[str, ...] = ("publisher",)) -> str:
-        """``Алматы : Өнер, 1996`` / ``Алматы, 2005`` / ``2005``."""
-        place, publisher, year = self.place(), self.entry.get(*publisher_fields), self.entry.get("year")
-        text = place
-        if publisher:
-            text = f"{text} : {publisher}" if text else publisher
-        if year:
-            text = f"{text}, {year}" if text else year
-        return text
-
-    def edition(self) -> str:
-        value = self.entry.get("edition")
-        return edition_text(value, self.lang) if value else ""
-
-    def total_pages(self) -> str:
-        value = self.entry.get("pagetotal") or (self.entry.get("pages") if self.entry.type in (
-            "book", "collection", "mvbook", "proceedings", "thesis", "phdthesis", "mastersthesis", "report",
-            "techreport", "legislation") else "")
-        value = value.strip()
-        return self.term("total", n=value) if value.isdigit() else value
-
-    def page_range(self) -> str:
-        value = self.entry.get("pages")
-        return self.term("pages", p=_pages(value)) if value else ""
-
-    def volume_number(self) -> str:
-        volume, number = self.entry.get("volume"), self.entry.get("number", "issue")
-        parts = [self.term("volume", v=volume) if volume else "", self.term("number", n=number) if number else ""]
-        return ", ".join(p for p in parts if p)
-
-    def url(self) -> str:
-        url = self.entry.get("url")
-        if not url:
-            return ""
-        text = f"URL: {url}"
-        accessed = self.entry.get("urldate")
-        if accessed:
-            try:
-                day = datetime.date.fromisoformat(accessed[:10]).strftime("%d.%m.%Y")
-            except ValueError:
-                day = accessed
-            text += " " + self.terms["accessed"].format(d=day)
-        return text
-
-    def media(self, electronic: bool) -> str:
-        """GOST R 7.0.100: the closing "Текст : электронный" area."""
-        if self.style != "gost-r-7.0.100-2018":
-            return ""
-        return self.terms["text_online" if electronic else "text_print"]
+    def electronic(self) -> bool:
+        return self.entry.form == "online" or bool(self.entry.get("url"))
 
 
-def _book(entry: Entry, style: str) -> str:
-    d = _Description(entry, style)
-    electronic = bool(entry.get("url"))
-    return _areas(d.lead(electronic), d.edition(), d.publication(("publisher", "institution", "organization")),
-                  d.total_pages(), d.url(), d.media(electronic))
+def field(*names: str) -> Part:
+    """The first present of the fields ``names``."""
+    return lambda c: c.entry.get(*names)
 
 
-def _article(entry: Entry, style: str) -> str:
-    d = _Description(entry, style)
-    electronic = bool(entry.get("url"))
-    journal = entry.get("journaltitle", "journal")
-    host = f"{d.lead(electronic)} // {journal}"
-    if entry.get("entrysubtype").lower() == "newspaper":
-        date = ""
-        if entry.get("day") and entry.get("month").isdigit():
-            date = f"{int(entry.get('day'))}{NBSP}{MONTHS[d.lang][int(entry.get('month')) - 1]}"
-        return _areas(host, entry.get("year"), date, entry.get("number") and d.term("number", n=entry.get("number")),
-                      d.page_range(), d.url(), d.media(electronic))
-    return _areas(host, entry.get("year"), d.volume_number(), d.page_range(), d.url(), d.media(electronic))
+# --- names ------------------------------------------------------------------------------------
+
+def _has_heading(entry: Entry) -> bool:
+    """1–3 people, the first not an organisation (FORMATTING.md §4)."""
+    people = entry.authors
+    return 1 <= len(people) <= 3 and not entry.more_authors and not people[0].corporate
 
 
-def _incollection(entry: Entry, style: str) -> str:
-    d = _Description(entry, style)
-    electronic = bool(entry.get("url"))
-    book = _other_info(entry.get("booktitle"), entry.get("booksubtitle"))
-    editors = ", ".join(p.responsibility for p in entry.editors)
-    # Editors belong to the host: describe the part with its authors only.
-    part = _Description(Entry(entry.key, entry.type, entry.line, dict(entry.fields), entry.authors, [],
-                              entry.language), style)
-    host = f"{part.lead(electronic)} // {book}"
-    if editors:
-        host += f" / {d.terms['editor']} {editors}"
-    return _areas(host, d.publication(("publisher", "organization")), d.page_range(), d.url(), d.media(electronic))
+def heading(c: Context) -> str:
+    """``Хабаров, А.\u00a0В.`` — the first author inverted, closed by a period."""
+    if not _has_heading(c.entry):
+        return ""
+    text = c.entry.authors[0].heading()
+    return text if text[-1:] in ".?!" else text + "."
 
 
-def _thesis(entry: Entry, style: str) -> str:
-    d = _Description(entry, style)
-    title = _other_info(entry.get("title"), entry.get("subtitle"), entry.get("type"))
-    responsibility = d.responsibility()
-    lead = f"{title} / {responsibility}" if responsibility else title
-    if d.heading():
-        lead = f"{d.heading()} {lead}"
-    place, year = d.place(), entry.get("year")
-    manuscript = ", ".join(p for p in (place, year) if p)  # a manuscript: place and year only
-    return _areas(lead, manuscript, d.total_pages(), d.media(False))
+def _name_list(c: Context, people: list[Person], more: bool) -> str:
+    """All of up to three people; from four on (or after "and others") the first and [и др.]."""
+    if not people:
+        return ""
+    if len(people) <= 3 and not more:
+        return ", ".join(p.responsibility() for p in people)
+    return f"{people[0].responsibility()} {c.term('others')}"
 
 
-def _online(entry: Entry, style: str) -> str:
-    d = _Description(entry, style)
-    site = entry.get("organization", "publisher", "howpublished", "journaltitle", "journal")
-    lead = d.lead(True)
-    if site:
-        lead += f" // {site}"
-    return _areas(lead, entry.get("year"), d.url(), d.media(True))
+def authors(c: Context) -> str:
+    return _name_list(c, c.entry.authors, c.entry.more_authors)
 
 
-def _legislation(entry: Entry, style: str) -> str:
-    d = _Description(entry, style)
-    electronic = bool(entry.get("url"))
-    title = _other_info(entry.get("title"), entry.get("subtitle"))
-    if electronic and style == "gost-7.1-2003":
-        title += " " + d.terms["eresource"]
-    site = entry.get("organization", "howpublished", "journaltitle")
-    if electronic and site:
-        title += f" // {site}"
-    return _areas(title, d.edition(), d.publication(), d.total_pages(), d.url(), d.media(electronic))
+def editors(c: Context) -> str:
+    names = _name_list(c, c.entry.editors, c.entry.more_editors)
+    return f"{c.term('editor')} {names}" if names else ""
 
 
-def _misc(entry: Entry, style: str) -> str:
-    if entry.is_legal_act:
-        return _legislation(entry, style)
-    if entry.get("url"):
-        return _online(entry, style)
-    return _book(entry, style)
+# --- title area -------------------------------------------------------------------------------
+
+def medium(c: Context) -> str:
+    """``[Электронный ресурс]`` — GOST 7.1-2003 only; 7.0.100 says it in the closing area instead."""
+    return c.term("eresource") if c.electronic and c.style == GOST_2003 else ""
 
 
-TEMPLATES: dict[str, Callable[[Entry, str], str]] = {
-    "book": _book, "mvbook": _book, "collection": _book, "mvcollection": _book, "proceedings": _book,
-    "report": _book, "techreport": _book,
-    "article": _article,
-    "incollection": _incollection, "inproceedings": _incollection, "inbook": _incollection,
-    "phdthesis": _thesis, "mastersthesis": _thesis, "thesis": _thesis,
-    "online": _online, "www": _online, "electronic": _online,
-    "legislation": _legislation, "legal": _legislation, "law": _legislation,
-    "misc": _misc,
+def volume(c: Context) -> str:
+    value = c.entry.get("volume")
+    return c.term("volume", n=value) if value else ""
+
+
+RESPONSIBILITY = join(authors, editors, sep=" ; ")
+
+
+def title_area(*other_info: Part, volume_part: Part | None = None, responsibility: Part = RESPONSIBILITY) -> Part:
+    """``Title [medium] : other information. Т. 2 / responsibility``."""
+    described = join(join(field("title"), medium, sep=" "), *other_info, sep=" : ")
+    if volume_part is not None:
+        described = join(described, volume_part, sep=". ")
+    return join(described, responsibility, sep=" / ")
+
+
+def lead(area: Part) -> Part:
+    """The heading (if the entry has one) and the title area."""
+    return join(heading, area, sep=" ")
+
+
+# --- other areas --------------------------------------------------------------------------------
+
+def edition(c: Context) -> str:
+    value = c.entry.get("edition")
+    return edition_text(value, c.lang) if value else ""
+
+
+def place(c: Context) -> str:
+    value = c.entry.get("location")
+    return full_place(value, c.entry.language) if value and c.style == GOST_2018 else value
+
+
+def publication(*publisher_fields: str) -> Part:
+    """``Алматы : Өнер, 1996``; ``Алматы, 2005`` without a publisher."""
+    return join(join(place, field(*publisher_fields), sep=" : "), field("year"), sep=", ")
+
+
+def extent(c: Context) -> str:
+    """``272 б.`` — ``pagetotal``, or ``pages`` of a whole document; a value with its own unit as written."""
+    value = c.entry.get("pagetotal") or (c.entry.get("pages") if c.entry.form in WHOLE_DOCUMENT_FORMS else "")
+    value = value.strip()
+    return c.term("total", n=value) if value[-1:].isdigit() else value
+
+
+def pages(c: Context) -> str:
+    """``С. 25–31`` / ``25–31 б.``: a part's pages, any hyphen or dash between them an en dash."""
+    value = re.sub(r"(?<=\w)\s*(?:-+|–|—)\s*(?=\w)", "–", c.entry.get("pages").strip())
+    return c.term("pages", p=value) if value else ""
+
+
+def number(c: Context) -> str:
+    value = c.entry.get("number", "issue")
+    return c.term("number", n=value) if value else ""
+
+
+VOLUME_NUMBER = join(volume, number, sep=", ")  # "Т. 3, № 4" / "Vol. 3, No. 4"
+
+
+def day_month(c: Context) -> str:
+    """A newspaper's date: ``13 сәу.``, ``13 марта``."""
+    if not c.entry.month:
+        return ""
+    name = MONTHS[c.lang][c.entry.month - 1]
+    return f"{c.entry.day} {name}" if c.entry.day else name
+
+
+def series(c: Context) -> str:
+    """``(Библиотека студента ; 5)``."""
+    text = join(field("series"), field("number"), sep=" ; ")(c) if c.entry.get("series") else ""
+    return f"({text})" if text else ""
+
+
+def url(c: Context) -> str:
+    """``URL: https://… (қаралған күні: 15.03.2024)``."""
+    address = c.entry.get("url")
+    if not address:
+        return ""
+    visited = c.entry.get("urldate")
+    return f"URL: {address} {c.term('accessed', d=format_day(visited))}" if visited else f"URL: {address}"
+
+
+def media(c: Context) -> str:
+    """GOST R 7.0.100-2018's closing area: ``Текст : непосредственный`` or ``Текст : электронный``."""
+    if c.style != GOST_2018:
+        return ""
+    return c.term("online" if c.electronic else "print")
+
+
+SITE = field("organization", "publisher", "howpublished", "journaltitle")
+HOST_BOOK = join(join(field("booktitle"), field("booksubtitle"), sep=" : "), editors, sep=" / ")
+
+
+def _in_periodical(c: Context) -> bool:
+    return bool(c.entry.get("journaltitle"))
+
+
+def _online_only(c: Context) -> bool:
+    return bool(c.entry.get("url")) and not c.entry.get("location", "publisher")
+
+
+# --- templates --------------------------------------------------------------------------------
+
+BOOK = areas(lead(title_area(field("subtitle"), volume_part=volume)),
+             edition, publication("publisher", "organization"), extent, series, url, media)
+
+ARTICLE = areas(join(lead(title_area(field("subtitle"))), field("journaltitle"), sep=" // "),
+                field("year"), VOLUME_NUMBER, pages, url, media)
+
+NEWSPAPER = areas(join(lead(title_area(field("subtitle"))), field("journaltitle"), sep=" // "),
+                  field("year"), day_month, number, pages, url, media)
+
+# A part of a book: its editors belong to the host, after the book's title.
+PART = areas(join(lead(title_area(field("subtitle"), responsibility=authors)), HOST_BOOK, sep=" // "),
+             edition, publication("publisher", "organization"), volume, pages, url, media)
+
+# A thesis is a manuscript: place and year only, the school not printed; its type as written.
+THESIS = areas(lead(title_area(field("subtitle"), field("type"))),
+               join(place, field("year"), sep=", "), extent, url, media)
+
+ONLINE = areas(join(lead(title_area(field("subtitle"))), SITE, sep=" // "), field("year"), url, media)
+
+# A legal act starts with its title; published in a periodical, on a site, or as a book.
+LEGISLATION = when(
+    _in_periodical,
+    areas(join(title_area(field("subtitle")), field("journaltitle"), sep=" // "),
+          field("year"), day_month, number, pages, url, media),
+    when(_online_only,
+         areas(join(title_area(field("subtitle")), field("organization", "howpublished"), sep=" // "),
+               field("year"), url, media),
+         areas(title_area(field("subtitle")), edition, publication("publisher"), extent, url, media)),
+)
+
+REPORT_TYPE = join(field("type"), number, sep=" ")
+REPORT = areas(lead(title_area(field("subtitle"), REPORT_TYPE)),
+               publication("institution", "publisher", "organization"), extent, url, media)
+
+TEMPLATES: dict[str, Part] = {
+    "book": BOOK,
+    "article": ARTICLE,
+    "newspaper": NEWSPAPER,
+    "part": PART,
+    "thesis": THESIS,
+    "online": ONLINE,
+    "legislation": LEGISLATION,
+    "report": REPORT,
 }
 
 
-def format_entry(entry: Entry, style: str = "gost-7.1-2003") -> str:
-    """The entry's description as plain Unicode text (no-break spaces included)."""
-    template = TEMPLATES.get(entry.type, _book)
-    return template(entry, style)
+def format_entry(entry: Entry, style: str = GOST_2003) -> str:
+    """The entry's description as plain Unicode text (no-break spaces in names, en dashes)."""
+    if style not in STYLES:
+        raise ValueError(f"unknown bibliography style {style!r}; expected one of {', '.join(STYLES)}")
+    context = Context(entry, style, terms_for(entry.language, entry.title))
+    return TEMPLATES.get(entry.form, BOOK)(context)

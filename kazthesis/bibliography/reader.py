@@ -1,187 +1,267 @@
-"""references.bib → checked :class:`Entry` objects (BibTeX and biblatex field names)."""
+"""references.bib → a :class:`Bibliography` of checked, decoded :class:`Entry` objects.
+
+bibtexparser only splits the file into blocks (no middleware: its own
+decoding would strip the braces of corporate authors). Everything after —
+``@string`` and ``#``, LaTeX, names, dates, field aliases — is done here, and
+every problem goes to :class:`Problems` with the 1-based line of its entry.
+Nothing in this module raises on bad input.
+"""
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import bibtexparser
-from bibtexparser.model import DuplicateBlockKeyBlock
-from pylatexenc.latex2text import LatexNodes2Text
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, ParsingFailedBlock, String
+from bibtexparser.model import Entry as RawEntry
 
-from kazthesis.bibliography.names import Person, parse_person, split_names
-from kazthesis.bibliography.terms import LANGIDS
+from kazthesis.bibliography.dates import format_day, parse_iso_date, parse_month, parse_year
+from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
+from kazthesis.bibliography.model import Bibliography, Entry
+from kazthesis.bibliography.names import parse_names
+from kazthesis.bibliography.terms import language_of
+from kazthesis.bibliography.values import decode, decode_url, evaluate
 from kazthesis.problems import Problems
 from kazthesis.textfile import read_text
 
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-_LATEX = LatexNodes2Text(math_mode="verbatim", keep_comments=True, strict_latex_spaces=False)
+# bibtexparser logs its own warnings with 0-based lines; the problems below say it in our words.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL + 1)
 
-# Types the tool formats, and what each must have (one field of each tuple).
-KNOWN_TYPES = {
-    "book": [("title",), ("year", "date")], "mvbook": [("title",), ("year", "date")],
-    "collection": [("title",), ("year", "date")], "mvcollection": [("title",), ("year", "date")],
-    "proceedings": [("title",), ("year", "date")],
-    "article": [("title",), ("journal", "journaltitle"), ("year", "date")],
-    "incollection": [("title",), ("booktitle",), ("year", "date")],
-    "inproceedings": [("title",), ("booktitle",), ("year", "date")],
-    "inbook": [("title",), ("booktitle",), ("year", "date")],
-    "phdthesis": [("title",), ("year", "date")], "mastersthesis": [("title",), ("year", "date")],
-    "thesis": [("title",), ("year", "date")],
-    "online": [("title",), ("url",)], "www": [("title",), ("url",)], "electronic": [("title",), ("url",)],
-    "misc": [("title",)], "legislation": [("title",)], "legal": [("title",)], "law": [("title",)],
-    "report": [("title",), ("year", "date")], "techreport": [("title",), ("year", "date")],
-}
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
-UZBEK_LETTERS = set("ЎўҲҳ")
+ALIASES = {"address": "location", "journal": "journaltitle"}  # BibTeX name → biblatex name
+NAME_FIELDS = ("author", "editor")
+URL_FIELDS = ("url", "urldate", "doi")
+_URL_IN_TEXT = re.compile(r"(?:\\url\s*\{)?\s*(https?://[^\s{}]+)\}?")
+_ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
+_BLOCK_START = re.compile(r"(?m)^[ \t]*@")
 
 
 @dataclass
-class Entry:
-    """One source, decoded and typed."""
+class _Raw:
+    """An entry as bibtexparser split it, with its 1-based line."""
 
-    key: str
-    type: str
+    entry: RawEntry
     line: int
-    fields: dict[str, str] = field(default_factory=dict)
-    authors: list[Person] = field(default_factory=list)
-    editors: list[Person] = field(default_factory=list)
-    language: str = "en"
-    year: int | None = None
-    is_legal_act: bool = False
-
-    @property
-    def title(self) -> str:
-        return self.fields.get("title", "")
-
-    def get(self, *names: str) -> str:
-        """The first non-empty of the fields ``names``."""
-        return next((self.fields[n] for n in names if self.fields.get(n)), "")
-
-
-@dataclass
-class Bibliography:
-    """All entries of a .bib file, in file order."""
-
-    entries: dict[str, Entry] = field(default_factory=dict)
-
-    def keys(self) -> list[str]:
-        return list(self.entries)
-
-
-def decode(value: str) -> str:
-    """LaTeX → Unicode text: accents, ``--``, ``\\&``, ``~``; protective braces dropped."""
-    if "\\" in value or "--" in value or "~" in value or "{" in value:
-        try:
-            value = _LATEX.latex_to_text(value)
-        except Exception:  # noqa: BLE001 - pylatexenc on malformed input: fall back to plain stripping
-            value = value.replace("{", "").replace("}", "")
-    return re.sub(r"\s+", " ", value).strip()
-
-
-def _language(fields: dict[str, str]) -> str:
-    stated = (fields.get("langid") or fields.get("language") or "").strip().lower()
-    if stated in LANGIDS:
-        return LANGIDS[stated]
-    title = fields.get("title", "")
-    letters = set(title)
-    if letters & UZBEK_LETTERS:
-        return "uz"
-    if letters & KAZAKH_LETTERS:
-        return "kk"
-    if any("\u0400" <= c <= "\u04ff" for c in title):
-        return "ru"
-    return "en"
-
-
-def _date_parts(fields: dict[str, str]) -> None:
-    """Fill year/month/day from an ISO ``date`` (biblatex) when they are missing."""
-    date = fields.get("date", "")
-    match = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", date)
-    if match:
-        fields.setdefault("year", match.group(1))
-        if match.group(2):
-            fields.setdefault("month", str(int(match.group(2))))
-        if match.group(3):
-            fields.setdefault("day", str(int(match.group(3))))
-    month = fields.get("month", "").strip().lower()[:3]
-    if month in MONTHS:
-        fields["month"] = str(MONTHS[month])
-
-
-def parse_bibliography(text: str, path: Path, problems: Problems) -> Bibliography:
-    """Parse .bib text; every problem goes to ``problems`` with its line."""
-    bibliography = Bibliography()
-    library = bibtexparser.parse_string(text)
-    first_lines = {raw.key: raw.start_line + 1 for raw in library.entries}
-    for block in library.failed_blocks:
-        line = block.start_line + 1
-        if isinstance(block, DuplicateBlockKeyBlock):
-            key = block.key
-            problems.error(path, line, f"duplicate key '{key}' (first defined at line {first_lines.get(key, '?')})",
-                           "give each entry its own key, or delete the copy")
-        else:
-            first = block.raw.strip().splitlines()[0][:50] if block.raw.strip() else ""
-            if block.raw.count("{") != block.raw.count("}"):
-                problems.error(path, line, f"unbalanced braces in the entry '{first}'",
-                               "every { needs its }: check the field values of this entry")
-            else:
-                problems.error(path, line, f"malformed entry '{first}'",
-                               "check the comma after the key, the = and the commas between fields")
-    for raw in library.entries:
-        line = raw.start_line + 1
-        fields = {f.key.lower(): str(f.value) for f in raw.fields}
-        raw_names = {role: fields.pop(role, "") for role in ("author", "editor")}
-        decoded = {k: (v.replace("{", "").replace("}", "").strip() if k in ("url", "doi") else decode(v))
-                   for k, v in fields.items()}
-        _date_parts(decoded)
-        entry_type = raw.entry_type.lower()
-        entry = Entry(raw.key, entry_type, line, decoded)
-        entry.authors = [parse_person(n, decode) for n in split_names(raw_names["author"])]
-        entry.editors = [parse_person(n, decode) for n in split_names(raw_names["editor"])]
-        entry.language = _language(decoded)
-        year = re.search(r"\d{4}", decoded.get("year", ""))
-        entry.year = int(year.group(0)) if year else None
-        entry.is_legal_act = entry_type in ("legislation", "legal", "law") or (
-            entry_type == "misc" and decoded.get("type", "").lower() == "legislation")
-        _check_entry(entry, path, problems)
-        bibliography.entries.setdefault(raw.key, entry)
-    return bibliography
-
-
-def _check_entry(entry: Entry, path: Path, problems: Problems) -> None:
-    required = KNOWN_TYPES.get(entry.type)
-    if required is None:
-        close = difflib.get_close_matches(entry.type, list(KNOWN_TYPES), n=1)
-        problems.warning(path, entry.line, f"entry '{entry.key}' has the unknown type @{entry.type}; "
-                         "it is formatted as a book", f"did you mean @{close[0]}?" if close else
-                         "use @book, @article, @incollection, @online, @legislation…")
-        required = KNOWN_TYPES["book"][:1]
-    for alternatives in required:
-        if not any(entry.fields.get(name) for name in alternatives):
-            problems.error(path, entry.line, f"entry '{entry.key}' (@{entry.type}) has no {alternatives[0]}",
-                           f"add {alternatives[0]} = {{...}} to the entry")
-    if entry.fields.get("year") and entry.year is None:
-        problems.warning(path, entry.line, f"entry '{entry.key}': year '{entry.fields['year']}' is not a year",
-                         "write four digits, e.g. year = {2021}")
-    urldate = entry.fields.get("urldate", "")
-    if urldate:
-        try:
-            datetime.date.fromisoformat(urldate)
-        except ValueError:
-            problems.warning(path, entry.line, f"entry '{entry.key}': urldate '{urldate}' is not a date",
-                             "write it as YYYY-MM-DD, e.g. urldate = {2024-03-15}")
 
 
 def load_bibliography(path: Path, problems: Problems) -> Bibliography:
-    """Read and parse a .bib file (UTF-8)."""
+    """Read ``path`` (UTF-8, a BOM allowed); an unreadable or mis-encoded file is an error, not an exception."""
     text = read_text(path, problems)
     if text is None:
         return Bibliography()
     return parse_bibliography(text, path, problems)
+
+
+def parse_bibliography(text: str, path: Path, problems: Problems) -> Bibliography:
+    """Parse .bib text; every problem goes to ``problems`` with its 1-based line."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    found = Problems(root=problems.root)  # collected here, then handed on in file order
+    bibliography = _read(text, path, found)
+    problems.extend(Problems(found.root, sorted(found, key=lambda p: p.line or 0)))
+    return bibliography
+
+
+def _read(text: str, path: Path, problems: Problems) -> Bibliography:
+    lines = text.split("\n")
+    blocks = _split(text, path, problems)
+    macros: dict[str, str] = {}
+    raws: list[_Raw] = []
+    for index, (block, line) in enumerate(blocks):
+        if isinstance(block, String):
+            value, unknown = evaluate(str(block.value), macros)
+            macros[str(block.key).lower()] = value
+            _warn_unknown(unknown, f"@string {block.key}", path, line, problems)
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            first = block.previous_block.start_line
+            problems.error(path, line, f"duplicate key '{block.key}' (first defined at line "
+                           f"{first + 1 if first is not None else '?'})",
+                           "give each entry its own key, or delete the copy")
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            raws.append(_Raw(block.ignore_error_block, line))  # keep it: its citations still resolve
+        elif isinstance(block, ParsingFailedBlock):
+            # bibtexparser's raw text stops where it gave up: judge the braces up to the next block.
+            end = blocks[index + 1][1] - 1 if index + 1 < len(blocks) else len(lines)
+            reason = str(getattr(block.error, "abort_reason", "") or block.error)
+            _report_failed("\n".join(lines[line - 1:max(end, line)]), path, line, problems, reason)
+        elif isinstance(block, RawEntry):
+            raws.append(_Raw(block, line))
+    bibliography = Bibliography()
+    evaluated = [_evaluate_fields(raw, macros, path, problems) for raw in raws]
+    by_key: dict[str, dict[str, str]] = {}
+    for raw, values in zip(raws, evaluated, strict=True):
+        by_key.setdefault(raw.entry.key.strip(), values)
+    for raw, values in zip(raws, evaluated, strict=True):
+        key = raw.entry.key.strip()
+        if not key:
+            problems.error(path, raw.line, f"an @{raw.entry.entry_type} entry has no key",
+                           "write a key after the brace, e.g. @book{nazarbayev1996, ...")
+            continue
+        if key in bibliography.entries:  # only when bibtexparser could not see it (file read piecewise)
+            problems.error(path, raw.line, f"duplicate key '{key}' (first defined at line "
+                           f"{bibliography.entries[key].line})", "give each entry its own key, or delete the copy")
+            continue
+        fields = _inherit(values, by_key)
+        bibliography.entries[key] = _make_entry(raw, fields, path, problems)
+    return bibliography
+
+
+def _split(text: str, path: Path, problems: Problems) -> list[tuple[object, int]]:
+    """The file's blocks with their 1-based lines; read piece by piece if the whole will not parse."""
+    try:
+        library = bibtexparser.parse_string(text, parse_stack=[])
+        return [(b, (b.start_line or 0) + 1) for b in library.blocks]
+    except Exception:  # noqa: BLE001 - a parser bug must not stop the run: retry one block at a time
+        pass
+    blocks: list[tuple[object, int]] = []
+    starts = [m.start() for m in _BLOCK_START.finditer(text)]
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        offset = text.count("\n", 0, begin)
+        piece = text[begin:end]
+        try:
+            library = bibtexparser.parse_string(piece, parse_stack=[])
+        except Exception:  # noqa: BLE001
+            _report_failed(piece, path, offset + 1, problems)
+            continue
+        blocks.extend((b, (b.start_line or 0) + offset + 1) for b in library.blocks)
+    return blocks
+
+
+def _report_failed(raw: str, path: Path, line: int, problems: Problems, reason: str = "") -> None:
+    """A block bibtexparser gave up on: say whether its braces are unbalanced."""
+    match = _ENTRY_START.match(raw.strip())
+    if match and match.group(1).lower() == "string":
+        what = f"the @string '{match.group(2)}'"
+    elif match and match.group(2):
+        what = f"the entry '{match.group(2)}' (@{match.group(1).lower()})"
+    else:
+        what = f"the block '{raw.strip().splitlines()[0][:40]}'" if raw.strip() else "a block"
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", raw):
+        depth += (char == "{") - (char == "}")
+    if depth != 0:
+        problems.error(path, line, f"unbalanced braces in {what}",
+                       "every { needs its }: check the field values of this entry")
+    elif "comma after entry key" in reason:
+        problems.error(path, line, f"{what} is malformed: no comma after its key",
+                       "write the key, then a comma: @book{key, title = {...}, ...}")
+    else:
+        problems.error(path, line, f"{what} is malformed",
+                       "check the comma after the key, the = after each field name and the commas between fields")
+
+
+def _warn_unknown(words: list[str], where: str, path: Path, line: int, problems: Problems) -> None:
+    for word in words:
+        problems.warning(path, line, f"{where}: '{word}' is not in braces, so BibTeX reads it as an "
+                         "undefined @string abbreviation", f"write {{{word}}} if it is the text itself")
+
+
+def _evaluate_fields(raw: _Raw, macros: dict[str, str], path: Path, problems: Problems) -> dict[str, str]:
+    """Field name (lower case) → value with ``#`` and abbreviations resolved; the first of repeated fields wins."""
+    fields: dict[str, str] = {}
+    repeated: list[str] = []
+    for item in raw.entry.fields:
+        name = str(item.key).strip().lower()
+        value, unknown = evaluate(str(item.value), macros)
+        if name in fields:
+            repeated.append(name)
+            continue
+        if not (name == "month" and parse_month(value)[0]):  # month = мамыр is understood all the same
+            _warn_unknown(unknown, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems)
+        fields[name] = value
+    if repeated:
+        names = ", ".join(dict.fromkeys(repeated))
+        problems.error(path, raw.line, f"entry '{raw.entry.key}' has the field {names} more than once",
+                       "keep one of them (the first one is used)")
+    return fields
+
+
+def _inherit(fields: dict[str, str], evaluated: dict[str, dict[str, str]]) -> dict[str, str]:
+    """``crossref``: a part takes its book's fields (the book's title becomes its booktitle)."""
+    target = fields.get("crossref", "").strip()
+    parent = evaluated.get(target) if target else None
+    if not parent or parent is fields:
+        return fields
+    inherited = {("book" + k if k in ("title", "subtitle") else k): v for k, v in parent.items()
+                 if k not in ("author", "crossref", "pages")}
+    return {**inherited, **fields}
+
+
+def _decoded(fields: dict[str, str]) -> dict[str, str]:
+    """Text of every field but the names, under biblatex names."""
+    decoded = {}
+    for name, value in fields.items():
+        if name in NAME_FIELDS:
+            continue
+        text = decode_url(value) if name in URL_FIELDS else decode(value)
+        canonical = ALIASES.get(name, name)
+        if any(c.isalnum() for c in text) and not decoded.get(canonical):  # "{}", "--", "." say nothing
+            decoded[canonical] = text
+    if not decoded.get("url"):  # old BibTeX: howpublished = {\url{https://…}}
+        match = _URL_IN_TEXT.fullmatch(fields.get("howpublished", "").strip())
+        if match:
+            decoded["url"] = match.group(1)
+            decoded.pop("howpublished", None)
+    if " and " in decoded.get("location", ""):
+        decoded["location"] = decoded["location"].replace(" and ", " ; ")
+    return decoded
+
+
+def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems) -> Entry:
+    key, entry_type = raw.entry.key.strip(), raw.entry.entry_type.lower()
+    fields = _decoded(values)
+    entry = Entry(key, entry_type, raw.line, fields=fields, title=fields.get("title", ""))
+    entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode)
+    entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode)
+    _read_date(entry, path, problems)
+    entry.language = language_of(fields.get("langid") or fields.get("language", ""),
+                                 entry.title or fields.get("booktitle", "") or fields.get("journaltitle", ""))
+    entry.form, known = form_of(entry_type, fields)
+    if not known:
+        close = difflib.get_close_matches(entry_type, list(FORMS), n=1, cutoff=0.75)
+        if close:
+            entry.form = form_of(close[0], fields)[0]
+        problems.warning(path, entry.line, f"entry '{key}' has the unknown type @{entry_type}; it is formatted "
+                         f"as {'an' if entry.form[0] in 'aeiou' else 'a'} {entry.form}",
+                         f"did you mean @{close[0]}?" if close else
+                         "use @book, @article, @incollection, @thesis, @report, @online or @legislation")
+    entry.is_legal_act = entry.form == "legislation"
+    for alternatives in REQUIRED[entry.form]:
+        if not any(fields.get(name) for name in alternatives):
+            name = SUGGESTED_NAME.get(alternatives[0], alternatives[0])
+            problems.error(path, entry.line, f"entry '{key}' (@{entry_type}) has no {name}",
+                           f"add {name} = {{...}} to the entry")
+    if entry.form == "online" and fields.get("url") and not fields.get("urldate"):
+        problems.warning(path, entry.line, f"entry '{key}' has a url but no urldate",
+                         "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
+    return entry
+
+
+def _read_date(entry: Entry, path: Path, problems: Problems) -> None:
+    """year/month/day from ``year``, ``month``, ``day`` or an ISO ``date``; odd values are warned about."""
+    fields = entry.fields
+    year, month, day = parse_iso_date(fields.get("date", ""))
+    if fields.get("date") and year is None:
+        problems.warning(path, entry.line, f"entry '{entry.key}': date '{fields['date']}' is not a date",
+                         "write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. date = {2021-12-16}")
+    if not fields.get("year") and year:
+        fields["year"] = str(year)
+    entry.year = parse_year(fields.get("year", ""))
+    if fields.get("year") and entry.year is None:
+        problems.warning(path, entry.line, f"entry '{entry.key}': year '{fields['year']}' is not a year",
+                         "write four digits, e.g. year = {2021}")
+    if fields.get("month"):
+        month, day_in_month = parse_month(fields["month"])
+        day = day_in_month or day
+        if month is None:
+            problems.warning(path, entry.line, f"entry '{entry.key}': month '{fields['month']}' is not a month",
+                             "write its number or name, e.g. month = {4} or month = apr")
+    if fields.get("day"):
+        day = int(fields["day"]) if fields["day"].isdigit() and 1 <= int(fields["day"]) <= 31 else day
+    entry.month, entry.day = month, (day if month else None)
+    urldate = fields.get("urldate", "")
+    if urldate and format_day(urldate) == urldate.strip() and not re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", urldate):
+        problems.warning(path, entry.line, f"entry '{entry.key}': urldate '{urldate}' is not a date",
+                         "write it as YYYY-MM-DD, e.g. urldate = {2024-03-15}")

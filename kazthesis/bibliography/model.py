@@ -1,0 +1,79 @@
+"""The entry model: what the reader produces and the templates consume.
+
+Nothing here reads files or formats lists; :class:`Person` only knows the two
+forms GOST writes a name in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person, or an organisation (``corporate``), as the reference list needs it."""
+
+    last: str  # surname as written, or the organisation's whole name
+    initials: tuple[str, ...] = ()  # ("Қ.-Ж.", "К.")
+    prefix: str = ""  # "van", "de": printed but not sorted on
+    suffix: str = ""  # "Jr.", "III"
+    corporate: bool = False
+
+    def heading(self) -> str:
+        """``Назарбаев, Н.\u00a0Ә.`` — the inverted form that opens an entry."""
+        if self.corporate:
+            return self.last
+        if not self.initials:  # "Абай", "Aristotle": a name with nothing to invert
+            return " ".join(p for p in (self.prefix, self.last, self.suffix) if p)
+        # The particle follows the initials (biblatex's default), so "van Gogh" sorts under G.
+        given = NBSP.join((*self.initials, self.prefix) if self.prefix else self.initials)
+        text = f"{self.last}, {given}"
+        return f"{text}, {self.suffix}" if self.suffix else text
+
+    def responsibility(self) -> str:
+        """``Н.\u00a0Ә.\u00a0Назарбаев`` — initials first, after `` / ``."""
+        if self.corporate:
+            return self.last
+        text = NBSP.join((*self.initials, self.prefix, self.last) if self.prefix else (*self.initials, self.last))
+        return f"{text} {self.suffix}" if self.suffix else text
+
+
+@dataclass
+class Entry:
+    """One source of references.bib, decoded: fields under their biblatex names."""
+
+    key: str
+    type: str  # lower-case BibTeX type as written: "book", "online", "booklet"…
+    line: int  # 1-based line of the entry's "@"
+    language: str = "en"  # kk | ru | en | uz: the language of the SOURCE
+    year: int | None = None
+    is_legal_act: bool = False
+    title: str = ""
+    form: str = "book"  # the template that formats it (see kazthesis.bibliography.kinds)
+    fields: dict[str, str] = field(default_factory=dict)  # decoded text; location, journaltitle…
+    authors: list[Person] = field(default_factory=list)
+    editors: list[Person] = field(default_factory=list)
+    more_authors: bool = False  # "and others" in the .bib: the list goes on
+    more_editors: bool = False
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.title and not self.fields.get("title"):  # an Entry built by hand formats like a read one
+            self.fields["title"] = self.title
+
+    def get(self, *names: str) -> str:
+        """The first non-empty of the fields ``names``, or ""."""
+        return next((self.fields[n] for n in names if self.fields.get(n)), "")
+
+
+@dataclass
+class Bibliography:
+    """Every entry of a .bib file, by key, in file order."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def keys(self) -> list[str]:
+        return list(self.entries)

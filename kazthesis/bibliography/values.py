@@ -1,0 +1,89 @@
+"""Raw BibTeX field values → plain Unicode text.
+
+Two steps, kept apart because names need the braces that decoding drops:
+:func:`evaluate` resolves ``#`` concatenation and ``@string`` abbreviations
+(bibtexparser leaves ``#`` alone), :func:`decode` turns LaTeX into text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from pylatexenc.latex2text import LatexNodes2Text
+
+NBSP = "\u00a0"
+
+# BibTeX's predefined abbreviations; month names are read back by kazthesis.bibliography.dates.
+MONTH_MACROS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July",
+                                            "August", "September", "October", "November", "December")}
+
+logging.getLogger("pylatexenc").setLevel(logging.CRITICAL + 1)  # it warns about LaTeX it cannot expand
+_LATEX = LatexNodes2Text(math_mode="text", keep_comments=True, strict_latex_spaces=False)
+_NEEDS_LATEX = re.compile(r"[\\{}~$]|--|``|''")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not \s: that would eat the no-break space "~" stands for
+_URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
+_HREF_MACRO = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
+
+
+def split_top(value: str, separator: str) -> list[str]:
+    """``value`` cut at each ``separator`` character outside braces and quotes."""
+    parts, depth, quoted, start, escaped = [], 0, False, 0, False
+    for index, char in enumerate(value):
+        if escaped or char == "\\":  # \{ and \" are letters, not delimiters
+            escaped = not escaped
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        elif char == separator and depth == 0 and not quoted:
+            parts.append(value[start:index])
+            start = index + 1
+    parts.append(value[start:])
+    return parts
+
+
+def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
+    """A raw value as the file writes it → its text (braces inside kept), and the unknown abbreviations.
+
+    ``{Title} # " part " # vol`` → ``Title part <value of vol>``; a bare ``jan`` → ``January``.
+    """
+    pieces, unknown = [], []
+    for piece in (p.strip() for p in split_top(raw, "#")):
+        if len(piece) >= 2 and piece[0] == "{" and piece[-1] == "}":
+            pieces.append(piece[1:-1])
+        elif len(piece) >= 2 and piece[0] == '"' and piece[-1] == '"':
+            pieces.append(piece[1:-1])
+        elif piece.isdigit() or not piece:
+            pieces.append(piece)
+        elif piece.lower() in macros:
+            pieces.append(macros[piece.lower()])
+        elif piece.lower() in MONTH_MACROS:
+            pieces.append(MONTH_MACROS[piece.lower()])
+        else:
+            # An undefined abbreviation: BibTeX prints nothing; printing the word is kinder.
+            unknown.append(piece)
+            pieces.append(piece.strip('{}"'))
+    return "".join(pieces), unknown
+
+
+def decode(text: str) -> str:
+    """LaTeX → Unicode: accents, ``--`` → –, ``\\&`` → &, ``~`` → no-break space; case braces dropped."""
+    text = _HREF_MACRO.sub(r"\1", _URL_MACRO.sub(r"\1", text))
+    text = text.replace("\\LaTeX", "LaTeX").replace("\\TeX", "TeX")
+    if _NEEDS_LATEX.search(text):
+        try:
+            text = _LATEX.latex_to_text(text)
+        except Exception:  # noqa: BLE001 - pylatexenc on malformed input: keep the letters
+            text = re.sub(r"\\([^a-zA-Z])", r"\1", text).replace("{", "").replace("}", "").replace("~", NBSP)
+    return _SPACES.sub(" ", text).strip()
+
+
+def decode_url(text: str) -> str:
+    """A URL keeps its ``~``, ``_`` and ``%``: only braces and escaping backslashes go."""
+    text = _URL_MACRO.sub(r"\1", text)
+    text = re.sub(r"\\([_%&#~$])", r"\1", text)
+    return _SPACES.sub("", text.replace("{", "").replace("}", ""))
