@@ -189,6 +189,9 @@ def load_config(root: Path, problems: Problems) -> Config:
                 problems.error(path, line, f"TOML syntax error: {reason}",
                                'check quotes, "=" and [section] brackets on this line')
                 data = {}
+    else:
+        problems.warning(path, None, "thesis.toml not found: the defaults are used (Kazakh, GOST 7.32-2017, "
+                         "no title page)", "copy thesis.toml from the example project and fill it in")
     config.key_lines = _key_lines(text)
     _apply(config, data, problems)
     return config

@@ -231,3 +231,10 @@ def test_bib_entry_missing_a_required_field(project: Path) -> None:
     bib.write_text(bib.read_text(encoding="utf-8").replace("  year      = {1996},\n", "", 1), encoding="utf-8")
     line = _line_of(bib, "@book{nazarbayev1996,")
     _fails_with(project, rf"^references\.bib:{line}: error: entry 'nazarbayev1996' \(@book\) has no year")
+
+
+def test_missing_thesis_toml_is_a_warning_and_defaults_apply(project: Path) -> None:
+    (project / "thesis.toml").unlink()
+    result = run_cli(project)
+    assert result.status == 0, result.err
+    assert re.search(r"^thesis\.toml: warning: thesis\.toml not found: the defaults are used", result.err, re.M)
