@@ -103,3 +103,25 @@ def test_russian_and_english_fixed_strings(tmp_path: Path) -> None:
         pdf = read_pdf(project / "output" / "thesis.pdf")
         text = "".join(pdf.pages).replace("\u00a0", " ")
         assert contents in pdf.pages[1] and figure in text and references in text
+
+
+def test_png_and_jpeg_figures(tmp_path: Path) -> None:
+    import subprocess
+
+    from PIL import Image
+
+    project = copy_project("small", tmp_path)
+    Image.new("RGB", (300, 150), "steelblue").save(project / "images" / "photo.png")
+    Image.new("RGB", (300, 150), "darkred").save(project / "images" / "photo.jpg")
+    chapter = project / "content" / "02-tarau-1.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n![Көк сурет](images/photo.png){#fig:png}\n\n"
+                       "![Қызыл сурет](images/photo.jpg){#fig:jpg}\n\nСуреттер: @fig:png, @fig:jpg.\n",
+                       encoding="utf-8")
+    result = run_cli(project)
+    assert result.status == 0, result.err
+    pdf = read_pdf(project / "output" / "thesis.pdf")
+    text = squash("".join(pdf.pages))
+    assert squash("2-сурет – Көк сурет") in text and squash("3-сурет – Қызыл сурет") in text
+    assert squash("Суреттер: 2-сурет, 3-сурет.") in text
+    listing = subprocess.run(["pdfimages", "-list", str(pdf.path)], capture_output=True, text=True).stdout
+    assert len(listing.strip().splitlines()) - 2 >= 2, listing
