@@ -49,7 +49,7 @@ def outline(path: Path) -> list[tuple[int, str]]:
     return [(int(p), html.unescape(t)) for p, t in re.findall(r'<item page="(\d+)">(.*?)</item>', xml)]
 
 
-TOC_LINE = re.compile(r"^\s*(.*?)\s*\.{3,}\s*(\d+)\s*$")
+TOC_LINE = re.compile(r"^\s*(.*?)\s*\.{2,}\s*(\d+)\s*$")
 
 
 def contents_entries(page_text: str) -> list[tuple[str, int]]:
