@@ -159,3 +159,13 @@ def test_build_reports_what_it_made(small_build) -> None:
     assert re.match(r"^Built output/thesis\.pdf: (\d+) pages, \d+ references, \d+ warnings, [\d.]+ s$",
                     result.out.strip())
     assert f": {len(pdf.pages)} pages" in result.out
+
+
+def test_exemplar_is_a_coursework_of_25_to_30_body_pages_built_without_warnings(exemplar_build) -> None:
+    _, result, pdf = exemplar_build
+    assert ", 0 warnings," in result.out and result.err == "", result.err
+    intro = _find_heading(pdf, "КІРІСПЕ", 3)
+    references = _find_heading(pdf, "ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ", intro)
+    assert 25 <= references - intro <= 30, f"body runs from page {intro} to {references - 1}"
+    conclusion = _find_heading(pdf, "ҚОРЫТЫНДЫ", intro)
+    assert conclusion - intro >= 2 and references - conclusion >= 2, "introduction and conclusion: 2+ pages each"
