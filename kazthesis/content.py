@@ -73,16 +73,14 @@ class Content:
     table_count: int = 0
     text_by_line: dict[tuple[str, int], str] = field(default_factory=dict)
 
-    def citation_number(self, key: str) -> int:
-        return self._numbers[key]
+    def register_citation(self, key: str) -> None:
+        """Record a citation; the first one of a key fixes its place in citation order."""
+        if key not in self._seen:
+            self._seen.add(key)
+            self.cited_keys.append(key)
 
     def __post_init__(self) -> None:
-        self._numbers: dict[str, int] = {}
-
-    def register_citation(self, key: str) -> None:
-        if key not in self._numbers:
-            self.cited_keys.append(key)
-            self._numbers[key] = len(self.cited_keys)
+        self._seen: set[str] = set()
 
 
 def plain_text(children: list[Token] | None) -> str:
