@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kazthesis.problems import Problems
@@ -19,7 +19,6 @@ class PdfResult:
     """What the renderer made."""
 
     pages: int
-    refused: list[str] = field(default_factory=list)  # URLs the fetcher would not open
 
 
 def _make_fetcher(allowed: list[Path], refused: list[str]):  # noqa: ANN202 - WeasyPrint class
@@ -88,7 +87,7 @@ def write_pdf(html: str, root: Path, target: Path, problems: Problems) -> PdfRes
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    return PdfResult(pages=len(document.pages), refused=refused)
+    return PdfResult(pages=len(document.pages))
 
 
 def write_text_atomically(path: Path, text: str) -> None:

@@ -95,6 +95,7 @@ class _BodyRenderer:
     def _heading_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
         heading: Heading = tokens[idx].meta["heading"]
         env["in_heading"] = True
+        env["heading"] = heading
         ident = escape(heading.id)
         if heading.kind == "appendix":
             label = locale.text(self.language, "appendix", letter=heading.letter)
@@ -105,8 +106,7 @@ class _BodyRenderer:
 
     def _heading_close(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
         env["in_heading"] = False
-        opening = next(t for t in reversed(tokens[:idx]) if t.type == "heading_open")
-        closing = "</span>" if opening.meta["heading"].kind == "appendix" else ""
+        closing = "</span>" if env["heading"].kind == "appendix" else ""
         return f"{closing}</{tokens[idx].tag}>\n"
 
     def _is_figure(self, tokens: list[Token], idx: int) -> bool:
