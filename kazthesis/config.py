@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kazthesis.problems import Problems
+from kazthesis.project import refuse_outside
 
 LANGUAGES = ("kk", "ru", "en")
 WORK_TYPES = ("coursework", "diploma", "master")
@@ -32,6 +33,9 @@ PROFILES: dict[str, dict[str, Any]] = {
 }
 
 
+# A font family name goes into the CSS: letters, digits, spaces, hyphens, dots and apostrophes only.
+FONT_NAME_RE = re.compile(r"^[\w][\w .'\-]{0,62}$")
+
 @dataclass(frozen=True)
 class Setting:
     """One key of thesis.toml: its kind, default and allowed values."""
@@ -42,6 +46,7 @@ class Setting:
     choices: tuple[Any, ...] | None = None
     low: float | None = None
     high: float | None = None
+    pattern: re.Pattern[str] | None = None  # what a text value must look like
 
 
 # Sections map key → Setting. A default of None under [layout] means "from the profile".
@@ -56,7 +61,8 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "margin_right": Setting((int, float), None, "right margin, mm", low=5, high=60),
         "margin_top": Setting((int, float), None, "top margin, mm", low=5, high=60),
         "margin_bottom": Setting((int, float), None, "bottom margin, mm", low=10, high=60),
-        "font": Setting(str, None, "font family"),
+        "font": Setting(str, None, "font family name (letters, digits, spaces and hyphens)",
+                        pattern=FONT_NAME_RE),
         "font_size": Setting((int, float), None, "body font size, pt", low=8, high=20),
         "line_spacing": Setting((int, float), None, "line spacing (1.0, 1.5, 2.0 as in Word)", low=0.8, high=3),
         "indent": Setting((int, float), None, "first-line indent, cm", low=0, high=3),
@@ -156,6 +162,8 @@ def _check_value(name: str, value: Any, setting: Setting) -> str | None:
         return f"{name} = {value!r} is not one of {options}"
     if setting.low is not None and not setting.low <= value <= setting.high:
         return f"{name} = {value!r} is out of range {setting.low:g}–{setting.high:g}"
+    if setting.pattern is not None and not setting.pattern.match(value):
+        return f"{name} = {value!r} is not a valid {setting.doc}"
     return None
 
 
@@ -174,7 +182,9 @@ def load_config(root: Path, problems: Problems) -> Config:
     path = config.path
     data: dict[str, Any] = {}
     text = ""
-    if path.exists():
+    if path.exists() and refuse_outside(path, root, problems, "thesis.toml"):
+        pass
+    elif path.exists():
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from kazthesis import locale
 from kazthesis.markdown import inline_lines, make_parser
 from kazthesis.problems import Problems
+from kazthesis.project import refuse_outside
 from kazthesis.textfile import read_text
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
@@ -157,12 +158,10 @@ def read_content(root: Path, language: str, bib_keys: list[str], per_chapter: bo
     content = Content()
     paths, linked_out = [], False
     for path in content_files(root):
-        if path.resolve().is_relative_to(root.resolve()):
-            paths.append(path)
-        else:  # a link to a file elsewhere: the build reads only the project folder
+        if refuse_outside(path, root, problems, "this chapter"):
             linked_out = True
-            problems.error(path, None, "this chapter is a link to a file outside the project folder",
-                           "copy the file into content/ instead of linking to it")
+        else:
+            paths.append(path)
     if not paths:
         if not linked_out:
             problems.error(root / "content", None, "no chapters found: the content folder is empty or missing",

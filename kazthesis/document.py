@@ -16,6 +16,7 @@ from kazthesis.collation import kazakh_sort_key
 from kazthesis.config import Config, load_config
 from kazthesis.content import Content, Heading, read_content
 from kazthesis.problems import Problems
+from kazthesis.project import refuse_outside
 
 
 @dataclass
@@ -62,7 +63,9 @@ def build_document(root: Path, problems: Problems) -> Document:
     """Read and check every input of the project at ``root``."""
     config = load_config(root, problems)
     bib_path = config.bib_path
-    if bib_path.is_file():
+    if bib_path.exists() and refuse_outside(bib_path, root, problems, config.bibliography["file"]):
+        bibliography = Bibliography()
+    elif bib_path.is_file():
         bibliography = load_bibliography(bib_path, problems)
     else:
         problems.error(bib_path, None, f"{config.bibliography['file']} not found",

@@ -54,18 +54,22 @@ def check_font_coverage(document: Document, problems: Problems) -> None:
 
 def build(root: Path, problems: Problems, started: float | None = None) -> BuildResult | None:
     """Build ``root/output/thesis.pdf`` (and thesis.html); None when the input has errors."""
-    from kazthesis.pdf import write_pdf, write_text_atomically
+    from kazthesis.output import write_files
+    from kazthesis.pdf import write_pdf
     from kazthesis.render import render_html
 
     started = time.perf_counter() if started is None else started
     document = prepare(root, problems)
     if problems.errors:
         return None
-    html = render_html(document)
+    html = render_html(document, problems)
+    if html is None:
+        return None
     output = root / "output"
-    result = write_pdf(html, root, output / "thesis.pdf", problems)
+    result = write_pdf(html, root, problems)
     if result is None:
         return None
-    write_text_atomically(output / "thesis.html", html)
+    if not write_files({output / "thesis.pdf": result.data, output / "thesis.html": html.encode("utf-8")}, problems):
+        return None
     return BuildResult(output / "thesis.pdf", result.pages, len(document.references),
                        time.perf_counter() - started)

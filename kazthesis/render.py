@@ -9,12 +9,15 @@ templates, which a project may override file by file in its own templates/.
 from __future__ import annotations
 
 import re
+import traceback
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
@@ -26,6 +29,8 @@ from kazthesis.content import Heading, SourceFile
 from kazthesis.document import Document
 from kazthesis.hyphenation import hyphenate_text
 from kazthesis.markdown import make_parser
+from kazthesis.problems import Problems
+from kazthesis.project import is_inside
 from kazthesis.typography import apply_typography
 
 TOOL_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -200,14 +205,53 @@ def linkify_urls(text: str) -> Markup:
     return Markup(html)
 
 
+class TemplateRefused(Exception):
+    """A project template that leads outside the project folder."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+class _ProjectLoader(jinja2.FileSystemLoader):
+    """The project's templates/ first, then the tool's; a project template must stay inside the project."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__([str(root / "templates"), str(TOOL_TEMPLATES)])
+        self.root = root
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        path = Path(filename)
+        if not path.is_relative_to(TOOL_TEMPLATES) and not is_inside(path, self.root):
+            raise TemplateRefused(path)
+        return source, filename, uptodate
+
+
 def template_environment(root: Path) -> jinja2.Environment:
-    """Templates from the project's templates/ first, then the tool's own."""
-    folders = [str(root / "templates"), str(TOOL_TEMPLATES)]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
-                             autoescape=jinja2.select_autoescape(["html"]),
-                             trim_blocks=True, lstrip_blocks=True)
+    """A sandboxed environment: a template passed around with a project can format, never run code."""
+    env = ImmutableSandboxedEnvironment(loader=_ProjectLoader(root), undefined=jinja2.StrictUndefined,
+                                        autoescape=jinja2.select_autoescape(["html"]),
+                                        trim_blocks=True, lstrip_blocks=True)
     env.filters["linkify_urls"] = linkify_urls
     return env
+
+
+def _template_problem(exc: Exception, root: Path, problems: Problems) -> None:
+    """A project template that cannot be used, reported at its file and line."""
+    if isinstance(exc, TemplateRefused):
+        problems.error(exc.path, None, "this template is a link to a file outside the project folder",
+                       "copy the template into the project's templates/ instead of linking to it")
+        return
+    path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if path is None:  # an error while rendering: the innermost template frame says where
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith((".html", ".css")):
+                path, line = frame.filename, frame.lineno
+                break
+    what = "is not allowed in a template" if isinstance(exc, SecurityError) else "is wrong"
+    problems.error(path or root / "templates", line, f"template error: {exc} — this {what}",
+                   "fix the template in templates/, or delete it to use the tool's own")
 
 
 def _line_height(spacing: float) -> float:
@@ -216,17 +260,21 @@ def _line_height(spacing: float) -> float:
     return round(spacing * 1.15, 4)
 
 
-def render_html(document: Document) -> str:
-    """The whole thesis as one HTML document."""
+def render_html(document: Document, problems: Problems) -> str | None:
+    """The whole thesis as one HTML document; None when a project template cannot be used."""
     config = document.config
     env = template_environment(config.root)
     body, appendices = render_body(document)
     layout = dict(config.layout, line_height=_line_height(config.layout["line_spacing"]))
     strings = locale.STRINGS[document.language]
     title_page = {k: apply_typography(v, document.language) for k, v in config.title_page.items()}
-    css = env.get_template("thesis.css").render(layout=layout, strings=strings, language=document.language)
-    return env.get_template("thesis.html").render(
-        language=document.language, strings=strings, title_page=title_page, css=css,
-        contents=document.contents_entries, abbreviations=document.abbreviations,
-        body=body, appendices=appendices, references=document.references,
-    )
+    try:
+        css = env.get_template("thesis.css").render(layout=layout, strings=strings, language=document.language)
+        return env.get_template("thesis.html").render(
+            language=document.language, strings=strings, title_page=title_page, css=css,
+            contents=document.contents_entries, abbreviations=document.abbreviations,
+            body=body, appendices=appendices, references=document.references,
+        )
+    except (jinja2.TemplateError, TemplateRefused) as exc:
+        _template_problem(exc, config.root, problems)
+        return None

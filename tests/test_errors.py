@@ -194,7 +194,7 @@ def test_font_lacking_a_character_is_named_with_its_place(project: Path) -> None
 def test_internal_bug_prints_one_line_and_keeps_the_pdf(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import kazthesis.render
 
-    def broken(document):
+    def broken(document, problems):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(kazthesis.render, "render_html", broken)
