@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 
 from kazthesis import locale
 from kazthesis.config import PLACEHOLDER_RE
-from kazthesis.content import Heading
-from kazthesis.document import Document
+from kazthesis.model import Citation, Document, Heading, Part, own_inlines, walk_blocks, walk_inlines
 from kazthesis.problems import Problems
 
 # Words the introduction must contain, by document language (stems, so that
@@ -45,43 +45,58 @@ def run_checks(document: Document, problems: Problems, body_pages: int | None = 
     _check_length(document, problems, body_pages)
     _check_references(document, problems)
     if checks["chapter_citations"]:
-        for heading in document.content.headings:
-            if heading.kind == "chapter" and not heading.cites:
-                problems.warning(heading.path, heading.line, f"chapter {heading.number} cites no source",
+        for part in document.parts:
+            if part.heading is not None and part.heading.kind == "chapter" and not _cites(part):
+                heading = part.heading
+                problems.warning(_path(document, heading), heading.source.line,
+                                 f"chapter {heading.number} cites no source",
                                  "every chapter should rest on sources: add citations like [@key]")
     if checks["empty_sections"]:
-        for heading in document.content.headings:
-            if not heading.has_body and not _has_subsections(document, heading):
-                problems.warning(heading.path, heading.line, f"section {heading.number or heading.title!r} is empty",
-                                 "write its text or remove the heading")
+        for heading in _empty_headings(document.parts + document.appendices):
+            problems.warning(_path(document, heading), heading.source.line,
+                             f"section {heading.number or heading.plain!r} is empty",
+                             "write its text or remove the heading")
     if checks["placeholders"]:
         _check_title_page(document, problems)
 
 
-def _has_subsections(document: Document, heading: Heading) -> bool:
-    headings = document.content.headings
-    index = headings.index(heading)
-    return index + 1 < len(headings) and headings[index + 1].level > heading.level
+def _path(document: Document, heading: Heading) -> Path:
+    return document.config.root / heading.source.path
+
+
+def _cites(part: Part) -> bool:
+    return any(isinstance(node, Citation) for block in walk_blocks(part.blocks)
+               for inlines in own_inlines(block) for node in walk_inlines(inlines))
+
+
+def _empty_headings(parts: list[Part]) -> list[Heading]:
+    """Headings with neither text nor a deeper heading before the next heading."""
+    empty: list[Heading] = []
+    for part in parts:
+        sequence = ([part.heading] if part.heading else []) + part.blocks
+        for index, block in enumerate(sequence):
+            if not isinstance(block, Heading):
+                continue
+            following = sequence[index + 1] if index + 1 < len(sequence) else None
+            if following is None or isinstance(following, Heading) and following.level <= block.level:
+                empty.append(block)
+    return empty
 
 
 def _section_text(document: Document, heading: Heading) -> str:
     """Source text under a level-1 heading, up to the next level-1 heading."""
-    headings = document.content.headings
+    headings = document.headings
     index = headings.index(heading)
     following = next((h for h in headings[index + 1 :] if h.level == 1), None)
-    lines = []
-    for (rel, number), text in document.content.text_by_line.items():
-        after_start = (rel, number) > (heading.path, heading.line)
-        before_end = following is None or (rel, number) < (following.path, following.line)
-        if after_start and before_end:
-            lines.append(text)
-    return "\n".join(lines)
+    start = (heading.source.path, heading.source.line)
+    end = (following.source.path, following.source.line) if following else None
+    return "\n".join(text for place, text in document.source_lines.items()
+                     if place > start and (end is None or place < end))
 
 
 def _find_structural(document: Document, name: str) -> Heading | None:
     wanted = locale.text(document.language, name).casefold()
-    return next((h for h in document.content.headings
-                 if h.kind == "structural" and h.title.casefold() == wanted), None)
+    return next((h for h in document.headings if h.kind == "structural" and h.plain.casefold() == wanted), None)
 
 
 def _check_introduction(document: Document, problems: Problems) -> None:
@@ -96,7 +111,8 @@ def _check_introduction(document: Document, problems: Problems) -> None:
                for element, stems in INTRODUCTION_ELEMENTS[language].items()
                if not any(re.search(r"\b" + stem, text) for stem in stems)]
     if missing:
-        problems.warning(intro.path, intro.line, f"the introduction does not name its {', '.join(missing)}",
+        problems.warning(_path(document, intro), intro.source.line,
+                         f"the introduction does not name its {', '.join(missing)}",
                          "norm control expects each of them in the introduction")
 
 
@@ -111,7 +127,7 @@ def _body_pages_estimate(document: Document) -> int:
     lines_per_page = height_mm / line_mm
     lines = 0.0
     started = intro is None
-    for heading in document.content.headings:
+    for heading in document.headings:
         if heading is intro:
             started = True
         if heading.kind == "appendix":

@@ -1,4 +1,4 @@
-"""In-text citations as FORMATTING.md §3 prints them: ``[1, 25 б.]``, ``[1; 2]``."""
+"""In-text citations as FORMATTING.md §3 prints them: ``[1, 25 б.]``, ``[3; 7–9]``, ``Әбенов [1]``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 
 from kazthesis import locale
-from kazthesis.markdown import CiteItem
+from kazthesis.model import CiteItem
 
 PAGES_RE = re.compile(r"^(\d+)(?:\s*[-–—]+\s*(\d+))?$")
+NBSP = "\u00a0"
 
 
 def format_locator(locator: str, language: str) -> str:
@@ -18,15 +19,42 @@ def format_locator(locator: str, language: str) -> str:
         return locator.strip()
     pages = match.group(1) if match.group(2) is None else f"{match.group(1)}–{match.group(2)}"
     # A no-break space keeps "25 б." / "с. 25" together (FORMATTING.md §5).
-    return locale.page_locator(language, pages).replace(" ", "\u00a0")
+    return locale.page_locator(language, pages).replace(" ", NBSP)
+
+
+def _item_text(number: int, item: CiteItem, language: str) -> str:
+    text = str(number)
+    if item.prefix:
+        text = f"{item.prefix} {text}"
+    if item.locator:
+        text += ", " + format_locator(item.locator, language)
+    return text
 
 
 def format_citation(items: list[CiteItem], number_of: Callable[[str], int], language: str) -> str:
-    """The bracketed citation for ``items``, numbered by ``number_of(key)``."""
-    parts = []
-    for item in sorted(items, key=lambda item: number_of(item.key)):  # [2; 9; 16], as GOST lists them
-        text = str(number_of(item.key))
-        if item.locator:
-            text += ", " + format_locator(item.locator, language)
-        parts.append(text)
+    """The bracketed citation for ``items``, numbered by ``number_of(key)``: ascending, as GOST lists
+    them, with three or more consecutive plain numbers as a range (``[18–22]``, ``[3; 7–9]``)."""
+    ordered = sorted(((number_of(item.key), item) for item in items), key=lambda pair: pair[0])
+    parts: list[str] = []
+    run: list[int] = []  # consecutive numbers without locator or prefix
+
+    def close_run() -> None:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}–{run[-1]}")
+        else:
+            parts.extend(str(n) for n in run)
+        run.clear()
+
+    for number, item in ordered:
+        if item.locator or item.prefix:
+            close_run()
+            parts.append(_item_text(number, item, language))
+        elif run and number == run[-1]:
+            continue  # the same source twice in one bracket
+        elif run and number == run[-1] + 1:
+            run.append(number)
+        else:
+            close_run()
+            run.append(number)
+    close_run()
     return "[" + "; ".join(parts) + "]"

@@ -1,9 +1,9 @@
-"""The one document model everything after the input stage works from.
+"""The input stages in order: thesis.toml → references.bib → content/*.md → the resolved document.
 
-:func:`build_document` runs the input stages in order — configuration,
-bibliography, content — and joins their results: citation numbers, the
-reference list in its order, the contents entries, the abbreviations.
-Rendering, ``refs`` and ``check`` all start from a :class:`Document`.
+:func:`build_document` reads and checks every input and hands them to the
+numbering pass; ``build``, ``refs``, ``check`` and the writers all start from
+the :class:`~kazthesis.model.Document` it returns. :class:`Inputs` keeps what
+was read, so that watch mode re-reads only the file that changed.
 """
 
 from __future__ import annotations
@@ -11,79 +11,90 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kazthesis.bibliography import Bibliography, Entry, format_entry, load_bibliography, order_entries
-from kazthesis.collation import kazakh_sort_key
+from kazthesis.bibliography import Bibliography, load_bibliography
 from kazthesis.config import Config, load_config
-from kazthesis.content import Content, Heading, read_content
+from kazthesis.model import Document, Reference
+from kazthesis.numbering import numbered, resolve
+from kazthesis.parse import ParsedFile, parse_file
 from kazthesis.problems import Problems
 from kazthesis.project import refuse_outside
 
 
-@dataclass
-class Reference:
-    """One numbered line of the reference list."""
-
-    number: int
-    entry: Entry
-    text: str
-
-
-@dataclass
-class Document:
-    """A thesis project read, checked and numbered — ready to render."""
-
-    config: Config
-    bibliography: Bibliography
-    content: Content
-    references: list[Reference] = field(default_factory=list)
-    abbreviations: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def language(self) -> str:
-        return self.config.language
-
-    @property
-    def contents_entries(self) -> list[Heading]:
-        depth = self.config.layout["contents_depth"]
-        return [h for h in self.content.headings if h.level <= depth]
-
-    def citation_number(self, key: str) -> int:
-        """The number a citation of ``key`` prints: its place in the reference list."""
-        return self._numbers[key]
-
-    def __post_init__(self) -> None:
-        self._numbers: dict[str, int] = {}
-
-    def set_references(self, references: list[Reference]) -> None:
-        self.references = references
-        self._numbers = {ref.entry.key: ref.number for ref in references}
+def content_files(root: Path) -> list[Path]:
+    """The chapters, in file-name order."""
+    folder = root / "content"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".markdown") and p.is_file())
 
 
-def build_document(root: Path, problems: Problems) -> Document:
-    """Read and check every input of the project at ``root``."""
-    config = load_config(root, problems)
-    bib_path = config.bib_path
-    if bib_path.exists() and refuse_outside(bib_path, root, problems, config.bibliography["file"]):
-        bibliography = Bibliography()
-    elif bib_path.is_file():
-        bibliography = load_bibliography(bib_path, problems)
-    else:
-        problems.error(bib_path, None, f"{config.bibliography['file']} not found",
+def read_bibliography(config: Config, problems: Problems) -> Bibliography:
+    """references.bib (or the file the settings name), checked; empty after an error."""
+    path = config.bib_path
+    if path.exists() and refuse_outside(path, config.root, problems, config.bibliography["file"]):
+        return Bibliography()
+    if not path.is_file():
+        problems.error(path, None, f"{config.bibliography['file']} not found",
                        "export your sources from Zotero (or any reference manager) as BibTeX into the project folder")
-        bibliography = Bibliography()
-    content = read_content(root, config.language, bibliography.keys(),
-                           config.layout["numbering"] == "per-chapter", problems)
-    document = Document(config, bibliography, content)
-    document.set_references(make_reference_list(document))
+        return Bibliography()
+    return load_bibliography(path, problems)
+
+
+def read_chapters(root: Path, language: str, problems: Problems,
+                  cache: dict[Path, tuple[bytes, ParsedFile]] | None = None) -> list[ParsedFile]:
+    """Every chapter parsed, in order. With ``cache``, a file whose bytes are unchanged is not parsed again."""
+    paths, linked_out = [], False
+    for path in content_files(root):
+        if refuse_outside(path, root, problems, "this chapter"):
+            linked_out = True
+        else:
+            paths.append(path)
+    if not paths and not linked_out:
+        problems.error(root / "content", None, "no chapters found: the content folder is empty or missing",
+                       "put your chapters in content/ as .md files, e.g. content/01-kirispe.md")
+    files = []
+    for path in paths:
+        parsed = None
+        if cache is not None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                data = b""
+            hit = cache.get(path)
+            parsed = hit[1] if hit and hit[0] == data else None
+        if parsed is None:
+            parsed = parse_file(path, root, language)
+            if cache is not None:
+                cache[path] = (data, parsed)
+        problems.items.extend(parsed.problems)
+        files.append(parsed)
+    return files
+
+
+@dataclass
+class Inputs:
+    """What a build read, kept between rebuilds (watch mode): parsed chapters by path and content."""
+
+    chapters: dict[Path, tuple[bytes, ParsedFile]] = field(default_factory=dict)
+
+
+def build_document(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
+    """Read and check every input of the project at ``root``, and resolve the document."""
+    config = load_config(root, problems)
+    bibliography = read_bibliography(config, problems)
+    cache = None
+    if inputs is not None:
+        cache = inputs.chapters
+    files = read_chapters(root, config.language, problems, cache)
+    document = resolve(config, bibliography, files, problems)
     if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
         _warn_unused(document, problems)
-    document.abbreviations = sorted(config.abbreviations.items(), key=lambda item: kazakh_sort_key(item[0]))
     return document
 
 
 def _warn_unused(document: Document, problems: Problems) -> None:
     """One warning listing the entries the text never cites."""
-    cited = set(document.content.cited_keys)
+    cited = set(document.cited_keys)
     unused = [entry for key, entry in document.bibliography.entries.items() if key not in cited]
     if unused:
         keys = ", ".join(entry.key for entry in unused)
@@ -92,22 +103,6 @@ def _warn_unused(document: Document, problems: Problems) -> None:
                          "cite them, remove them, or set [bibliography] list_uncited = true")
 
 
-def make_reference_list(document: Document) -> list[Reference]:
-    """The reference list as the PDF prints it: cited entries (and, when the
-    setting asks, uncited ones after them) in the configured order."""
-    settings = document.config.bibliography
-    entries = document.bibliography.entries
-    cited = document.content.cited_keys
-    chosen = [entries[key] for key in cited if key in entries]
-    if settings["list_uncited"]:
-        chosen += [entry for key, entry in entries.items() if key not in set(cited)]
-    return _numbered(order_entries(chosen, settings["order"]), settings["style"])
-
-
 def all_references(document: Document) -> list[Reference]:
     """Every entry of the .bib file, in file order (``refs --all``)."""
-    return _numbered(list(document.bibliography.entries.values()), document.config.bibliography["style"])
-
-
-def _numbered(entries: list[Entry], style: str) -> list[Reference]:
-    return [Reference(n, entry, format_entry(entry, style)) for n, entry in enumerate(entries, 1)]
+    return numbered(list(document.bibliography.entries.values()), document.config.bibliography["style"])

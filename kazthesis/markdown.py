@@ -1,14 +1,19 @@
-"""The Markdown dialect of a thesis: markdown-it-py plus our syntax.
+"""The Markdown dialect of a thesis: markdown-it-py plus Pandoc's conventions.
 
-CommonMark with tables and footnotes, and the Pandoc conventions the writer
-uses: heading attributes ``{#id .class}``, citations ``[@key, 25]``,
-cross-references ``@fig:map``, image attributes ``{#fig:map}`` and table
-captions ``: Caption {#tbl:id}``. This module only parses; numbering and
-checking happen in :mod:`kazthesis.content`.
+CommonMark with tables and footnotes, and what Pandoc users write: heading
+attributes ``{#id .class}``, citations ``[@key, 25]``, ``[-@key]``,
+``[see @a; @b]`` and ``@key`` in running text, cross-references
+``@fig:map`` and ``[@fig:a; @fig:b]``, image attributes ``{#fig:map
+width=50%}``, table captions ``: Caption {#tbl:id}`` or ``Table: Caption``,
+``\\newpage``. This module only tokenises: every rule here is linear in the
+length of its input, and what the parser notices on the way (footnotes
+defined twice, text nested too deep, attributes it does not use) is left in
+``env`` and in token ``meta`` for :mod:`kazthesis.parse` to report.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,73 +21,172 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-# Pandoc's citation key: starts with a letter, digit or _, may hold internal punctuation.
-KEY = r"[\w][\w:.#$%&+?<>~/\-]*"
-CITATION_RE = re.compile(r"\[\s*(-?@" + KEY + r"[^\[\]]*)\]")
-CITE_ITEM_RE = re.compile(r"^\s*-?@(" + KEY + r")\s*(?:,\s*(.*?))?\s*$")
-XREF_RE = re.compile(r"@((?:fig|tbl|sec|app):[\w\-:.]*\w)")
+from kazthesis.model import CiteItem
+
+# Pandoc's citation key: a letter, digit or _, then word characters and internal punctuation.
+# Each character is consumed once (punctuation only when a word character follows): linear.
+KEY = r"\w(?:\w|[:.#$%&+?<>~/\-](?=\w))*"
+KEY_RE = re.compile(KEY)
+XREF_PREFIXES = ("fig", "tbl", "sec", "app", "lst", "eq")
+LOCATOR_AFTER_RE = re.compile(r" \[([^\[\]@]{1,60})\]")  # @key [25]: Pandoc's author-in-text locator
 ATTRS_RE = re.compile(r"\s*\{([^{}]*)\}\s*$")
-CAPTION_RE = re.compile(r"^:\s+(.*)$", re.S)
+ATTR_PART_RE = re.compile(r"""\s*(?:\#(?P<id>[^\s"'{}]+)|\.(?P<cls>[^\s"'{}=]+)
+    |(?P<key>[\w-]+)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'{}]+)))""", re.X)
+CAPTION_RE = re.compile(r"^(?::|Table:)\s+(.*)$", re.S)
+PAGE_BREAK_RE = re.compile(r"^\\(?:newpage|pagebreak|clearpage)\s*$")
+MAX_NESTING = 40  # deeper text is dropped by markdown-it; reaching it is reported
+MAX_DEPTH = 8  # lists and quotes inside each other: each level indents the text further
+CONTAINERS = {"blockquote_open", "blockquote_close", "bullet_list_open", "bullet_list_close",
+              "ordered_list_open", "ordered_list_close"}
 
 
 @dataclass(frozen=True)
-class CiteItem:
-    """One source inside a citation: its key and the locator as written."""
+class Attributes:
+    """``{#id .class key=value}`` as written."""
+
+    id: str = ""
+    classes: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    unreadable: str = ""  # text inside the braces that is not an attribute
+
+
+def parse_attrs(text: str) -> Attributes:
+    """``#fig:map .wide width=50% title="A b"`` → its parts (Pandoc's syntax, values with or without quotes)."""
+    ident, classes, pairs, position, rest = "", [], [], 0, []
+    while position < len(text):
+        match = ATTR_PART_RE.match(text, position)
+        if match is None:
+            if not text[position].isspace():
+                rest.append(text[position])
+            position += 1
+            continue
+        if match["id"]:
+            ident = match["id"]
+        elif match["cls"]:
+            classes.append(match["cls"])
+        else:
+            value = next(v for v in (match["dq"], match["sq"], match["bare"]) if v is not None)
+            pairs.append((match["key"], value))
+        position = match.end()
+    return Attributes(ident, tuple(classes), tuple(pairs), "".join(rest))
+
+
+@dataclass(frozen=True)
+class BracketItem:
+    """One ``prefix -@key, locator`` of a bracket."""
 
     key: str
     locator: str
+    prefix: str
+    bare: bool  # written with "-@"
 
 
-def parse_attrs(text: str) -> tuple[str, list[str]]:
-    """``#id .a .b`` → ("id", ["a", "b"])."""
-    ident, classes = "", []
-    for part in text.split():
-        if part.startswith("#"):
-            ident = part[1:]
-        elif part.startswith("."):
-            classes.append(part[1:])
-    return ident, classes
+def parse_bracket_item(part: str) -> BracketItem | None:
+    """``see @a, 25`` → its parts; None when the text is not one item (linear: no backtracking regex)."""
+    at = part.find("@")
+    if at < 0:
+        return None
+    before = part[:at]
+    bare = before.endswith("-")
+    if bare:
+        before = before[:-1]
+    if before.strip() and not before[-1].isspace():
+        return None  # "a@b.kz": an address, not a citation
+    match = KEY_RE.match(part, at + 1)
+    if match is None:
+        return None
+    rest = part[match.end() :].strip()
+    if rest and not rest.startswith(","):
+        return None
+    return BracketItem(match.group(), rest[1:].strip(), before.strip(), bare)
 
 
-def _citation_rule(state: StateInline, silent: bool) -> bool:
-    """Inline rule for ``[@key]``, ``[@key, 25]`` and ``[@a; @b]``."""
-    if state.src[state.pos] != "[":
+def is_xref(key: str) -> bool:
+    return key.split(":", 1)[0] in XREF_PREFIXES and ":" in key
+
+
+# --- inline rules ------------------------------------------------------------------------------
+
+
+def _closing_bracket(state: StateInline, start: int) -> int:
+    """Index of the "]" closing the "[" at ``start`` with no "[" between, or -1 (bisect on a per-text index)."""
+    cached = state.env.get("_brackets")
+    if cached is None or cached[0] is not state.src:
+        src = state.src
+        cached = (src, [i for i, c in enumerate(src) if c == "]"], [i for i, c in enumerate(src) if c == "["])
+        state.env["_brackets"] = cached
+    _, closes, opens = cached
+    at = bisect.bisect_right(closes, start)
+    if at == len(closes):
+        return -1
+    end = closes[at]
+    next_open = bisect.bisect_right(opens, start)
+    if next_open < len(opens) and opens[next_open] < end:
+        return -1
+    return end
+
+
+def _bracket_rule(state: StateInline, silent: bool) -> bool:
+    """``[@key, 25]``, ``[-@key]``, ``[see @a; @b]`` and ``[@fig:a; -@fig:b]``."""
+    start = state.pos
+    if state.src[start] != "[":
         return False
-    match = CITATION_RE.match(state.src, state.pos)
-    if not match:
+    end = _closing_bracket(state, start)
+    if end < 0:
         return False
-    items = []
-    for part in match.group(1).split(";"):
-        item = CITE_ITEM_RE.match(part)
-        if not item:
-            return False  # not a citation after all: leave it to the link rule
-        items.append(CiteItem(item.group(1), (item.group(2) or "").strip()))
+    inner = state.src[start + 1 : end]
+    if "@" not in inner:
+        return False
+    items = [parse_bracket_item(part) for part in inner.split(";")]
+    if not all(items):
+        return False
+    found = [item for item in items if item is not None]
     if not silent:
-        token = state.push("citation", "", 0)
-        token.meta = {"items": items}
-        token.content = match.group(0)
-    state.pos = match.end()
+        if all(is_xref(item.key) for item in found):
+            token = state.push("xref", "", 0)
+            token.meta = {"ids": [item.key for item in found], "bare": all(item.bare for item in found),
+                          "prefixes": [item.prefix for item in found if item.prefix]}
+        elif not any(is_xref(item.key) for item in found):
+            token = state.push("citation", "", 0)
+            token.meta = {"items": [CiteItem(item.key, item.locator, item.prefix) for item in found],
+                          "author_in_text": False}
+        else:
+            return False
+        token.content = state.src[start : end + 1]
+    state.pos = end + 1
     return True
 
 
-def _xref_rule(state: StateInline, silent: bool) -> bool:
-    """Inline rule for ``@fig:id``, ``@tbl:id``, ``@sec:id``, ``@app:id``."""
-    if state.src[state.pos] != "@":
+def _at_rule(state: StateInline, silent: bool) -> bool:
+    """``@fig:map`` (a cross-reference) and ``@key`` in running text (an author-in-text citation)."""
+    src, start = state.src, state.pos
+    if src[start] != "@":
         return False
-    if state.pos > 0 and (state.src[state.pos - 1].isalnum() or state.src[state.pos - 1] in "_[-"):
-        return False  # e-mail address or a citation handled elsewhere
-    match = XREF_RE.match(state.src, state.pos)
+    if start > 0 and (src[start - 1].isalnum() or src[start - 1] in "_-\\["):
+        return False  # an e-mail address, an escaped \@, or a bracket the bracket rule did not close
+    match = KEY_RE.match(src, start + 1)
     if not match:
         return False
+    key = match.group()
+    end = match.end()
+    locator = ""
+    if not is_xref(key) and (after := LOCATOR_AFTER_RE.match(src, end)):
+        locator, end = after.group(1).strip(), after.end()
     if not silent:
-        token = state.push("xref", "", 0)
-        token.meta = {"id": match.group(1)}
-        token.content = match.group(0)
-    state.pos = match.end()
+        if is_xref(key):
+            token = state.push("xref", "", 0)
+            token.meta = {"ids": [key], "bare": False, "prefixes": []}
+        else:
+            token = state.push("citation", "", 0)
+            token.meta = {"items": [CiteItem(key, locator)], "author_in_text": True}
+        token.content = src[start:end]
+    state.pos = end
     return True
+
+
+# --- core rules ----------------------------------------------------------------------------------
 
 
 def _heading_attrs(state: StateCore) -> None:
@@ -94,16 +198,13 @@ def _heading_attrs(state: StateCore) -> None:
         inline = tokens[i + 1]
         match = ATTRS_RE.search(inline.content)
         if match:
-            ident, classes = parse_attrs(match.group(1))
+            attrs = parse_attrs(match.group(1))
             inline.content = inline.content[: match.start()].rstrip()
-            if ident:
-                token.attrSet("id", ident)
-            if classes:
-                token.attrSet("class", " ".join(classes))
+            token.meta["attrs"] = attrs
 
 
 def _table_captions(state: StateCore) -> None:
-    """Turn a ``: Caption {#tbl:id}`` paragraph next to a table into its caption."""
+    """Turn a ``: Caption {#tbl:id}`` (or ``Table: Caption``) paragraph next to a table into its caption."""
     tokens = state.tokens
     i = 0
     while i < len(tokens) - 2:
@@ -118,14 +219,13 @@ def _table_captions(state: StateCore) -> None:
                 table = _matching_open(tokens, i - 1)
             if table is not None and "caption" not in table.meta:
                 caption = match.group(1).strip()
-                ident = ""
-                if attrs := ATTRS_RE.search(caption):
-                    ident, _ = parse_attrs(attrs.group(1))
-                    caption = caption[: attrs.start()].rstrip()
+                attrs = Attributes()
+                if found := ATTRS_RE.search(caption):
+                    attrs = parse_attrs(found.group(1))
+                    caption = caption[: found.start()].rstrip()
                 table.meta["caption"] = caption
-                table.meta["caption_map"] = opening.map
-                if ident:
-                    table.attrSet("id", ident)
+                table.meta["caption_line"] = opening.map[0] + 1 if opening.map else 0
+                table.meta["attrs"] = attrs
                 del tokens[i : i + 3]
                 continue
         i += 1
@@ -143,14 +243,66 @@ def _matching_open(tokens: list[Token], close_index: int) -> Token:
     raise AssertionError("table_close without table_open")
 
 
+def _page_breaks(state: StateCore) -> None:
+    """A paragraph holding only ``\\newpage`` (or ``\\pagebreak``) is a page break, as in Pandoc."""
+    tokens = state.tokens
+    for i, token in enumerate(tokens[:-2]):
+        if token.type == "paragraph_open" and PAGE_BREAK_RE.match(tokens[i + 1].content.strip()):
+            page_break = Token("page_break", "", 0, map=token.map)
+            tokens[i : i + 3] = [page_break, Token("skip", "", 0), Token("skip", "", 0)]
+    state.tokens = [t for t in tokens if t.type != "skip"]
+
+
+def _footnote_definitions(state: StateCore) -> None:
+    """Record every footnote definition with its line (markdown-it keeps only the last of a label)."""
+    definitions = state.env.setdefault("footnote_definitions", [])
+    for i, token in enumerate(state.tokens):
+        if token.type == "footnote_reference_open":
+            following = state.tokens[i + 1] if i + 1 < len(state.tokens) else None
+            line = following.map[0] + 1 if following is not None and following.map else 0
+            definitions.append((token.meta["label"], line))
+
+
+def _nesting(state: StateCore) -> None:
+    """Note text nested deeper than a page can show (each level indents it), or near markdown-it's
+    own limit, below which text would silently vanish."""
+    depth = 0
+    for token in state.tokens:
+        if token.type in CONTAINERS:
+            depth += token.nesting
+        if (depth > MAX_DEPTH or token.level >= MAX_NESTING - 2) and token.map:
+            state.env["too_deep"] = (token.map[0] + 1, depth)
+            return
+
+
+def _inline_attrs(state: StateCore) -> None:
+    """``{…}`` straight after an image, link or code: the image keeps id, width and height; the rest is noted."""
+    for token in state.tokens:
+        children = token.children or []
+        for i, child in enumerate(children[:-1]):
+            after = children[i + 1]
+            target = child if child.type in ("image", "code_inline", "link_close") else None
+            if target is None or after.type != "text" or not after.content.startswith("{"):
+                continue
+            end = after.content.find("}")
+            if end < 0:
+                continue
+            target.meta["attrs"] = parse_attrs(after.content[1:end])
+            after.content = after.content[end + 1 :]
+
+
 def make_parser() -> MarkdownIt:
     """A markdown-it parser for thesis chapters."""
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.use(footnote_plugin).use(attrs_plugin)
-    md.inline.ruler.before("link", "citation", _citation_rule)
-    md.inline.ruler.before("link", "xref", _xref_rule)
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
+    md.use(footnote_plugin)
+    md.inline.ruler.before("link", "bracket", _bracket_rule)
+    md.inline.ruler.before("link", "at", _at_rule)
     md.core.ruler.after("block", "heading_attrs", _heading_attrs)
     md.core.ruler.after("heading_attrs", "table_captions", _table_captions)
+    md.core.ruler.after("table_captions", "page_breaks", _page_breaks)
+    md.core.ruler.after("page_breaks", "nesting", _nesting)
+    md.core.ruler.before("footnote_tail", "footnote_definitions", _footnote_definitions)
+    md.core.ruler.push("inline_attrs", _inline_attrs)
     return md
 
 

@@ -10,8 +10,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kazthesis.document import Document, build_document
+from kazthesis.document import build_document
 from kazthesis.fonts import font_name, missing_characters
+from kazthesis.model import Document
 from kazthesis.problems import Problems
 
 
@@ -36,7 +37,7 @@ def check_font_coverage(document: Document, problems: Problems) -> None:
     """Name each character the body font lacks, with the first place it is used."""
     family = document.config.layout["font"]
     sources: list[tuple[Path, int | None, str]] = []
-    for (rel, line), text in document.content.text_by_line.items():
+    for (rel, line), text in document.source_lines.items():
         sources.append((document.config.root / rel, line, text))
     for name, value in document.config.title_page.items():
         sources.append((document.config.path, document.config.key_lines.get(f"title_page.{name}"), value))

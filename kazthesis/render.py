@@ -1,9 +1,13 @@
-"""Document model → one HTML file (Jinja2 templates + the chapters' HTML).
+"""Document model → HTML for WeasyPrint: the pieces of the thesis and the whole of it.
 
-Chapters are rendered from their markdown-it tokens with our own rules for
-headings, citations, cross-references, figures, tables and footnotes; the
-page furniture (title page, contents, reference list, CSS) lives in the
-templates, which a project may override file by file in its own templates/.
+A thesis is laid out in pieces that each start on a new page — the title
+page, the contents, the abbreviations, every level-1 part, the reference
+list, every appendix — so that the PDF stage can lay out each on its own
+(and again only when it changes). The same pieces joined make
+``output/thesis.html``, the HTML of the whole document. Python writes the
+semantic markup of the chapters; the page furniture (title page, contents,
+lists) lives in Jinja2 templates and the look in CSS, which a project may
+override file by file in its own templates/ (rendered in a sandbox).
 """
 
 from __future__ import annotations
@@ -18,178 +22,169 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
 from markupsafe import Markup
 
 from kazthesis import locale
-from kazthesis.citations import format_citation
-from kazthesis.content import Heading, SourceFile
-from kazthesis.document import Document
 from kazthesis.hyphenation import hyphenate_text
-from kazthesis.markdown import make_parser
+from kazthesis.model import (
+    Block,
+    Citation,
+    Code,
+    CodeBlock,
+    CrossRef,
+    Document,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    InlineImage,
+    LineBreak,
+    Link,
+    ListBlock,
+    Math,
+    MathBlock,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Part,
+    Quote,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
 from kazthesis.problems import Problems
 from kazthesis.project import is_inside
-from kazthesis.typography import apply_typography
 
 TOOL_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
 
 
 @dataclass
-class Part:
-    """A level-1 heading and the HTML under it (up to the next level-1 heading)."""
+class Piece:
+    """A run of pages laid out on its own: its name and its HTML (a ``<section>``)."""
 
-    heading: Heading | None
+    name: str  # "title", "contents", "abbreviations", "part-2", "references", "appendix-1"
     html: str
 
 
-def _prose(text: str, language: str, hyphenate: bool) -> str:
-    """Typography, then (for body text) soft hyphens, then HTML escaping."""
-    text = apply_typography(text, language)
-    if hyphenate:
-        text = hyphenate_text(text, language)
-    return escape(text, quote=False)
-
-
-class _BodyRenderer:
-    """markdown-it render rules that know the document's numbers."""
+class _Writer:
+    """Model nodes → HTML strings."""
 
     def __init__(self, document: Document) -> None:
-        self.document = document
         self.language = document.language
-        self.md: MarkdownIt = make_parser()
-        self.renderer: RendererHTML = self.md.renderer
-        for name in ("text", "citation", "xref", "heading_open", "heading_close", "paragraph_open",
-                     "paragraph_close", "image", "table_open", "table_close", "tbody_open", "tr_open",
-                     "footnote_ref", "code_inline"):
-            self.renderer.rules[name] = getattr(self, "_" + name)
 
-    def render_file(self, source: SourceFile) -> list[Part]:
-        """Split a file at its level-1 headings and render each piece."""
-        env = {"footnotes": source.footnotes, "in_heading": False, "row": None}
-        parts: list[Part] = []
-        chunk: list[Token] = []
-        heading: Heading | None = None
-        for token in source.tokens:
-            if token.type == "heading_open" and token.tag == "h1":
-                if chunk or heading is not None:
-                    parts.append(Part(heading, self.renderer.render(chunk, self.md.options, env)))
-                chunk, heading = [], token.meta["heading"]
-            chunk.append(token)
-        parts.append(Part(heading, self.renderer.render(chunk, self.md.options, env)))
-        return parts
+    def text(self, text: str, hyphenate: bool) -> str:
+        return escape(hyphenate_text(text, self.language) if hyphenate else text, quote=False)
 
-    # --- rules -----------------------------------------------------------------
-    def _text(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        return _prose(tokens[idx].content, self.language, hyphenate=not env["in_heading"])
+    # --- inlines -------------------------------------------------------------------------------
+    def inlines(self, nodes: list[Inline], hyphenate: bool = True) -> str:
+        return "".join(self.inline(node, hyphenate) for node in nodes)
 
-    def _code_inline(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        return f"<code>{escape(tokens[idx].content)}</code>"
+    def inline(self, node: Inline, hyphenate: bool) -> str:
+        if isinstance(node, Text):
+            return self.text(node.text, hyphenate)
+        if isinstance(node, Emphasis):
+            return f"<em>{self.inlines(node.children, hyphenate)}</em>"
+        if isinstance(node, Strong):
+            return f"<strong>{self.inlines(node.children, hyphenate)}</strong>"
+        if isinstance(node, Code):
+            return f"<code>{escape(node.text)}</code>"
+        if isinstance(node, Link):
+            inner = self.inlines(node.children, hyphenate)
+            return f'<a href="{escape(node.url)}">{inner}</a>' if SAFE_LINK_RE.match(node.url) else inner
+        if isinstance(node, LineBreak):
+            return "<br>"
+        if isinstance(node, Citation):
+            return f'<span class="citation">{escape(node.text)}</span>'
+        if isinstance(node, CrossRef):
+            return f'<a class="xref" href="#{escape(node.ids[0])}">{escape(node.text)}</a>'
+        if isinstance(node, NoteRef):
+            note = node.note
+            return (f'<span class="footnote" data-n="{note.number}">'
+                    f"{self.inlines(note.children, hyphenate=False)}</span>")
+        if isinstance(node, InlineImage):
+            return f'<img class="inline" src="{escape(node.path.as_uri())}" alt="{escape(node.alt)}">'
+        if isinstance(node, Math):
+            return f'<span class="math">{node.svg}</span>' if node.svg else f"<code>{escape(node.tex)}</code>"
+        raise TypeError(f"no HTML for {type(node).__name__}")
 
-    def _citation(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        text = format_citation(tokens[idx].meta["items"], self.document.citation_number, self.language)
-        return f'<span class="citation">{escape(text)}</span>'
+    # --- blocks -----------------------------------------------------------------------------------
+    def blocks(self, blocks: list[Block]) -> str:
+        return "".join(self.block(block) for block in blocks)
 
-    def _xref(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        ident = tokens[idx].meta["id"]
-        label = self.document.content.labels.get(ident)
-        text = label.text.replace(" ", "\u00a0") if label else "@" + ident
-        return f'<a class="xref" href="#{escape(ident)}">{escape(text)}</a>'
+    def block(self, block: Block) -> str:
+        if isinstance(block, Heading):
+            return self.heading(block)
+        if isinstance(block, Paragraph):
+            return f"<p>{self.inlines(block.children)}</p>\n"
+        if isinstance(block, Figure):
+            return self.figure(block)
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, ListBlock):
+            items = "".join(f"<li>{self.blocks(item)}</li>\n" for item in block.items)
+            if block.ordered:
+                start = f' start="{block.start}"' if block.start != 1 else ""
+                return f"<ol{start}>\n{items}</ol>\n"
+            return f"<ul>\n{items}</ul>\n"
+        if isinstance(block, Quote):
+            return f"<blockquote>\n{self.blocks(block.children)}</blockquote>\n"
+        if isinstance(block, CodeBlock):
+            return f'<pre class="code"><code>{escape(block.text)}</code></pre>\n'
+        if isinstance(block, MathBlock):
+            return f'<div class="math-block">{self.inline(block.math, False)}</div>\n'
+        if isinstance(block, PageBreak):
+            return '<div class="page-break"></div>\n'
+        if isinstance(block, Rule):
+            return "<hr>\n"
+        raise TypeError(f"no HTML for {type(block).__name__}")
 
-    def _heading_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        heading: Heading = tokens[idx].meta["heading"]
-        env["in_heading"] = True
-        env["heading"] = heading
+    def heading(self, heading: Heading) -> str:
         ident = escape(heading.id)
+        tag = f"h{min(heading.level, 6)}"
+        title = self.inlines(heading.title, hyphenate=False)
         if heading.kind == "appendix":
-            label = locale.text(self.language, "appendix", letter=heading.letter)
-            return (f'<h1 id="{ident}" class="appendix" data-label="{escape(label)}">'
-                    f'<span class="appendix-label">{escape(label)}</span> <span class="appendix-title">')
+            return (f'<h1 id="{ident}" class="appendix"><span class="appendix-label">{escape(heading.label)}</span> '
+                    f'<span class="appendix-title">{title}</span></h1>\n')
         number = f'<span class="number">{escape(heading.number)}</span> ' if heading.number else ""
-        return f'<{tokens[idx].tag} id="{ident}" class="{heading.kind}">{number}'
+        return f'<{tag} id="{ident}" class="{heading.kind}">{number}{title}</{tag}>\n'
 
-    def _heading_close(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        env["in_heading"] = False
-        closing = "</span>" if env["heading"].kind == "appendix" else ""
-        return f"{closing}</{tokens[idx].tag}>\n"
+    def figure(self, figure: Figure) -> str:
+        caption = self.inlines(figure.caption, hyphenate=False)
+        text = f"{escape(figure.label)} – {caption}" if caption else escape(figure.label)
+        alt = escape(f"{figure.label} – {plain_text(figure.caption)}", quote=True)
+        size = "".join(f"{name}: {value};" for name, value in (("width", figure.width), ("height", figure.height))
+                       if value)
+        style = f' style="{size}"' if size else ""
+        image = f'<img src="{escape(figure.path.as_uri())}" alt="{alt}"{style}>'
+        ident = f' id="{escape(figure.id)}"' if figure.id else ""
+        return (f'<figure class="figure"{ident}><span class="figure-body">{image}</span>'
+                f"<figcaption>{text}</figcaption></figure>\n")
 
-    def _is_figure(self, tokens: list[Token], idx: int) -> bool:
-        inline = tokens[idx + 1] if idx + 1 < len(tokens) else None
-        return bool(inline is not None and inline.children and
-                    any("figure" in c.meta for c in inline.children if c.type == "image"))
-
-    def _paragraph_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        if tokens[idx].hidden:
-            return ""
-        return '<figure class="figure">' if self._is_figure(tokens, idx) else "<p>"
-
-    def _paragraph_close(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        if tokens[idx].hidden:
-            return ""
-        return "</figure>\n" if self._is_figure(tokens, idx - 2) else "</p>\n"
-
-    def _image(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        token = tokens[idx]
-        resolved: Path | None = token.meta.get("resolved")
-        src = resolved.as_uri() if resolved else ""
-        caption = "".join(_prose(c.content, self.language, False) for c in token.children or [] if c.type == "text")
-        image = f'<img src="{escape(src)}" alt="{caption}">' if src else ""
-        if "figure" not in token.meta:
-            return image
-        ident = token.attrGet("id")
-        label = locale.text(self.language, "figure", n=token.meta["figure"])
-        text = f"{label} – {caption}" if caption else label
-        id_attr = f' id="{escape(ident)}"' if ident else ""
-        return f'<span class="figure-body"{id_attr}>{image}</span><figcaption>{text}</figcaption>'
-
-    def _table_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        token = tokens[idx]
-        number = token.meta["number"]
-        caption = _prose(token.meta.get("caption", ""), self.language, False)
-        label = locale.text(self.language, "table", n=number)
-        continued = locale.text(self.language, "table_continued", n=number)
-        ident = token.attrGet("id")
-        id_attr = f' id="{escape(ident)}"' if ident else ""
-        title = f"{label} – {caption}" if caption else label
-        env["table"] = number
+    def table(self, table: Table) -> str:
+        caption = self.inlines(table.caption, hyphenate=False)
+        title = f"{escape(table.label)} – {caption}" if caption else escape(table.label)
+        ident = f' id="{escape(table.id)}"' if table.id else ""
+        number = escape(table.number)
+        head = "".join("<tr>" + "".join(self.cell("th", cell) for cell in row) + "</tr>\n" for row in table.header)
+        body = "".join(f'<tr data-table="{number}" data-row="{n}">' + "".join(self.cell("td", c) for c in row)
+                       + "</tr>\n" for n, row in enumerate(table.rows, 1))
         # data-* let the PDF stage split a table that runs onto the next page (tables.py).
-        return (f'<div class="table-block"{id_attr}><p class="table-caption">{title}</p>'
-                f'<table data-table="{escape(number)}" data-continued="{escape(continued)}">\n')
+        return (f'<div class="table-block"{ident}><p class="table-caption">{title}</p>'
+                f'<table data-table="{number}" data-continued="{escape(table.continued)}" '
+                f'data-columns="{table.columns}">\n'
+                f"<thead>\n{head}</thead>\n<tbody>\n{body}</tbody>\n</table></div>\n")
 
-    def _table_close(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        env["row"] = None
-        return "</table></div>\n"
+    def cell(self, tag: str, cell: Any) -> str:
+        align = f' style="text-align: {cell.align}"' if cell.align in ("left", "center", "right") else ""
+        return f"<{tag}{align}>{self.inlines(cell.children)}</{tag}>"
 
-    def _tbody_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        env["row"] = 0  # body rows are numbered; header rows are not
-        return "<tbody>\n"
-
-    def _tr_open(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        if env["row"] is None:
-            return "<tr>\n"
-        env["row"] += 1
-        return f'<tr data-table="{escape(env["table"])}" data-row="{env["row"]}">\n'
-
-    def _footnote_ref(self, tokens: list[Token], idx: int, options: Any, env: dict) -> str:
-        note_tokens = env["footnotes"].get(tokens[idx].meta["id"], [])
-        inner = self.renderer.renderInline(note_tokens, options, {**env, "in_heading": True})
-        return f'<span class="footnote">{inner}</span>'
-
-
-def render_body(document: Document) -> tuple[list[Part], list[Part]]:
-    """Chapters as (parts before the appendices, appendices)."""
-    renderer = _BodyRenderer(document)
-    parts: list[Part] = []
-    for source in document.content.files:
-        for part in renderer.render_file(source):
-            if part.heading is None and parts:
-                parts[-1].html += part.html  # a file that continues the previous chapter
-            else:
-                parts.append(part)
-    body = [p for p in parts if p.heading is None or p.heading.kind != "appendix"]
-    appendices = [p for p in parts if p.heading is not None and p.heading.kind == "appendix"]
-    return body, appendices
+    def part(self, part: Part) -> str:
+        heading = self.heading(part.heading) if part.heading else ""
+        kind = part.heading.kind if part.heading else "continued"
+        return f'<section class="part part-{kind}">\n{heading}{self.blocks(part.blocks)}</section>\n'
 
 
 URL_RE = re.compile(r"(https?://\S+)")
@@ -203,6 +198,9 @@ def linkify_urls(text: str) -> Markup:
         for i, part in enumerate(parts)
     )
     return Markup(html)
+
+
+# --- templates ------------------------------------------------------------------------------------
 
 
 class TemplateRefused(Exception):
@@ -260,21 +258,60 @@ def _line_height(spacing: float) -> float:
     return round(spacing * 1.15, 4)
 
 
+class HtmlBook:
+    """The thesis as HTML pieces, and the page around them."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.env = template_environment(document.config.root)
+        self.writer = _Writer(document)
+        self.strings = locale.STRINGS[document.language]
+
+    def _render(self, name: str, **values: Any) -> str:
+        return self.env.get_template(name).render(language=self.document.language, strings=self.strings,
+                                                  **values)
+
+    def css(self, stamped: bool) -> str:
+        """The stylesheet; ``stamped``: page numbers are drawn after layout, not by the page boxes."""
+        layout = dict(self.document.config.layout,
+                      line_height=_line_height(self.document.config.layout["line_spacing"]))
+        return self._render("thesis.css", layout=layout, stamped=stamped)
+
+    def contents(self, pages: dict[str, int] | None) -> Piece:
+        """The contents page; without ``pages`` its numbers come from CSS ``target-counter``."""
+        document = self.document
+        entries = [entry for entry in document.contents if entry.kind not in ("appendix", "abstract")]
+        appendices = [entry for entry in document.contents if entry.kind == "appendix"]
+        html = self._render("contents.html", entries=entries, appendices=appendices,
+                            abbreviations=bool(document.abbreviations), pages=pages)
+        return Piece("contents", html)
+
+    def pieces(self, pages: dict[str, int] | None = None) -> list[Piece]:
+        """Every piece in page order."""
+        document = self.document
+        pieces = [Piece("title", self._render("title_page.html", title_page=document.title_page))]
+        pieces.append(self.contents(pages))
+        if document.abbreviations:
+            pieces.append(Piece("abbreviations", self._render("abbreviations.html",
+                                                              abbreviations=document.abbreviations)))
+        for n, part in enumerate(document.parts, 1):
+            pieces.append(Piece(f"part-{n}", self.writer.part(part)))
+        pieces.append(Piece("references", self._render("references.html", references=document.references)))
+        for n, part in enumerate(document.appendices, 1):
+            pieces.append(Piece(f"appendix-{n}", self.writer.part(part)))
+        return pieces
+
+    def page(self, pieces: list[Piece], css: str) -> str:
+        """A complete HTML document holding ``pieces``."""
+        return self._render("thesis.html", title_page=self.document.title_page, css=css,
+                            body=Markup("".join(piece.html for piece in pieces)))
+
+
 def render_html(document: Document, problems: Problems) -> str | None:
     """The whole thesis as one HTML document; None when a project template cannot be used."""
-    config = document.config
-    env = template_environment(config.root)
-    body, appendices = render_body(document)
-    layout = dict(config.layout, line_height=_line_height(config.layout["line_spacing"]))
-    strings = locale.STRINGS[document.language]
-    title_page = {k: apply_typography(v, document.language) for k, v in config.title_page.items()}
     try:
-        css = env.get_template("thesis.css").render(layout=layout, strings=strings, language=document.language)
-        return env.get_template("thesis.html").render(
-            language=document.language, strings=strings, title_page=title_page, css=css,
-            contents=document.contents_entries, abbreviations=document.abbreviations,
-            body=body, appendices=appendices, references=document.references,
-        )
+        book = HtmlBook(document)
+        return book.page(book.pieces(), book.css(stamped=False))
     except (jinja2.TemplateError, TemplateRefused) as exc:
-        _template_problem(exc, config.root, problems)
+        _template_problem(exc, document.config.root, problems)
         return None

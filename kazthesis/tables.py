@@ -12,7 +12,7 @@ import re
 
 TABLE_RE = re.compile(
     r'(?P<open><div class="table-block"[^>]*>)(?P<caption><p class="table-caption">.*?</p>)'
-    r'<table data-table="(?P<n>[^"]+)" data-continued="(?P<continued>[^"]*)">'
+    r'(?P<table><table data-table="(?P<n>[^"]+)" data-continued="(?P<continued>[^"]*)"[^>]*>)'
     r"(?P<head>\s*<thead>.*?</thead>)?\s*<tbody>(?P<rows>.*?)</tbody>\s*</table></div>",
     re.S,
 )
@@ -33,7 +33,7 @@ def split_tables(html: str, splits: set[Split]) -> str:
         if not starts:
             return match.group(0)
         head = match["head"] or ""
-        table_open = f'<table data-table="{number}" data-continued="{match["continued"]}">'
+        table_open = match["table"]
         pieces, previous = [], 0
         for start in starts:
             pieces.append(rows[previous : start.start()])

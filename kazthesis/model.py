@@ -1,0 +1,338 @@
+"""The resolved document model: what every writer (HTML for the PDF, DOCX) lays out.
+
+Parsing (:mod:`kazthesis.parse`) turns one content file into these nodes with
+their source lines; the numbering pass (:mod:`kazthesis.numbering`) then fills
+in, once for the whole document, every number and every printed string that
+depends on other files: heading numbers, figure and table numbers and labels,
+citation texts, cross-reference texts, footnote numbers. Fields marked
+"resolved" are empty until that pass has run. Writers read the model and never
+derive a number themselves. Text in ``Text`` nodes already has the document's
+typography (quotes, dashes, no-break spaces); hyphenation belongs to writers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kazthesis.bibliography import Bibliography, Entry
+    from kazthesis.config import Config
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a node was written: a project-relative path and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+# --- inline nodes ----------------------------------------------------------------------------
+
+
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Emphasis:
+    children: list[Inline]
+
+
+@dataclass
+class Strong:
+    children: list[Inline]
+
+
+@dataclass
+class Code:
+    text: str
+
+
+@dataclass
+class Link:
+    url: str
+    children: list[Inline]
+
+
+@dataclass
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+
+@dataclass(frozen=True)
+class CiteItem:
+    """One source inside a citation: its key and the locator as written."""
+
+    key: str
+    locator: str = ""
+    prefix: str = ""  # Pandoc's "[see @a]": printed before the number
+
+
+@dataclass
+class Citation:
+    """``[@a, 25; @b]``, or ``@a`` in running text (``author_in_text``)."""
+
+    items: list[CiteItem]
+    source: Source
+    author_in_text: bool = False
+    text: str = ""  # resolved: "[1, 25 б.; 2]" or "Әбенов [1]"
+    numbers: list[int] = field(default_factory=list)  # resolved: the list numbers cited
+
+
+@dataclass
+class CrossRef:
+    """``@fig:map``, ``[@fig:a; @fig:b]`` or the bare ``[-@fig:map]``."""
+
+    ids: list[str]
+    source: Source
+    bare: bool = False  # the number alone, for the writer to decline: "[-@fig:map]-суретте"
+    text: str = ""  # resolved: "1-сурет", "1, 2-суреттер", "1"
+
+
+@dataclass
+class NoteRef:
+    """A footnote call; the note's text travels with it."""
+
+    note: Footnote
+
+
+@dataclass
+class InlineImage:
+    """An image inside running text (not a figure of its own)."""
+
+    path: Path
+    alt: str
+
+
+@dataclass
+class Math:
+    """TeX mathematics, rendered to SVG by the parser (``svg`` holds the drawing)."""
+
+    tex: str
+    display: bool
+    svg: str = ""
+
+
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | Citation | CrossRef | NoteRef | InlineImage | Math
+
+
+@dataclass
+class Footnote:
+    label: str
+    children: list[Inline]
+    source: Source
+    number: int = 0  # resolved: continuous through the document
+
+
+# --- block nodes ---------------------------------------------------------------------------------
+
+HeadingKind = Literal["structural", "chapter", "section", "appendix", "abstract"]
+
+
+@dataclass
+class Heading:
+    level: int
+    title: list[Inline]
+    plain: str  # the title as plain text (contents page, bookmarks, messages)
+    id: str
+    classes: list[str]
+    source: Source
+    kind: HeadingKind = "section"  # resolved
+    number: str = ""  # resolved: "1", "1.2", "А.1"; "" when unnumbered
+    letter: str = ""  # resolved: an appendix's letter
+    label: str = ""  # resolved: "ҚОСЫМША А" above an appendix title
+
+
+@dataclass
+class Paragraph:
+    children: list[Inline]
+    source: Source
+
+
+@dataclass
+class Figure:
+    path: Path  # the image file, checked to be inside the project
+    caption: list[Inline]
+    source: Source
+    id: str = ""
+    width: str = ""  # CSS length as written: "50%", "8cm", "300px"
+    height: str = ""
+    number: str = ""  # resolved
+    label: str = ""  # resolved: "1-сурет"
+
+
+@dataclass
+class Cell:
+    children: list[Inline]
+    align: str = ""  # "left" | "center" | "right" | ""
+
+
+@dataclass
+class Table:
+    caption: list[Inline]
+    header: list[list[Cell]]
+    rows: list[list[Cell]]
+    source: Source
+    id: str = ""
+    number: str = ""  # resolved
+    label: str = ""  # resolved: "1-кесте"
+    continued: str = ""  # resolved: "1-кестенің жалғасы"
+
+    @property
+    def columns(self) -> int:
+        return max((len(row) for row in self.header + self.rows), default=0)
+
+
+@dataclass
+class ListBlock:
+    ordered: bool
+    items: list[list[Block]]
+    source: Source
+    start: int = 1
+
+
+@dataclass
+class Quote:
+    children: list[Block]
+    source: Source
+
+
+@dataclass
+class CodeBlock:
+    text: str
+    language: str
+    source: Source
+
+
+@dataclass
+class MathBlock:
+    math: Math
+    source: Source
+
+
+@dataclass
+class PageBreak:
+    source: Source
+
+
+@dataclass
+class Rule:
+    """A thematic break (``***``)."""
+
+    source: Source
+
+
+Block = Heading | Paragraph | Figure | Table | ListBlock | Quote | CodeBlock | MathBlock | PageBreak | Rule
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+@dataclass
+class Part:
+    """A level-1 heading and everything under it; the first part of a file may have no heading
+    (it continues the previous file's part)."""
+
+    heading: Heading | None
+    blocks: list[Block]
+
+
+@dataclass
+class ContentsEntry:
+    """One line of the contents page (and one bookmark)."""
+
+    level: int
+    kind: str
+    text: str  # as printed: "1.1 Title", "ҚОСЫМША А Title"
+    id: str
+
+
+def walk_inlines(nodes: list[Inline]):  # noqa: ANN201 - a generator of Inline
+    """Every inline node, depth first, footnote texts included."""
+    for node in nodes:
+        yield node
+        if isinstance(node, (Emphasis, Strong, Link)):
+            yield from walk_inlines(node.children)
+        elif isinstance(node, NoteRef):
+            yield from walk_inlines(node.note.children)
+
+
+def walk_blocks(blocks: list[Block]):  # noqa: ANN201 - a generator of Block
+    """Every block, depth first: list items and quoted blocks included."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk_blocks(item)
+        elif isinstance(block, Quote):
+            yield from walk_blocks(block.children)
+
+
+def own_inlines(block: Block) -> list[list[Inline]]:
+    """The inline lists a block holds itself (not those of its nested blocks), in reading order."""
+    if isinstance(block, Heading):
+        return [block.title]
+    if isinstance(block, Paragraph):
+        return [block.children]
+    if isinstance(block, Figure):
+        return [block.caption]
+    if isinstance(block, Table):
+        return [block.caption] + [cell.children for row in block.header + block.rows for cell in row]
+    return []
+
+
+def plain_text(nodes: list[Inline]) -> str:
+    """The text of inline nodes without markup (resolved citations and references included)."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, (Text, Code)):
+            parts.append(node.text)
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            parts.append(plain_text(node.children))
+        elif isinstance(node, LineBreak):
+            parts.append(" ")
+        elif isinstance(node, (Citation, CrossRef)):
+            parts.append(node.text)
+        elif isinstance(node, Math):
+            parts.append(node.tex)
+    return "".join(parts)
+
+
+@dataclass
+class Reference:
+    """One numbered line of the reference list, as `refs` prints it."""
+
+    number: int
+    entry: Entry
+    text: str
+
+
+@dataclass
+class Document:
+    """A thesis project read, checked and numbered: everything a writer needs."""
+
+    config: Config
+    bibliography: Bibliography
+    title_page: dict[str, str]  # with the document's typography
+    parts: list[Part]  # structural elements and chapters, in order
+    appendices: list[Part]
+    headings: list[Heading]  # every heading, in order
+    contents: list[ContentsEntry]
+    abbreviations: list[tuple[str, str]]
+    references: list[Reference]
+    cited_keys: list[str]  # in order of first citation
+    footnotes: list[Footnote]
+    figures: list[Figure]
+    tables: list[Table]
+    source_lines: dict[tuple[str, int], str]  # (file, line) → text, for checks and messages
+
+    @property
+    def language(self) -> str:
+        return self.config.language

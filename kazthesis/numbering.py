@@ -1,0 +1,325 @@
+"""Parsed files + bibliography → the resolved :class:`~kazthesis.model.Document`.
+
+One pass over the whole document, in reading order, decides every number:
+headings (``1``, ``1.2``, ``ҚОСЫМША А``), figures and tables (continuous,
+per chapter, or ``А.1`` in appendices), footnotes (continuous), and the order
+of first citation. The reference list is then ordered and numbered, and a
+second walk writes the printed text of every citation and cross-reference.
+It is cheap (no I/O), so watch mode runs it on every rebuild.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from kazthesis import locale
+from kazthesis.bibliography import Bibliography, Entry, format_entry, order_entries
+from kazthesis.citations import format_citation
+from kazthesis.collation import kazakh_sort_key
+from kazthesis.config import Config
+from kazthesis.model import (
+    Citation,
+    ContentsEntry,
+    CrossRef,
+    Document,
+    Figure,
+    Footnote,
+    Heading,
+    NoteRef,
+    Part,
+    Reference,
+    Table,
+    own_inlines,
+    walk_blocks,
+    walk_inlines,
+)
+from kazthesis.parse import ParsedFile
+from kazthesis.problems import Problems
+from kazthesis.typography import apply_typography
+
+
+@dataclass
+class Label:
+    """What a ``#id`` names, for cross-references."""
+
+    kind: str  # "figure" | "table" | "heading" | "appendix"
+    number: str  # "1", "1.2", "А.1"; an appendix's letter
+    source: str  # "file:line" of its definition
+    title: str = ""  # an unnumbered heading is referred to by its title
+
+
+class _Numberer:
+    """Counts chapters, sections, appendices, figures and tables as they come."""
+
+    def __init__(self, language: str, per_chapter: bool) -> None:
+        self.language = language
+        self.per_chapter = per_chapter
+        self.chapter = 0
+        self.sections = [0] * 5
+        self.appendix_index = -1
+        self.current: Heading | None = None  # the current level-1 heading
+        self.items = {"figure": 0, "table": 0}
+
+    def heading(self, heading: Heading) -> None:
+        """Set the kind, number and letter of a new heading."""
+        classes = heading.classes
+        if heading.level == 1:
+            self.sections = [0] * 5
+            self.current = heading
+            if "appendix" in classes:
+                self.appendix_index += 1
+                self.items = {"figure": 0, "table": 0}
+                heading.kind = "appendix"
+                heading.letter = locale.appendix_letter(self.language, self.appendix_index)
+                heading.label = locale.text(self.language, "appendix", letter=heading.letter)
+            elif "abstract" in classes:
+                heading.kind = "abstract"
+            elif "unnumbered" in classes:
+                heading.kind = "structural"
+            else:
+                self.chapter += 1
+                if self.per_chapter:
+                    self.items = {"figure": 0, "table": 0}
+                heading.kind, heading.number = "chapter", str(self.chapter)
+            return
+        heading.kind = "section"
+        parent = self.current
+        if "unnumbered" in classes or parent is None or parent.kind in ("structural", "abstract"):
+            return
+        self.sections[heading.level - 2] += 1
+        for deeper in range(heading.level - 1, len(self.sections)):
+            self.sections[deeper] = 0
+        prefix = parent.letter if parent.kind == "appendix" else parent.number
+        heading.number = ".".join([prefix] + [str(n) for n in self.sections[: heading.level - 1]])
+
+    def item(self, kind: str) -> str:
+        """Number of the next figure or table: 1, 1.2 (per chapter) or А.1 (appendix)."""
+        self.items[kind] += 1
+        n = self.items[kind]
+        parent = self.current
+        if parent is not None and parent.kind == "appendix":
+            return f"{parent.letter}.{n}"
+        if self.per_chapter and parent is not None and parent.kind == "chapter":
+            return f"{parent.number}.{n}"
+        return str(n)
+
+
+def _join_parts(files: list[ParsedFile]) -> list[Part]:
+    """All parts in reading order; a file that starts without a level-1 heading continues the previous part."""
+    parts: list[Part] = []
+    for parsed in files:
+        for part in parsed.parts:
+            if part.heading is None and parts:
+                parts[-1].blocks.extend(part.blocks)
+            else:
+                parts.append(Part(part.heading, list(part.blocks)))
+    return parts
+
+
+class _Resolver:
+    def __init__(self, config: Config, bibliography: Bibliography, problems: Problems) -> None:
+        self.config, self.bibliography, self.problems = config, bibliography, problems
+        self.language = config.language
+        self.root = config.root
+        self.labels: dict[str, Label] = {}
+        self.cited: dict[str, None] = {}  # keys in order of first citation
+        self.citations: list[Citation] = []
+        self.xrefs: list[CrossRef] = []
+        self.footnotes: list[Footnote] = []
+        self.figures: list[Figure] = []
+        self.tables: list[Table] = []
+        self.headings: list[Heading] = []
+
+    def error(self, source: object, message: str, hint: str = "") -> None:
+        path, line = str(source).rsplit(":", 1)
+        self.problems.error(self.root / path, int(line) or None, message, hint)
+
+    def warning(self, source: object, message: str, hint: str = "") -> None:
+        path, line = str(source).rsplit(":", 1)
+        self.problems.warning(self.root / path, int(line) or None, message, hint)
+
+    def add_label(self, ident: str, label: Label) -> None:
+        if ident in self.labels:
+            self.error(label.source, f"id #{ident} is used twice (first at {self.labels[ident].source})",
+                       "give each heading, figure and table its own id")
+        else:
+            self.labels[ident] = label
+
+    # --- the numbering walk -------------------------------------------------------------------
+    def number(self, parts: list[Part]) -> None:
+        numberer = _Numberer(self.language, self.config.layout["numbering"] == "per-chapter")
+        previous_level = 0
+        for part in parts:
+            for block in walk_blocks(([part.heading] if part.heading else []) + part.blocks):
+                if isinstance(block, Heading):
+                    previous_level = self.heading(block, numberer, previous_level)
+                elif isinstance(block, Figure):
+                    self.figure(block, numberer)
+                elif isinstance(block, Table):
+                    self.table(block, numberer)
+                for inlines in own_inlines(block):
+                    self.inlines(inlines)
+
+    def heading(self, heading: Heading, numberer: _Numberer, previous_level: int) -> int:
+        if heading.level > previous_level + 1:
+            self.error(heading.source, f"heading level {heading.level} follows level {previous_level or 'none'}",
+                       "a section (##) must come under a chapter (#); do not skip heading levels")
+        numberer.heading(heading)
+        heading.id = heading.id or f"h{len(self.headings) + 1}"
+        self.headings.append(heading)
+        kind = "appendix" if heading.kind == "appendix" else "heading"
+        self.add_label(heading.id, Label(kind, heading.letter or heading.number, str(heading.source), heading.plain))
+        return heading.level
+
+    def figure(self, figure: Figure, numberer: _Numberer) -> None:
+        figure.number = numberer.item("figure")
+        figure.label = locale.text(self.language, "figure", n=figure.number)
+        self.figures.append(figure)
+        if figure.id:
+            self.add_label(figure.id, Label("figure", figure.number, str(figure.source)))
+        if not figure.caption:
+            self.warning(figure.source, f"figure {figure.number} has no caption",
+                         "write the caption in the brackets: ![Caption](images/file.png)")
+
+    def table(self, table: Table, numberer: _Numberer) -> None:
+        table.number = numberer.item("table")
+        table.label = locale.text(self.language, "table", n=table.number)
+        table.continued = locale.text(self.language, "table_continued", n=table.number)
+        self.tables.append(table)
+        if table.id:
+            self.add_label(table.id, Label("table", table.number, str(table.source)))
+        if not table.caption:
+            self.warning(table.source, f"table {table.number} has no caption",
+                         "add a line ': Caption {#tbl:name}' directly before the table")
+
+    def inlines(self, nodes: list) -> None:
+        for node in walk_inlines(nodes):
+            if isinstance(node, Citation):
+                self.citations.append(node)
+                for item in node.items:
+                    if item.key in self.bibliography.entries:
+                        self.cited.setdefault(item.key, None)
+                    else:
+                        close = difflib.get_close_matches(item.key, list(self.bibliography.entries), n=3, cutoff=0.5)
+                        hint = ("did you mean " + ", ".join(close) + "?") if close else \
+                            f"add an entry @...{{{item.key}, ...}} to references.bib or correct the key"
+                        if node.author_in_text:
+                            hint += r" (to print an @ as it is, write \@)"
+                        self.error(node.source, f"citation key '{item.key}' is not in references.bib", hint)
+            elif isinstance(node, CrossRef):
+                self.xrefs.append(node)
+            elif isinstance(node, NoteRef):
+                node.note.number = len(self.footnotes) + 1
+                self.footnotes.append(node.note)
+
+    # --- the second walk: printed texts ------------------------------------------------------------
+    def texts(self, numbers: dict[str, int]) -> None:
+        entries = self.bibliography.entries
+        for citation in self.citations:
+            items = [item for item in citation.items if item.key in numbers]
+            if not items:
+                citation.text = "[?]"  # only after an error, which stops the build
+                continue
+            citation.numbers = sorted({numbers[item.key] for item in items})
+            text = format_citation(items, numbers.__getitem__, self.language)
+            if citation.author_in_text:
+                text = f"{author_name(entries[items[0].key])}\u00a0{text}"
+            citation.text = text
+        for xref in self.xrefs:
+            xref.text = self.xref_text(xref)
+
+    def xref_text(self, xref: CrossRef) -> str:
+        found: list[Label] = []
+        for ident in xref.ids:
+            label = self.labels.get(ident)
+            if label is None:
+                self.missing_xref(ident, xref)
+                return "@" + ident
+            found.append(label)
+        kinds = {label.kind for label in found}
+        numbers = ", ".join(label.number or label.title for label in found)
+        if xref.bare or kinds == {"heading"}:
+            return numbers
+        if len(kinds) > 1:  # fig and tbl in one bracket: each says what it is
+            return ", ".join(self.xref_text(CrossRef([ident], xref.source)) for ident in xref.ids)
+        kind = kinds.pop()
+        name = {"figure": "figure_ref", "table": "table_ref", "appendix": "appendix_ref"}[kind]
+        if len(found) > 1:
+            name += "s"
+        value = numbers.replace(", ", ",\u00a0")
+        return locale.text(self.language, name, n=value, letter=value).replace(" ", "\u00a0")
+
+    def missing_xref(self, ident: str, xref: CrossRef) -> None:
+        stem, _, ending = ident.rpartition("-")
+        if stem in self.labels and ending.isalpha():
+            hint = f"a case ending goes outside the brackets: [-@{stem}]-{ending}"
+        else:
+            close = difflib.get_close_matches(ident, list(self.labels), n=1)
+            hint = (f"did you mean @{close[0]}?" if close
+                    else "give the figure, table or heading that id: {#" + ident + "}")
+        self.error(xref.source, f"cross-reference @{ident} points to nothing", hint)
+
+
+def author_name(entry: Entry) -> str:
+    """The name an author-in-text citation prints before its number: the first author's surname,
+    the organisation, or (for a work without an author) its title."""
+    if entry.authors:
+        return entry.authors[0].last
+    return entry.title
+
+
+def make_reference_list(config: Config, bibliography: Bibliography, cited: list[str]) -> list[Reference]:
+    """The reference list as the PDF prints it: cited entries (and, when the setting asks, uncited
+    ones after them) in the configured order."""
+    settings = config.bibliography
+    entries = bibliography.entries
+    chosen = [entries[key] for key in cited if key in entries]
+    if settings["list_uncited"]:
+        chosen += [entry for key, entry in entries.items() if key not in set(cited)]
+    return numbered(order_entries(chosen, settings["order"]), settings["style"])
+
+
+def numbered(entries: list[Entry], style: str) -> list[Reference]:
+    return [Reference(n, entry, format_entry(entry, style)) for n, entry in enumerate(entries, 1)]
+
+
+def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:
+    """Number everything, order the reference list and decide every printed string."""
+    parts = _join_parts(files)
+    resolver = _Resolver(config, bibliography, problems)
+    resolver.number(parts)
+    cited = list(resolver.cited)
+    references = make_reference_list(config, bibliography, cited)
+    resolver.texts({ref.entry.key: ref.number for ref in references})
+    depth = config.layout["contents_depth"]
+    contents = [ContentsEntry(h.level, h.kind, _contents_text(h), h.id) for h in resolver.headings
+                if h.level <= depth and "unlisted" not in h.classes]
+    source_lines = {(parsed.rel, number): line for parsed in files for number, line in enumerate(parsed.lines, 1)}
+    return Document(
+        config=config,
+        bibliography=bibliography,
+        title_page={k: apply_typography(v, config.language) for k, v in config.title_page.items()},
+        parts=[p for p in parts if p.heading is None or p.heading.kind != "appendix"],
+        appendices=[p for p in parts if p.heading is not None and p.heading.kind == "appendix"],
+        headings=resolver.headings,
+        contents=contents,
+        abbreviations=sorted(config.abbreviations.items(), key=lambda item: kazakh_sort_key(item[0])),
+        references=references,
+        cited_keys=cited,
+        footnotes=resolver.footnotes,
+        figures=resolver.figures,
+        tables=resolver.tables,
+        source_lines=source_lines,
+    )
+
+
+def _contents_text(heading: Heading) -> str:
+    if heading.kind == "appendix":
+        return f"{heading.label} {heading.plain}"
+    return f"{heading.number} {heading.plain}" if heading.number else heading.plain
+
+
+def source_path(document: Document, rel: str) -> Path:
+    return document.config.root / rel

@@ -1,0 +1,390 @@
+"""One content file → a :class:`ParsedFile`: its parts as model nodes, not yet numbered.
+
+Everything that can be checked inside one file is checked here — images,
+citation brackets, footnotes, attributes, nesting — and the problems are kept
+with the file, so that a rebuild which reuses the parse (watch mode) reports
+them again. Numbers, citation texts and cross-reference texts are left to
+:mod:`kazthesis.numbering`, which sees every file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+from xml.etree import ElementTree
+
+from markdown_it.token import Token
+
+from kazthesis.markdown import MAX_DEPTH, Attributes, inline_lines, make_parser
+from kazthesis.model import (
+    Block,
+    Cell,
+    Citation,
+    Code,
+    CodeBlock,
+    CrossRef,
+    Emphasis,
+    Figure,
+    Footnote,
+    Heading,
+    Inline,
+    InlineImage,
+    LineBreak,
+    Link,
+    ListBlock,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Part,
+    Quote,
+    Rule,
+    Source,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+from kazthesis.problems import Problem, Problems
+from kazthesis.project import is_inside
+from kazthesis.textfile import read_text
+from kazthesis.typography import apply_typography
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
+HEADING_CLASSES = {"unnumbered", "appendix", "abstract", "unlisted", "-"}
+FIGURE_ATTRIBUTES = {"width", "height"}
+LENGTH_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:%|cm|mm|px|in|pt)$")
+
+
+@dataclass
+class ParsedFile:
+    """A content file read and parsed: parts in order, its lines, its own problems."""
+
+    path: Path
+    rel: str
+    parts: list[Part] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Converter:
+    """markdown-it tokens of one file → model blocks and inlines."""
+
+    def __init__(self, path: Path, root: Path, rel: str, language: str, problems: Problems) -> None:
+        self.path, self.root, self.rel, self.language, self.problems = path, root, rel, language, problems
+        self.notes: dict[int, tuple[list[Token], int]] = {}  # footnote id → (inline tokens, line)
+        self.labels: dict[int, str] = {}
+
+    def source(self, line: int) -> Source:
+        return Source(self.rel, line)
+
+    # --- blocks ----------------------------------------------------------------------------
+    def blocks(self, tokens: list[Token], start: int = 0, close: str | None = None) -> tuple[list[Block], int]:
+        """Blocks from ``tokens[start:]`` up to the token of type ``close`` (its index is returned)."""
+        blocks: list[Block] = []
+        i = start
+        while i < len(tokens):
+            token = tokens[i]
+            line = token.map[0] + 1 if token.map else 0
+            kind = token.type
+            if kind == close:
+                return blocks, i
+            if kind == "heading_open":
+                blocks.append(self.heading(token, tokens[i + 1], line))
+                i += 3
+            elif kind == "paragraph_open":
+                blocks.append(self.paragraph(tokens[i + 1], line))
+                i += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                items: list[list[Block]] = []
+                i += 1
+                while tokens[i].type == "list_item_open":
+                    item, i = self.blocks(tokens, i + 1, "list_item_close")
+                    items.append(item)
+                    i += 1
+                start_number = int(token.attrGet("start") or 1)
+                blocks.append(ListBlock(kind == "ordered_list_open", items, self.source(line), start_number))
+                i += 1
+            elif kind == "blockquote_open":
+                inner, i = self.blocks(tokens, i + 1, "blockquote_close")
+                blocks.append(Quote(inner, self.source(line)))
+                i += 1
+            elif kind in ("fence", "code_block"):
+                blocks.append(CodeBlock(token.content.rstrip("\n"), token.info.strip(), self.source(line)))
+                i += 1
+            elif kind == "table_open":
+                table, i = self.table(tokens, i, line)
+                blocks.append(table)
+            elif kind == "page_break":
+                blocks.append(PageBreak(self.source(line)))
+                i += 1
+            elif kind == "hr":
+                blocks.append(Rule(self.source(line)))
+                i += 1
+            else:  # html_block is off; anything else carries no content of its own
+                i += 1
+        return blocks, i
+
+    def heading(self, token: Token, inline: Token, line: int) -> Heading:
+        attrs: Attributes = token.meta.get("attrs", Attributes())
+        classes = ["unnumbered" if c == "-" else c for c in attrs.classes]
+        for cls in classes:
+            if cls not in HEADING_CLASSES:
+                self.problems.warning(self.path, line, f"heading class .{cls} is not used",
+                                      "the classes a heading takes are .unnumbered, .unlisted, .appendix "
+                                      "and .abstract")
+        self._ignored(attrs.pairs, line, "a heading takes only {#id .class}")
+        title = self.inlines(inline, in_heading=True)
+        return Heading(int(token.tag[1]), title, plain_text(title).strip(), attrs.id, classes, self.source(line))
+
+    def paragraph(self, inline: Token, line: int) -> Block:
+        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+        if len(children) == 1 and children[0].type == "image":
+            figure = self.figure(children[0], line)
+            if figure is not None:
+                return figure
+        return Paragraph(self.inlines(inline), self.source(line))
+
+    def figure(self, image: Token, line: int) -> Figure | None:
+        path = self.image_path(image, line)
+        attrs: Attributes = image.meta.get("attrs", Attributes())
+        sizes = {}
+        for key, value in attrs.pairs:
+            if key in FIGURE_ATTRIBUTES and LENGTH_RE.match(value):
+                sizes[key] = value.replace(",", ".")
+            elif key in FIGURE_ATTRIBUTES:
+                self.problems.warning(self.path, line, f"{key}={value} is not a length this tool reads",
+                                      f"write {key}=50% or {key}=8cm (also mm, px)")
+        self._ignored([(k, v) for k, v in attrs.pairs if k not in FIGURE_ATTRIBUTES], line,
+                      "a figure takes {#fig:id width=… height=…}")
+        if attrs.classes:
+            self._ignored([("." + c, "") for c in attrs.classes], line, "a figure takes {#fig:id width=… height=…}")
+        caption = self.inline_children(image.children or [], line, in_heading=True)
+        if path is None:
+            return Figure(Path(), caption, self.source(line), attrs.id)
+        return Figure(path, caption, self.source(line), attrs.id, sizes.get("width", ""), sizes.get("height", ""))
+
+    def table(self, tokens: list[Token], i: int, line: int) -> tuple[Table, int]:
+        opening = tokens[i]
+        attrs: Attributes = opening.meta.get("attrs", Attributes())
+        caption_line = opening.meta.get("caption_line") or line
+        caption_text = opening.meta.get("caption", "")
+        caption = [Text(apply_typography(caption_text, self.language))] if caption_text else []
+        self._ignored(attrs.pairs, caption_line, "a table caption takes {#tbl:id}")
+        header: list[list[Cell]] = []
+        rows: list[list[Cell]] = []
+        target = header
+        row: list[Cell] = []
+        i += 1
+        while tokens[i].type != "table_close":
+            token = tokens[i]
+            if token.type == "tbody_open":
+                target = rows
+            elif token.type == "tr_open":
+                row = []
+            elif token.type == "tr_close":
+                target.append(row)
+            elif token.type in ("th_open", "td_open"):
+                style = token.attrGet("style") or ""
+                align = style.split(":", 1)[1].strip() if style.startswith("text-align:") else ""
+                cell_line = tokens[i + 1].map[0] + 1 if tokens[i + 1].map else line
+                row.append(Cell(self.inline_children(tokens[i + 1].children or [], cell_line), align))
+            i += 1
+        table = Table(caption, header, rows, Source(self.rel, caption_line), attrs.id)
+        return table, i + 1
+
+    # --- inlines ---------------------------------------------------------------------------
+    def inlines(self, inline: Token, in_heading: bool = False) -> list[Inline]:
+        line = inline.map[0] + 1 if inline.map else 0
+        return self.inline_children(inline.children or [], line, in_heading)
+
+    def inline_children(self, children: list[Token], line: int, in_heading: bool = False) -> list[Inline]:
+        stack: list[list[Inline]] = [[]]
+        containers: list[Inline] = []
+        fake = Token("inline", "", 0, children=children, map=[line - 1, line])
+        for child, at in inline_lines(fake):
+            kind = child.type
+            out = stack[-1]
+            if kind == "text":
+                self._text(child.content, at)
+                out.append(Text(apply_typography(child.content, self.language)))
+            elif kind == "softbreak":
+                out.append(Text(" "))
+            elif kind == "hardbreak":
+                out.append(LineBreak())
+            elif kind == "code_inline":
+                self._ignored(child.meta.get("attrs", Attributes()).pairs, at, "inline code takes no attributes")
+                out.append(Code(child.content))
+            elif kind in ("em_open", "strong_open", "link_open"):
+                node: Inline
+                if kind == "em_open":
+                    node = Emphasis([])
+                elif kind == "strong_open":
+                    node = Strong([])
+                else:
+                    node = Link(child.attrGet("href") or "", [])
+                out.append(node)
+                containers.append(node)
+                stack.append(node.children)  # type: ignore[union-attr]
+            elif kind in ("em_close", "strong_close", "link_close"):
+                if kind == "link_close":
+                    attrs: Attributes = child.meta.get("attrs", Attributes())
+                    self._ignored(list(attrs.pairs) + [("." + c, "") for c in attrs.classes], at,
+                                  "a link takes no attributes")
+                stack.pop()
+                containers.pop()
+            elif kind == "image":
+                path = self.image_path(child, at)
+                if path is not None:
+                    out.append(InlineImage(path, plain_text(self.inline_children(child.children or [], at))))
+            elif kind == "citation":
+                out.append(Citation(list(child.meta["items"]), self.source(at), child.meta["author_in_text"]))
+            elif kind == "xref":
+                if child.meta["prefixes"]:
+                    self.problems.warning(self.path, at, f"the words before the @ in {child.content} are not printed",
+                                          "write them outside the brackets")
+                out.append(CrossRef(list(child.meta["ids"]), self.source(at), child.meta["bare"]))
+            elif kind == "footnote_ref":
+                out.append(self.note_ref(child, at))
+        return stack[0]
+
+    def note_ref(self, token: Token, line: int) -> NoteRef:
+        tokens, note_line = self.notes.get(token.meta["id"], ([], line))
+        children = self.inline_children(tokens, note_line or line)
+        return NoteRef(Footnote(token.meta.get("label", ""), children, self.source(note_line or line)))
+
+    def _text(self, text: str, line: int) -> None:
+        if "[@" in text or "[-@" in text:
+            self.problems.error(self.path, line, "citation bracket '[@' is not closed or not well formed",
+                                "write [@key], [@key, 25] or [@a; @b], with the closing ]")
+        for label in re.findall(r"\[\^([^\]\s]+)\]", text):
+            self.problems.error(self.path, line, f"footnote [^{label}] is never defined",
+                                f"add a line '[^{label}]: the note's text' below the paragraph")
+
+    def _ignored(self, pairs: list[tuple[str, str]] | tuple[tuple[str, str], ...], line: int, hint: str) -> None:
+        for key, value in pairs:
+            shown = f"{key}={value}" if value else key
+            self.problems.warning(self.path, line, f"attribute {shown} is not used and was left out", hint)
+
+    # --- images ----------------------------------------------------------------------------
+    def image_path(self, image: Token, line: int) -> Path | None:
+        """The image file, checked: inside the project, a picture format, readable. None after an error."""
+        src = image.attrGet("src") or ""
+        parsed = urlparse(src)
+        if parsed.scheme and len(parsed.scheme) > 1:  # "c:" would be a Windows drive
+            self.problems.error(self.path, line, f"image {src!r} is on the network; the build never downloads",
+                                "download the image into the project (e.g. images/) and refer to it by its path")
+            return None
+        candidates = [(self.path.parent / unquote(src)), (self.root / unquote(src))]
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            self.problems.error(self.path, line, f"image file {src!r} not found",
+                                "check the path; it is relative to the project folder, e.g. images/map.png")
+            return None
+        if not is_inside(found, self.root):
+            self.problems.error(self.path, line, f"image {src!r} is outside the project folder",
+                                "copy the image into the project (e.g. images/)")
+            return None
+        if found.suffix.lower() not in IMAGE_SUFFIXES:
+            self.problems.error(self.path, line, f"image {src!r} is not PNG, JPEG or SVG",
+                                "convert it to PNG, JPEG or SVG")
+            return None
+        if reason := unreadable_image(found):
+            self.problems.error(self.path, line, f"image {src!r} cannot be read: {reason}",
+                                "open it in an image editor and save it again as PNG, JPEG or SVG")
+            return None
+        return found.resolve()
+
+
+def unreadable_image(path: Path) -> str:
+    """Why an image file cannot be drawn ("" when it can): a broken picture must not print as a black box."""
+    try:
+        if path.suffix.lower() == ".svg":
+            root = ElementTree.parse(path).getroot()
+            return "" if root.tag.rsplit("}", 1)[-1] == "svg" else "the file is XML but not an SVG picture"
+        from PIL import Image
+
+        with Image.open(path) as picture:
+            picture.load()
+        return ""
+    except OSError as exc:
+        return exc.strerror or str(exc) or "the picture data is damaged"
+    except (ElementTree.ParseError, ValueError, SyntaxError) as exc:
+        return f"the picture data is damaged ({exc})"
+
+
+def _split_footnotes(tokens: list[Token]) -> tuple[list[Token], dict[int, tuple[list[Token], int]]]:
+    """Take the footnote block out of the stream; keep each note's inline tokens and line."""
+    body: list[Token] = []
+    notes: dict[int, tuple[list[Token], int]] = {}
+    current: int | None = None
+    in_block = False
+    for token in tokens:
+        if token.type == "footnote_block_open":
+            in_block = True
+        elif token.type == "footnote_block_close":
+            in_block = False
+        elif not in_block:
+            body.append(token)
+        elif token.type == "footnote_open":
+            current = token.meta["id"]
+            notes[current] = ([], 0)
+        elif token.type == "inline" and current is not None:
+            children, line = notes[current]
+            if children:
+                children.append(Token("softbreak", "br", 0))
+            children.extend(c for c in token.children or [] if c.type != "footnote_anchor")
+            notes[current] = (children, line or (token.map[0] + 1 if token.map else 0))
+    return body, notes
+
+
+def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
+    """Read and parse one chapter file; its problems stay with it."""
+    problems = Problems(root=root)
+    rel = str(path.relative_to(root))
+    parsed = ParsedFile(path, rel)
+    text = read_text(path, problems)
+    if text is None:
+        parsed.problems = problems.items
+        return parsed
+    parsed.lines = text.splitlines()
+    env: dict = {}
+    tokens = make_parser().parse(text, env)
+    body, notes = _split_footnotes(tokens)
+    converter = _Converter(path, root, rel, language, problems)
+    converter.notes = notes
+    _check_footnotes(env, path, problems)
+    if deep := env.get("too_deep"):
+        line, depth = deep
+        problems.error(path, line, f"text nested {depth} levels deep (lists or quotes inside each other) would not "
+                       f"fit the page", f"nest lists and quotes at most {MAX_DEPTH} levels deep")
+    blocks, _ = converter.blocks(body)
+    current = Part(None, [])
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            if current.heading is not None or current.blocks:
+                parsed.parts.append(current)
+            current = Part(block, [])
+        else:
+            current.blocks.append(block)
+    if current.heading is not None or current.blocks:
+        parsed.parts.append(current)
+    parsed.problems = problems.items
+    return parsed
+
+
+def _check_footnotes(env: dict, path: Path, problems: Problems) -> None:
+    """A label defined twice (markdown-it keeps the second text), or defined and never called."""
+    first_line: dict[str, int] = {}
+    for label, line in env.get("footnote_definitions", []):
+        if label in first_line:
+            problems.error(path, line, f"footnote [^{label}] is defined twice (first at line {first_line[label]})",
+                           "give each note its own label, or delete one of the definitions")
+        else:
+            first_line[label] = line
+    used = {":" + item.get("label", "") for item in env.get("footnotes", {}).get("list", {}).values()}
+    for label, line in first_line.items():
+        if ":" + label not in used:
+            problems.warning(path, line, f"footnote [^{label}] is defined but never called, so it is not printed",
+                             f"put [^{label}] in the text where the note belongs, or delete the definition")
