@@ -68,6 +68,7 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "indent": Setting((int, float), None, "first-line indent, cm", low=0, high=3),
         "contents_depth": Setting(int, 2, "heading levels listed in the contents", (1, 2, 3)),
         "numbering": Setting(str, "continuous", "figure and table numbering", ("continuous", "per-chapter")),
+        "landscape_tables": Setting(bool, False, "a table too wide for the page may have a page turned sideways"),
     },
     "title_page": {
         name: Setting(str, "", doc)

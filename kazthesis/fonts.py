@@ -51,3 +51,33 @@ def missing_characters(text: str, family: str) -> set[str]:
         return set()
     charset = _charset(path)
     return {c for c in set(text) - _IGNORED if ord(c) not in charset and not c.isspace()}
+
+
+@functools.lru_cache(maxsize=8)
+def _advances(family: str, bold: bool) -> tuple[dict[int, int], int] | None:
+    """Advance width of every character of the family's regular (or bold) face, and its units per em."""
+    if shutil.which("fc-match") is None:
+        return None
+    style = "Bold" if bold else "Regular"
+    result = subprocess.run(["fc-match", "-f", "%{file}", f"{family}:style={style}"],
+                            capture_output=True, text=True, check=False)
+    path = Path(result.stdout.strip())
+    if result.returncode != 0 or not path.is_file():
+        return None
+    font = TTFont(str(path), fontNumber=0, lazy=True)
+    metrics = font["hmtx"]
+    widths = {code: metrics[glyph][0] for code, glyph in (font.getBestCmap() or {}).items()}
+    return widths, font["head"].unitsPerEm
+
+
+def text_width(text: str, family: str, size: float, bold: bool = False) -> float:
+    """Width of ``text`` set in ``family`` at ``size`` points, in points (no kerning, as the PDF sets it).
+
+    Without fontconfig, an average of half an em per character.
+    """
+    metrics = _advances(family, bold)
+    if metrics is None:
+        return len(text) * size * 0.5
+    widths, units = metrics
+    average = units // 2
+    return sum(widths.get(ord(c), average) for c in text) * size / units

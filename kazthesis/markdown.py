@@ -26,9 +26,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from kazthesis.model import CiteItem
 
 # Pandoc's citation key: a letter, digit or _, then word characters and internal punctuation.
-# Each character is consumed once (punctuation only when a word character follows): linear.
-KEY = r"\w(?:\w|[:.#$%&+?<>~/\-](?=\w))*"
-KEY_RE = re.compile(KEY)
+# A plain character class (one pass, no backtracking); trailing punctuation is cut off after.
+KEY_PUNCTUATION = ":.#$%&+?<>~/-"
+KEY_RE = re.compile(r"\w[\w:.#$%&+?<>~/\-]*")
 XREF_PREFIXES = ("fig", "tbl", "sec", "app", "lst", "eq")
 LOCATOR_AFTER_RE = re.compile(r" \[([^\[\]@]{1,60})\]")  # @key [25]: Pandoc's author-in-text locator
 ATTRS_RE = re.compile(r"\s*\{([^{}]*)\}\s*$")
@@ -94,13 +94,19 @@ def parse_bracket_item(part: str) -> BracketItem | None:
         before = before[:-1]
     if before.strip() and not before[-1].isspace():
         return None  # "a@b.kz": an address, not a citation
-    match = KEY_RE.match(part, at + 1)
-    if match is None:
+    key = match_key(part, at + 1)
+    if not key:
         return None
-    rest = part[match.end() :].strip()
+    rest = part[at + 1 + len(key) :].strip()
     if rest and not rest.startswith(","):
         return None
-    return BracketItem(match.group(), rest[1:].strip(), before.strip(), bare)
+    return BracketItem(key, rest[1:].strip(), before.strip(), bare)
+
+
+def match_key(text: str, position: int) -> str:
+    """The citation key starting at ``position`` ("" when none): "smith2020" in "@smith2020." """
+    match = KEY_RE.match(text, position)
+    return match.group().rstrip(KEY_PUNCTUATION) if match else ""
 
 
 def is_xref(key: str) -> bool:
@@ -166,11 +172,10 @@ def _at_rule(state: StateInline, silent: bool) -> bool:
         return False
     if start > 0 and (src[start - 1].isalnum() or src[start - 1] in "_-\\["):
         return False  # an e-mail address, an escaped \@, or a bracket the bracket rule did not close
-    match = KEY_RE.match(src, start + 1)
-    if not match:
+    key = match_key(src, start + 1)
+    if not key:
         return False
-    key = match.group()
-    end = match.end()
+    end = start + 1 + len(key)
     locator = ""
     if not is_xref(key) and (after := LOCATOR_AFTER_RE.match(src, end)):
         locator, end = after.group(1).strip(), after.end()

@@ -184,6 +184,8 @@ class Table:
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-кесте"
     continued: str = ""  # resolved: "1-кестенің жалғасы"
+    widths: list[float] = field(default_factory=list)  # resolved: each column's share of the width
+    step: str = ""  # resolved: "" | "narrow" | "tiny" | "landscape" — how it is made to fit the page
 
     @property
     def columns(self) -> int:

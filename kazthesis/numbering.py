@@ -37,6 +37,7 @@ from kazthesis.model import (
 )
 from kazthesis.parse import ParsedFile
 from kazthesis.problems import Problems
+from kazthesis.table_fit import fit_table
 from kazthesis.typography import apply_typography
 
 
@@ -188,6 +189,15 @@ class _Resolver:
         table.label = locale.text(self.language, "table", n=table.number)
         table.continued = locale.text(self.language, "table_continued", n=table.number)
         self.tables.append(table)
+        fit = fit_table(table, self.config.layout, self.language)
+        table.widths, table.step = fit.widths, fit.step
+        if not fit.fits:
+            landscape = self.config.layout["landscape_tables"]
+            where = " on a landscape page" if landscape else ""
+            hint = "split it into two tables or shorten the texts of its columns"
+            if not landscape:
+                hint += ", or let it have a page turned sideways: [layout] landscape_tables = true"
+            self.error(table.source, f"table {table.number} is too wide for the page even in small type{where}", hint)
         if table.id:
             self.add_label(table.id, Label("table", table.number, str(table.source)))
         if not table.caption:
@@ -293,9 +303,7 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
     cited = list(resolver.cited)
     references = make_reference_list(config, bibliography, cited)
     resolver.texts({ref.entry.key: ref.number for ref in references})
-    depth = config.layout["contents_depth"]
-    contents = [ContentsEntry(h.level, h.kind, _contents_text(h), h.id) for h in resolver.headings
-                if h.level <= depth and "unlisted" not in h.classes]
+    contents = _contents(config, resolver.headings)
     source_lines = {(parsed.rel, number): line for parsed in files for number, line in enumerate(parsed.lines, 1)}
     return Document(
         config=config,
@@ -313,6 +321,17 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
         tables=resolver.tables,
         source_lines=source_lines,
     )
+
+
+def _contents(config: Config, headings: list[Heading]) -> list[ContentsEntry]:
+    """The contents page in page order: abbreviations, the body, the reference list, the appendices."""
+    strings = locale.STRINGS[config.language]
+    listed = [ContentsEntry(h.level, h.kind, _contents_text(h), h.id) for h in headings
+              if h.level <= config.layout["contents_depth"] and "unlisted" not in h.classes and h.kind != "abstract"]
+    fixed = [ContentsEntry(1, "structural", strings["abbreviations"], "abbreviations")] if config.abbreviations else []
+    body = [entry for entry in listed if entry.kind != "appendix"]
+    appendices = [entry for entry in listed if entry.kind == "appendix"]
+    return [*fixed, *body, ContentsEntry(1, "structural", strings["references"], "references"), *appendices]
 
 
 def _contents_text(heading: Heading) -> str:

@@ -1,55 +1,108 @@
-"""HTML → PDF with WeasyPrint: offline, confined to the project, written atomically."""
+"""Document → PDF: every piece laid out on its own (in parallel where it pays), then assembled.
+
+The pieces of :class:`~kazthesis.render.HtmlBook` start on new pages, so
+each is laid out by itself (:mod:`kazthesis.layout`) — on two cores two at a
+time — and kept in a :class:`LayoutCache` under its HTML: a rebuild lays out
+again only the pieces whose HTML changed. The contents page comes last, when
+the pages of the headings are known; then :mod:`kazthesis.assemble` joins
+the pages and draws the page numbers. ``output/thesis.html`` is the same
+pieces joined into one document.
+"""
 
 from __future__ import annotations
 
-import logging
-import mimetypes
-from dataclasses import dataclass
+import hashlib
+import os
+import re
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
+from kazthesis import locale
+from kazthesis.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
+from kazthesis.layout import Job, LaidOut, lay_out
+from kazthesis.model import ContentsEntry, Document
 from kazthesis.problems import Problems
-from kazthesis.tables import find_splits, split_tables
+from kazthesis.render import HtmlBook, Piece
 
 TOOL_DIR = Path(__file__).resolve().parent.parent
 TEXT_SUFFIXES = {".md", ".markdown", ".svg", ".html", ".css"}
+PT_PER_MM = 72 / 25.4
+BODY_RE = re.compile(r"<body>\n?(.*)</body>", re.S)
+PARALLEL_MIN_CHARACTERS = 60_000  # below this, starting workers costs more than it saves
 
 
 @dataclass
 class PdfResult:
-    """What the renderer made."""
+    """What the PDF stage made."""
 
+    pdf: bytes
+    html: str  # the whole document, for output/thesis.html
     pages: int
-    data: bytes
+    laid_out: int  # pieces laid out in this run (the rest came from the cache)
 
 
-def _make_fetcher(allowed: list[Path], refused: list[str]):  # noqa: ANN202 - WeasyPrint class
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+@dataclass
+class LayoutCache:
+    """Laid-out pieces by the hash of their HTML, and the measured page-number font, kept between rebuilds."""
 
-    class ProjectFetcher(URLFetcher):
-        """Opens data: URLs and files under the project or the tool; refuses the rest.
+    pieces: dict[str, LaidOut] = field(default_factory=dict)
+    numbers: dict[str, PageNumberFont] = field(default_factory=dict)
 
-        Files are read here rather than through urllib, whose file handler
-        resolves a host name (``file://HOST/…``) over the network.
-        """
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget pieces no longer in the document (their memory is the PDF of each)."""
+        for key in set(self.pieces) - keys:
+            del self.pieces[key]
 
-        def fetch(self, url: str, headers: dict | None = None):  # noqa: ANN201
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            parsed = urlparse(url)
-            if parsed.scheme == "file" and not parsed.netloc:
-                path = Path(unquote(parsed.path)).resolve()
-                if any(path.is_relative_to(root) for root in allowed) and path.is_file():
-                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
-            refused.append(url)
-            raise ValueError(f"refused: {url} is outside the project folder or on the network")
 
-    return ProjectFetcher()
+_EXECUTOR: Executor | None = None
+
+
+def _executor() -> Executor | None:
+    """Two worker processes, forked once (they inherit the imported renderer), or None on one core."""
+    global _EXECUTOR
+    if _EXECUTOR is None and (os.cpu_count() or 1) > 1 and "fork" in _fork_methods():
+        _EXECUTOR = ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork"))
+    return _EXECUTOR
+
+
+def _fork_methods() -> list[str]:
+    from multiprocessing import get_all_start_methods
+
+    return get_all_start_methods()
+
+
+def shutdown() -> None:
+    """Stop the worker processes (watch mode calls this when it ends)."""
+    global _EXECUTOR
+    if _EXECUTOR is not None:
+        _EXECUTOR.shutdown(cancel_futures=True)
+        _EXECUTOR = None
+
+
+def _key(job: Job) -> str:
+    return hashlib.sha1(f"{job.root}|{job.html}".encode()).hexdigest()
+
+
+def _lay_out_all(jobs: list[Job], cache: LayoutCache) -> tuple[dict[str, LaidOut], int]:
+    """Every job laid out, from the cache where the same HTML was laid out before."""
+    done = {job.name: cache.pieces[_key(job)] for job in jobs if _key(job) in cache.pieces}
+    todo = sorted((job for job in jobs if job.name not in done), key=lambda job: -len(job.html))
+    executor = _executor() if len(todo) > 1 and sum(len(j.html) for j in todo) > PARALLEL_MIN_CHARACTERS else None
+    if executor is not None:
+        for job, result in zip(todo, executor.map(lay_out, todo), strict=True):
+            done[job.name] = cache.pieces[_key(job)] = result
+    else:
+        for job in todo:
+            done[job.name] = cache.pieces[_key(job)] = lay_out(job)
+    return done, len(todo)
 
 
 def locate(url: str, root: Path) -> tuple[Path, int | None]:
     """Where the project asks for ``url``: the first text file and line naming it (or its file name)."""
+    from urllib.parse import unquote, urlparse
+
     name = unquote(urlparse(url).path).rstrip("/").rsplit("/", 1)[-1]
     candidates = [p for folder in ("content", "templates", "images") if (root / folder).is_dir()
                   for p in sorted((root / folder).rglob("*")) if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()]
@@ -64,42 +117,100 @@ def locate(url: str, root: Path) -> tuple[Path, int | None]:
     return root, None
 
 
-MAX_TABLE_PASSES = 4
-
-
-def _render(weasyprint, html: str, root: Path, fetcher):  # noqa: ANN001, ANN202
-    """Render; re-render with long tables split until the splits stop moving."""
-    base_url = str(root.resolve()) + "/"
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
-    applied: set = set()
-    for _ in range(MAX_TABLE_PASSES):
-        # Each continuation label moves the rows after it, so the splits are found
-        # afresh on every pass; a split that no longer opens a page is dropped.
-        splits = find_splits(document.pages)
-        if splits == applied:
-            break
-        applied = splits
-        document = weasyprint.HTML(string=split_tables(html, applied), base_url=base_url,
-                                   url_fetcher=fetcher).render()
-    return document
-
-
-def write_pdf(html: str, root: Path, problems: Problems) -> PdfResult | None:
-    """Render ``html`` into PDF bytes; None when the renderer was refused a file."""
-    # WeasyPrint is imported here: `check` and `refs` never pay for it.
-    import weasyprint
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    refused: list[str] = []
-    fetcher = _make_fetcher([root.resolve(), TOOL_DIR], refused)
-    document = _render(weasyprint, html, root, fetcher)
-    data = document.write_pdf(uncompressed_pdf=False)  # attachments are fetched here: refusals may come late
-    for url in sorted(set(refused)):
+def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> None:
+    """What the layout found: refused URLs, images the renderer could not draw."""
+    root = document.config.root
+    for url in sorted({url for piece in laid_out for url in piece.refused}):
         path, line = locate(url, root)
         problems.error(path, line, f"the renderer was asked for {url}, outside the project or on the network; "
                        "refused", "keep images and styles inside the project folder and refer to them by a "
                        "relative path")
-    if refused:
+    for piece in laid_out:
+        for message in piece.lost:
+            problems.error(root / "content", None, f"the renderer could not draw something: {message}",
+                           "check the image files the chapters use")
+
+
+def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_pages: int) -> dict[str, int]:
+    """The page of every anchor, with the contents piece taking ``contents_pages`` pages."""
+    pages: dict[str, int] = {}
+    start = 1
+    for piece in pieces:
+        count = contents_pages if piece.name == "contents" else laid_out[piece.name].pages
+        if piece.name != "contents":
+            for name, (page, _, _) in laid_out[piece.name].anchors.items():
+                pages.setdefault(name, start + page)
+        start += count
+    return pages
+
+
+def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None = None) -> PdfResult | None:
+    """Lay out, assemble and return the thesis PDF; None when the layout found errors."""
+    import weasyprint  # noqa: F401 - imported before the workers fork, so they share it
+
+    cache = cache if cache is not None else LayoutCache()
+    config = document.config
+    book = HtmlBook(document)
+    css = book.css(stamped=True)
+    pieces = book.pieces()
+    allowed = (config.root.resolve(), TOOL_DIR)
+
+    def job(piece: Piece) -> Job:
+        return Job(piece.name, book.page([piece], css), config.root, allowed)
+
+    numbering = _page_number_font(book, cache)
+    # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes.
+    placeholder = {entry.id: 999 for entry in document.contents}
+    jobs = [job(piece) for piece in pieces if piece.name != "contents"]
+    jobs.append(job(book.contents(placeholder)))
+    laid_out, count = _lay_out_all(jobs, cache)
+    contents_pages = laid_out["contents"].pages
+    for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
+        pages = _contents_pages(pieces, laid_out, contents_pages)
+        final, extra = _lay_out_all([job(book.contents(pages))], cache)
+        laid_out["contents"], count = final["contents"], count + extra
+        if final["contents"].pages == contents_pages:
+            break
+        contents_pages = final["contents"].pages
+    ordered = [laid_out[piece.name] for piece in pieces]
+    cache.keep_only({_key(job(piece)) for piece in pieces} | {_key(j) for j in jobs})
+    _report(document, ordered, problems)
+    if problems.errors:
         return None
-    return PdfResult(pages=len(document.pages), data=data)
+    numbered, centres = [], []
+    for piece in ordered:
+        for width, _height in piece.page_sizes:
+            numbered.append(piece.name != "title")
+            left, right = config.layout["margin_left"] * PT_PER_MM, config.layout["margin_right"] * PT_PER_MM
+            centres.append(left + (width - left - right) / 2)
+    title = document.title_page
+    metadata = Metadata(title.get("title", ""), title.get("author", ""), title.get("discipline", ""),
+                        document.language)
+    pdf = assemble(ordered, numbering, numbered, centres, _bookmarks(document), metadata)
+    whole = [Piece(p.name, _body(laid_out[p.name].html)) if p.name != "contents" else p for p in pieces]
+    html = book.page(whole, book.css(stamped=False))
+    return PdfResult(pdf, html, len(numbered), count)
+
+
+def _body(html: str) -> str:
+    match = BODY_RE.search(html)
+    return match.group(1) if match else html
+
+
+def _bookmarks(document: Document) -> list[ContentsEntry]:
+    """The contents entries as bookmarks, after one for the contents page itself."""
+    return [ContentsEntry(1, "structural", locale.text(document.language, "contents"), "contents"),
+            *document.contents]
+
+
+def _page_number_font(book: HtmlBook, cache: LayoutCache) -> PageNumberFont:
+    """The footer's digits, measured on a one-page document with the thesis's own stylesheet."""
+    css = book.css(stamped=False)
+    key = hashlib.sha1(css.encode()).hexdigest()
+    if key not in cache.numbers:
+        import weasyprint
+
+        probe = css + '\n@page { @bottom-center { content: "0123456789"; } }'
+        html = f'<html><head><style>{probe}</style></head><body></body></html>'
+        cache.numbers[key] = measure_page_number_font(weasyprint.HTML(string=html).write_pdf())
+    return cache.numbers[key]

@@ -9,11 +9,18 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kazthesis.document import build_document
+import jinja2
+
+from kazthesis.document import Inputs, build_document
 from kazthesis.fonts import font_name, missing_characters
 from kazthesis.model import Document
 from kazthesis.problems import Problems
+from kazthesis.render import TemplateRefused, template_problem
+
+if TYPE_CHECKING:
+    from kazthesis.pdf import LayoutCache
 
 
 @dataclass
@@ -24,11 +31,12 @@ class BuildResult:
     pages: int
     references: int
     seconds: float
+    laid_out: int  # pieces laid out (the rest were unchanged since the last build)
 
 
-def prepare(root: Path, problems: Problems) -> Document:
+def prepare(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
     """Read and check all inputs, including whether the font can draw them."""
-    document = build_document(root, problems)
+    document = build_document(root, problems, inputs)
     check_font_coverage(document, problems)
     return document
 
@@ -53,24 +61,29 @@ def check_font_coverage(document: Document, problems: Problems) -> None:
                              "replace the character, or set [layout] font to a font that has it")
 
 
-def build(root: Path, problems: Problems, started: float | None = None) -> BuildResult | None:
-    """Build ``root/output/thesis.pdf`` (and thesis.html); None when the input has errors."""
+def build(root: Path, problems: Problems, started: float | None = None,
+          cache: LayoutCache | None = None, inputs: Inputs | None = None) -> BuildResult | None:
+    """Build ``root/output/thesis.pdf`` (and thesis.html); None when the input has errors.
+
+    ``cache`` and ``inputs`` are kept by watch mode between rebuilds.
+    """
     from kazthesis.output import write_files
-    from kazthesis.pdf import write_pdf
-    from kazthesis.render import render_html
+    from kazthesis.pdf import build_pdf
 
     started = time.perf_counter() if started is None else started
-    document = prepare(root, problems)
+    document = prepare(root, problems, inputs)
     if problems.errors:
         return None
-    html = render_html(document, problems)
-    if html is None:
+    try:
+        result = build_pdf(document, problems, cache)
+    except (jinja2.TemplateError, TemplateRefused) as exc:
+        template_problem(exc, root, problems)
         return None
-    output = root / "output"
-    result = write_pdf(html, root, problems)
     if result is None:
         return None
-    if not write_files({output / "thesis.pdf": result.data, output / "thesis.html": html.encode("utf-8")}, problems):
+    output = root / "output"
+    if not write_files({output / "thesis.pdf": result.pdf, output / "thesis.html": result.html.encode("utf-8")},
+                       problems):
         return None
     return BuildResult(output / "thesis.pdf", result.pages, len(document.references),
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, result.laid_out)

@@ -153,7 +153,8 @@ class _Writer:
 
     def figure(self, figure: Figure) -> str:
         caption = self.inlines(figure.caption, hyphenate=False)
-        text = f"{escape(figure.label)} – {caption}" if caption else escape(figure.label)
+        label = f'<span class="label">{escape(figure.label)}</span>'
+        text = f"{label} – {caption}" if caption else label
         alt = escape(f"{figure.label} – {plain_text(figure.caption)}", quote=True)
         size = "".join(f"{name}: {value};" for name, value in (("width", figure.width), ("height", figure.height))
                        if value)
@@ -165,16 +166,19 @@ class _Writer:
 
     def table(self, table: Table) -> str:
         caption = self.inlines(table.caption, hyphenate=False)
-        title = f"{escape(table.label)} – {caption}" if caption else escape(table.label)
+        label = f'<span class="label">{escape(table.label)}</span>'
+        title = f"{label} – {caption}" if caption else label
         ident = f' id="{escape(table.id)}"' if table.id else ""
         number = escape(table.number)
+        step = f" {table.step}" if table.step else ""
+        columns = "".join(f'<col style="width: {share * 100:.3f}%">' for share in table.widths)
         head = "".join("<tr>" + "".join(self.cell("th", cell) for cell in row) + "</tr>\n" for row in table.header)
         body = "".join(f'<tr data-table="{number}" data-row="{n}">' + "".join(self.cell("td", c) for c in row)
                        + "</tr>\n" for n, row in enumerate(table.rows, 1))
-        # data-* let the PDF stage split a table that runs onto the next page (tables.py).
-        return (f'<div class="table-block"{ident}><p class="table-caption">{title}</p>'
-                f'<table data-table="{number}" data-continued="{escape(table.continued)}" '
-                f'data-columns="{table.columns}">\n'
+        # data-* let the layout stage split a table that runs onto the next page (tables.py).
+        return (f'<div class="table-block{step}" data-table="{number}"{ident}><p class="table-caption">{title}</p>'
+                f'<table data-table="{number}" data-continued="{escape(table.continued)}">'
+                f"<colgroup>{columns}</colgroup>\n"
                 f"<thead>\n{head}</thead>\n<tbody>\n{body}</tbody>\n</table></div>\n")
 
     def cell(self, tag: str, cell: Any) -> str:
@@ -235,7 +239,7 @@ def template_environment(root: Path) -> jinja2.Environment:
     return env
 
 
-def _template_problem(exc: Exception, root: Path, problems: Problems) -> None:
+def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
     """A project template that cannot be used, reported at its file and line."""
     if isinstance(exc, TemplateRefused):
         problems.error(exc.path, None, "this template is a link to a file outside the project folder",
@@ -279,12 +283,7 @@ class HtmlBook:
 
     def contents(self, pages: dict[str, int] | None) -> Piece:
         """The contents page; without ``pages`` its numbers come from CSS ``target-counter``."""
-        document = self.document
-        entries = [entry for entry in document.contents if entry.kind not in ("appendix", "abstract")]
-        appendices = [entry for entry in document.contents if entry.kind == "appendix"]
-        html = self._render("contents.html", entries=entries, appendices=appendices,
-                            abbreviations=bool(document.abbreviations), pages=pages)
-        return Piece("contents", html)
+        return Piece("contents", self._render("contents.html", entries=self.document.contents, pages=pages))
 
     def pieces(self, pages: dict[str, int] | None = None) -> list[Piece]:
         """Every piece in page order."""
@@ -305,13 +304,3 @@ class HtmlBook:
         """A complete HTML document holding ``pieces``."""
         return self._render("thesis.html", title_page=self.document.title_page, css=css,
                             body=Markup("".join(piece.html for piece in pieces)))
-
-
-def render_html(document: Document, problems: Problems) -> str | None:
-    """The whole thesis as one HTML document; None when a project template cannot be used."""
-    try:
-        book = HtmlBook(document)
-        return book.page(book.pieces(), book.css(stamped=False))
-    except (jinja2.TemplateError, TemplateRefused) as exc:
-        _template_problem(exc, document.config.root, problems)
-        return None

@@ -190,12 +190,12 @@ def test_table_too_wide_for_any_size_is_reported(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
     _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(14, "Ұзынсөзбіріккенсөзтізбегі"))
     line = _line_of(chapter, ": Кең кесте")
-    _fails_with(project, rf"^content/03-qorytyndy\.md:{line}: error: table А\.2 is too wide for the page")
+    _fails_with(project, rf"^content/03-qorytyndy\.md:{line}: error: table А\.1 is too wide for the page")
 
 
 def test_wide_table_on_a_landscape_page_when_allowed(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(14, "Ұзынсөзбіріккенсөзтізбегі"))
+    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(14, "123456"))  # numbers never break
     config = project / "thesis.toml"
     config.write_text(config.read_text(encoding="utf-8") + "\n[layout]\nlandscape_tables = true\n", encoding="utf-8")
     result = run_cli(project)
@@ -206,7 +206,7 @@ def test_wide_table_on_a_landscape_page_when_allowed(project: Path) -> None:
     sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
     assert any(float(w) > float(h) for w, h in sizes), "a landscape page holds the wide table"
     pdf = read_pdf(project / "output" / "thesis.pdf")
-    assert pdf.page_of("Ұзынсөзбіріккенсөзтізбегі14") is not None
+    assert pdf.page_of("12345614") is not None
 
 
 # --- 6. linear time ----------------------------------------------------------------------------------

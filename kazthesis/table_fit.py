@@ -1,0 +1,96 @@
+"""A table's column widths and type size, decided before layout from the font's own metrics.
+
+The browser's automatic table layout (CSS 2.1 §17.5.2.2) is done here once,
+in Python: each column gets at least its longest unbreakable piece of text
+(a word, or a syllable where the word may be hyphenated) and shares the rest
+in proportion to what its longest cell would need on one line. The writers
+then lay tables out with fixed widths, which is three times faster in
+WeasyPrint, gives Word the same columns, and tells, before anything is laid
+out, when a table cannot fit the page: it gets smaller type (12, then
+10 pt under a 14 pt body), then a landscape page where the settings allow,
+or it is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kazthesis.fonts import text_width
+from kazthesis.hyphenation import SOFT_HYPHEN, hyphenate_text
+from kazthesis.model import Cell, Table, plain_text
+
+PT_PER_MM = 72 / 25.4
+# (step, type size as a share of the body's, horizontal cell padding in mm, landscape page)
+STEPS = (("", 1.0, 1.5, False), ("narrow", 0.86, 1.5, False), ("tiny", 0.72, 0.8, False),
+         ("landscape", 0.72, 0.8, True))
+BORDER_PT = 0.5
+BREAKS = re.compile(r"[ \n]+")  # a no-break space joins; only these spaces break
+
+
+@dataclass
+class TableFit:
+    """How a table is laid out: the share of the width of each column, and the type step."""
+
+    widths: list[float]
+    step: str  # "", "narrow", "tiny", "landscape"
+    fits: bool  # False: too wide even in the smallest allowed way (it is then printed in that way)
+
+
+def _cell_extent(cell: Cell, language: str, family: str, size: float, bold: bool) -> tuple[float, float]:
+    """(min-content, max-content) width of a cell's text, in points."""
+    text = plain_text(cell.children).strip()
+    if not text:
+        return 0.0, 0.0
+    widest_piece = 0.0
+    hyphen = text_width("-", family, size, bold)
+    for word in BREAKS.split(text):
+        pieces = hyphenate_text(word, language).split(SOFT_HYPHEN)
+        for index, piece in enumerate(pieces):
+            for part in re.split(r"(?<=-)", piece):  # a line may end after a hyphen
+                width = text_width(part, family, size, bold) + (hyphen if index < len(pieces) - 1 else 0)
+                widest_piece = max(widest_piece, width)
+    lines = text.split("\n")
+    return widest_piece, max(text_width(line, family, size, bold) for line in lines)
+
+
+def _widths(table: Table, language: str, family: str, size: float, padding: float,
+            available: float) -> tuple[list[float], bool]:
+    """Column widths in points for a table ``available`` points wide, and whether the words fit."""
+    columns = table.columns
+    low, high = [0.0] * columns, [0.0] * columns
+    for rows, bold in ((table.header, True), (table.rows, False)):
+        for row in rows:
+            for index, cell in enumerate(row):
+                small, large = _cell_extent(cell, language, family, size, bold)
+                low[index] = max(low[index], small + padding)
+                high[index] = max(high[index], large + padding)
+    if sum(low) > available:
+        return low, False
+    if sum(high) <= available:
+        total = sum(high) or 1.0
+        return [w * available / total for w in high], True
+    spare = available - sum(low)
+    stretch = [h - lo for h, lo in zip(high, low, strict=True)]
+    total = sum(stretch) or 1.0
+    return [lo + spare * s / total for lo, s in zip(low, stretch, strict=True)], True
+
+
+def fit_table(table: Table, layout: dict, language: str) -> TableFit:
+    """The first way, of the steps the settings allow, in which the table's words fit the page width."""
+    columns = table.columns
+    if columns == 0:
+        return TableFit([], "", True)
+    last: tuple[list[float], str] = ([1 / columns] * columns, "")
+    for step, scale, padding_mm, landscape in STEPS:
+        if landscape and not layout.get("landscape_tables"):
+            break
+        page_mm = 297 if landscape else 210
+        available = (page_mm - layout["margin_left"] - layout["margin_right"]) * PT_PER_MM
+        padding = 2 * padding_mm * PT_PER_MM + BORDER_PT
+        widths, fits = _widths(table, language, layout["font"], layout["font_size"] * scale, padding, available)
+        total = sum(widths) or 1.0
+        last = ([w / total for w in widths], step)
+        if fits:
+            return TableFit(last[0], step, True)
+    return TableFit(last[0], last[1], False)
