@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bibtexparser
@@ -24,7 +24,7 @@ from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_o
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
 from kazthesis.bibliography.terms import language_of
-from kazthesis.bibliography.values import decode, decode_url, evaluate
+from kazthesis.bibliography.values import MAX_EXPANDED, MAX_VALUE, Budget, Evaluated, decode, decode_url, evaluate
 from kazthesis.problems import Problems
 from kazthesis.textfile import read_text
 
@@ -45,6 +45,7 @@ class _Raw:
 
     entry: RawEntry
     line: int
+    broken: set[str] = field(default_factory=set)  # fields left empty by a too-long @string (reported)
 
 
 def load_bibliography(path: Path, problems: Problems) -> Bibliography:
@@ -67,13 +68,15 @@ def parse_bibliography(text: str, path: Path, problems: Problems) -> Bibliograph
 def _read(text: str, path: Path, problems: Problems) -> Bibliography:
     lines = text.split("\n")
     blocks = _split(text, path, problems)
-    macros: dict[str, str] = {}
+    macros: dict[str, str | None] = {}  # None: too long to use (reported at its @string)
+    budget = Budget()
     raws: list[_Raw] = []
     for index, (block, line) in enumerate(blocks):
         if isinstance(block, String):
-            value, unknown = evaluate(str(block.value), macros)
-            macros[str(block.key).lower()] = value
-            _warn_unknown(unknown, f"@string {block.key}", path, line, problems)
+            result = evaluate(str(block.value), macros, budget=budget)
+            macros[str(block.key).lower()] = None if result.too_long or result.broken else result.text
+            _warn_unknown(result.unknown, f"@string {block.key}", path, line, problems)
+            _report_size(result, f"the @string '{block.key}'", path, line, problems, budget)
         elif isinstance(block, DuplicateBlockKeyBlock):
             first = block.previous_block.start_line
             problems.error(path, line, f"duplicate key '{block.key}' (first defined at line "
@@ -89,7 +92,7 @@ def _read(text: str, path: Path, problems: Problems) -> Bibliography:
         elif isinstance(block, RawEntry):
             raws.append(_Raw(block, line))
     bibliography = Bibliography()
-    evaluated = [_evaluate_fields(raw, macros, path, problems) for raw in raws]
+    evaluated = [_evaluate_fields(raw, macros, budget, path, problems) for raw in raws]
     by_key: dict[str, dict[str, str]] = {}
     for raw, values in zip(raws, evaluated, strict=True):
         by_key.setdefault(raw.entry.key.strip(), values)
@@ -158,19 +161,46 @@ def _warn_unknown(words: list[str], where: str, path: Path, line: int, problems:
                          "undefined @string abbreviation", f"write {{{word}}} if it is the text itself")
 
 
-def _evaluate_fields(raw: _Raw, macros: dict[str, str], path: Path, problems: Problems) -> dict[str, str]:
+def _report_size(result: Evaluated, what: str, path: Path, line: int, problems: Problems, budget: Budget) -> None:
+    """An error for a value that grew too long; none for one built from an abbreviation already reported."""
+    if result.too_long and not result.broken:
+        problems.error(path, line, f"{what} expands to more than {MAX_VALUE:_} characters".replace("_", " "),
+                       "no real value is that long: write the text itself, not abbreviations repeated with #")
+    elif result.over_budget and not budget.spent:
+        budget.spent = True
+        problems.error(path, line, f"{what}: the @string abbreviations of this file expand to more than "
+                       f"{MAX_EXPANDED:_} characters in all; from here on they are left empty".replace("_", " "),
+                       "use each abbreviation for a short text (a journal's or publisher's name)")
+
+
+# Fields a GOST description never prints: not decoded, so a long Zotero abstract costs nothing.
+UNPRINTED_FIELDS = frozenset({"abstract", "annotation", "annote", "file", "keywords", "mendeley-tags", "copyright",
+                              "timestamp", "owner", "groups", "readstatus", "ranking", "priority", "review"})
+
+
+def _evaluate_fields(raw: _Raw, macros: dict[str, str | None], budget: Budget, path: Path,
+                     problems: Problems) -> dict[str, str]:
     """Field name (lower case) → value with ``#`` and abbreviations resolved; the first of repeated fields wins."""
     fields: dict[str, str] = {}
     repeated: list[str] = []
     for item in raw.entry.fields:
         name = str(item.key).strip().lower()
-        value, unknown = evaluate(str(item.value), macros)
         if name in fields:
             repeated.append(name)
             continue
-        if not (name == "month" and parse_month(value)[0]):  # month = мамыр is understood all the same
-            _warn_unknown(unknown, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems)
-        fields[name] = value
+        if name in UNPRINTED_FIELDS:
+            fields[name] = ""
+            continue
+        result = evaluate(str(item.value), macros, budget=budget)
+        if not (name == "month" and parse_month(result.text)[0]):  # month = мамыр is understood all the same
+            _warn_unknown(result.unknown, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems)
+        _report_size(result, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems, budget)
+        if result.broken or result.over_budget:
+            raw.broken.add(name)
+        if result.broken:
+            problems.error(path, raw.line, f"entry '{raw.entry.key}', field {name} uses an @string that expands "
+                           "too far, so it is left empty", "fix that @string first (its error names it)")
+        fields[name] = result.text
     if repeated:
         names = ", ".join(dict.fromkeys(repeated))
         problems.error(path, raw.line, f"entry '{raw.entry.key}' has the field {names} more than once",
@@ -229,7 +259,7 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
                          "use @book, @article, @incollection, @thesis, @report, @online or @legislation")
     entry.is_legal_act = entry.form == "legislation"
     for alternatives in REQUIRED[entry.form]:
-        if not any(fields.get(name) for name in alternatives):
+        if not any(fields.get(name) or name in raw.broken for name in alternatives):
             name = SUGGESTED_NAME.get(alternatives[0], alternatives[0])
             problems.error(path, entry.line, f"entry '{key}' (@{entry_type}) has no {name}",
                            f"add {name} = {{...}} to the entry")

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from pylatexenc.latex2text import LatexNodes2Text
 
 NBSP = "\u00a0"
+MAX_VALUE = 100_000  # characters of one value after @string expansion; a real field is far shorter
+# Characters that @string abbreviations may bring into one file in all. Decoding LaTeX costs ~30 µs a
+# character, so this keeps a small file of abbreviations used over and over to seconds, not minutes;
+# a real file brings in a few thousand (a publisher's name in every entry).
+MAX_EXPANDED = 1_000_000
 
 # BibTeX's predefined abbreviations; month names are read back by kazthesis.bibliography.dates.
 MONTH_MACROS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July",
@@ -46,28 +53,62 @@ def split_top(value: str, separator: str) -> list[str]:
     return parts
 
 
-def evaluate(raw: str, macros: dict[str, str]) -> tuple[str, list[str]]:
+@dataclass
+class Budget:
+    """What is left of :data:`MAX_EXPANDED` for one file; ``spent`` once a value was refused for it."""
+
+    left: int = MAX_EXPANDED
+    spent: bool = False
+
+
+class Evaluated(NamedTuple):
+    """A raw value's text, the abbreviations it used that are not defined, and whether it went wrong."""
+
+    text: str
+    unknown: list[str]
+    too_long: bool = False  # past MAX_VALUE: the text is "" (a .bib of @string doublings would fill memory)
+    broken: bool = False  # it uses an abbreviation that was itself too long (already reported there)
+    over_budget: bool = False  # the file's abbreviations brought in more than MAX_EXPANDED: the text is ""
+
+
+def evaluate(raw: str, macros: dict[str, str | None], limit: int = MAX_VALUE,
+             budget: Budget | None = None) -> Evaluated:
     """A raw value as the file writes it → its text (braces inside kept), and the unknown abbreviations.
 
-    ``{Title} # " part " # vol`` → ``Title part <value of vol>``; a bare ``jan`` → ``January``.
+    ``{Title} # " part " # vol`` → ``Title part <value of vol>``; a bare ``jan`` → ``January``. A macro
+    whose value is None was too long: using it gives "" and ``broken``. The length is counted before
+    anything is joined, and what abbreviations bring in is charged to ``budget``, so memory and time
+    stay bounded whatever the abbreviations double.
     """
-    pieces, unknown = [], []
+    pieces: list[str] = []
+    unknown: list[str] = []
+    length, broken = 0, False
     for piece in (p.strip() for p in split_top(raw, "#")):
         if len(piece) >= 2 and piece[0] == "{" and piece[-1] == "}":
-            pieces.append(piece[1:-1])
+            text = piece[1:-1]
         elif len(piece) >= 2 and piece[0] == '"' and piece[-1] == '"':
-            pieces.append(piece[1:-1])
+            text = piece[1:-1]
         elif piece.isdigit() or not piece:
-            pieces.append(piece)
+            text = piece
         elif piece.lower() in macros:
-            pieces.append(macros[piece.lower()])
+            value = macros[piece.lower()]
+            broken = broken or value is None
+            text = value or ""
+            if budget is not None:
+                budget.left -= len(text)
+                if budget.left < 0:
+                    return Evaluated("", unknown, broken=broken, over_budget=True)
         elif piece.lower() in MONTH_MACROS:
-            pieces.append(MONTH_MACROS[piece.lower()])
+            text = MONTH_MACROS[piece.lower()]
         else:
             # An undefined abbreviation: BibTeX prints nothing; printing the word is kinder.
             unknown.append(piece)
-            pieces.append(piece.strip('{}"'))
-    return "".join(pieces), unknown
+            text = piece.strip('{}"')
+        length += len(text)
+        if length > limit:
+            return Evaluated("", unknown, too_long=True, broken=broken)
+        pieces.append(text)
+    return Evaluated("".join(pieces), unknown, broken=broken)
 
 
 def decode(text: str) -> str:
