@@ -23,7 +23,13 @@ from kazthesis.bibliography.dates import format_day, parse_iso_date, parse_month
 from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
-from kazthesis.bibliography.terms import language_of
+from kazthesis.bibliography.terms import (
+    LANGUAGES,
+    detect_language,
+    language_code,
+    language_name,
+    terms_by_script,
+)
 from kazthesis.bibliography.values import MAX_EXPANDED, MAX_VALUE, Budget, Evaluated, decode, decode_url, evaluate
 from kazthesis.problems import Problems
 from kazthesis.textfile import read_text
@@ -246,8 +252,7 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
     entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode)
     entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode)
     _read_date(entry, path, problems)
-    entry.language = language_of(fields.get("langid") or fields.get("language", ""),
-                                 entry.title or fields.get("booktitle", "") or fields.get("journaltitle", ""))
+    _read_language(entry, path, problems)
     entry.form, known = form_of(entry_type, fields)
     if not known:
         close = difflib.get_close_matches(entry_type, list(FORMS), n=1, cutoff=0.75)
@@ -267,6 +272,35 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
         problems.warning(path, entry.line, f"entry '{key}' has a url but no urldate",
                          "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
     return entry
+
+
+# What the language is judged from without a langid (FORMATTING.md §4: title, subtitle, journal, publisher and
+# place together). A part's book stands where an article's journal does; an institution or organisation
+# is a report's or a site's publisher.
+DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "publisher", "institution",
+                    "organization", "location")
+TERM_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "uz": "Uzbek"}
+
+
+def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
+    """``langid``/``language`` in any form; a language without terms of its own borrows its script's."""
+    stated = entry.get("langid", "language")
+    text = " ".join(entry.get(name) for name in DETECTION_FIELDS)
+    code = language_code(stated) if stated else None
+    if code in LANGUAGES:
+        entry.language = code
+    elif code:
+        entry.language = terms_by_script(stated, code, text)
+        problems.warning(path, entry.line, f"entry '{entry.key}' is in {language_name(code)}, which has no terms "
+                         f"of its own: it is described with the {TERM_NAMES[entry.language]} ones",
+                         "check it in the list; to choose the terms yourself, set langid to kazakh, russian, "
+                         "english or uzbek")
+    else:
+        entry.language = detect_language(text)
+        if stated:
+            problems.warning(path, entry.line, f"entry '{entry.key}': langid '{stated}' names no language; the "
+                             f"language is judged from the title and imprint ({TERM_NAMES[entry.language]})",
+                             "write a language name or code, e.g. langid = {russian} or {ru}")
 
 
 def _read_date(entry: Entry, path: Path, problems: Problems) -> None:

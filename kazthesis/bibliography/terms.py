@@ -1,12 +1,16 @@
 """What a source's language changes in its description: the terms table of FORMATTING.md §4.
 
-Also how that language is found (``langid``/``language``, else the title's
-letters) and the full city names of GOST R 7.0.100-2018.
+Also how that language is found (``langid``/``language`` in any form a
+reference manager writes, read with langcodes; else the letters of the title,
+journal and imprint) and the full city names of GOST R 7.0.100-2018.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import langcodes
 
 LANGUAGES = ("kk", "ru", "en", "uz")
 
@@ -39,13 +43,17 @@ MONTHS: dict[str, tuple[str, ...]] = {
     "uz-Latn": ("yan.", "fev.", "mar.", "apr.", "may", "iyun", "iyul", "avg.", "sen.", "okt.", "noy.", "dek."),
 }
 
-# langid / language values → language. Zotero writes "en-US", "ru", "Русский"; biblatex "russian".
+# langid / language values that langcodes does not know: babel's and biblatex's names, Kazakh and Uzbek
+# self-names. Everything else ("ukrainian", "uk", "de-DE", "Deutsch", "Русский"…) goes to langcodes.
 LANGIDS = {
-    **dict.fromkeys(("kk", "kaz", "kazakh", "қазақ", "қазақша", "қазақ тілі", "казахский"), "kk"),
-    **dict.fromkeys(("ru", "rus", "russian", "русский", "орыс", "орысша"), "ru"),
-    **dict.fromkeys(("en", "eng", "english", "american", "british", "usenglish", "ukenglish", "canadian",
-                     "australian", "newzealand", "английский", "ағылшын", "ағылшынша"), "en"),
-    **dict.fromkeys(("uz", "uzb", "uzbek", "o'zbek", "oʻzbek", "ўзбек", "узбекский", "өзбек"), "uz"),
+    **dict.fromkeys(("kaz", "қазақ", "қазақша", "қазақ тілі", "qazaq", "qazaqsha", "qazaq tili", "kazak"), "kk"),
+    **dict.fromkeys(("rus", "орыс", "орысша", "orys"), "ru"),
+    **dict.fromkeys(("american", "british", "usenglish", "ukenglish", "canadian", "australian", "newzealand",
+                     "ағылшын", "ағылшынша"), "en"),
+    **dict.fromkeys(("o'zbek", "oʻzbek", "o‘zbek", "o’zbek", "ўзбек", "ўзбекча", "өзбек", "узбекча"), "uz"),
+    **dict.fromkeys(("ngerman", "austrian", "naustrian", "swissgerman", "nswissgerman"), "de"),
+    **dict.fromkeys(("brazil", "brazilian", "portuges"), "pt"),
+    **dict.fromkeys(("acadian", "canadien", "francais"), "fr"),
 }
 
 UZBEK_LETTERS = frozenset("ЎўҲҳ")
@@ -70,18 +78,67 @@ def terms_for(language: str, title: str) -> str:
     return language if language in TERMS else "en"
 
 
-def language_of(stated: str, title: str) -> str:
-    """FORMATTING.md §4: ``langid``/``language`` when it names kk/ru/en/uz, else the title's letters decide."""
-    stated = stated.strip().lower()
-    for candidate in (stated, *re.split(r"[-_,;/\s]+", stated)[:1]):
+@lru_cache(maxsize=256)
+def language_code(stated: str) -> str | None:
+    """A ``langid``/``language`` value → an ISO 639 code: ``ukrainian``, ``uk-UA``, ``Українська`` → ``uk``.
+
+    None when it names no language. A list (``English; Russian``) gives its first language.
+    """
+    text = stated.strip().lower().replace("_", "-")
+    for candidate in dict.fromkeys((text, re.split(r"\s*[,;/]\s*", text)[0])):
+        if not candidate:
+            continue
         if candidate in LANGIDS:
             return LANGIDS[candidate]
-    letters = set(title)
+        try:
+            tag = langcodes.get(candidate)
+        except ValueError:  # not a tag: maybe a name, in English or in the language itself
+            try:
+                tag = langcodes.find(candidate)
+            except LookupError:
+                continue
+        if tag.is_valid() and tag.language and re.fullmatch("[a-z]{2,3}", tag.language) and tag.language != "und":
+            return tag.language
+    return None
+
+
+def language_name(code: str) -> str:
+    """``uk`` → ``Ukrainian``: for messages."""
+    return langcodes.Language.get(code).display_name("en")
+
+
+def script_of(text: str) -> str | None:
+    """``Cyrl`` or ``Latn``, whichever has more letters in ``text``; None without letters of either."""
+    cyrillic = len(re.findall("[\u0400-\u04ff]", text))
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if not cyrillic and not latin:
+        return None
+    return "Cyrl" if cyrillic >= latin else "Latn"
+
+
+def terms_by_script(stated: str, code: str, text: str) -> str:
+    """The terms for a language without its own (FORMATTING.md §4): Cyrillic → ru, anything else → en.
+
+    The script is the one the tag names (``sr-Latn``), else the one the source is written in, else the
+    language's usual one.
+    """
+    try:
+        tag = langcodes.get(stated.strip().replace("_", "-"))
+        script = tag.script
+    except ValueError:
+        script = None
+    script = script or script_of(text) or langcodes.Language.get(code).maximize().script
+    return "ru" if script == "Cyrl" else "en"
+
+
+def detect_language(text: str) -> str:
+    """FORMATTING.md §4 without a ``langid``: a letter of ``ЎўҲҳ`` → uz; of ``ӘәҒғ…Іі`` → kk; other Cyrillic → ru."""
+    letters = set(text)
     if letters & UZBEK_LETTERS:
         return "uz"
     if letters & KAZAKH_LETTERS:
         return "kk"
-    if re.search("[\u0400-\u04ff]", title):
+    if re.search("[\u0400-\u04ff]", text):
         return "ru"
     return "en"
 
