@@ -4,7 +4,8 @@ Each form of :data:`kazthesis.bibliography.kinds.FORMS` has one template in
 :data:`TEMPLATES`, built from the parts below with the combinators of
 :mod:`kazthesis.bibliography.template`; a part whose fields are missing is
 absent with its punctuation. The result is plain Unicode: no-break spaces in
-names only, en dashes between areas and in page ranges.
+names only, en dashes between areas and in page ranges; :func:`format_entry_marked`
+also keeps the source's italics as markers (:mod:`kazthesis.bibliography.emphasis`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kazthesis.bibliography.dates import format_day
+from kazthesis.bibliography.emphasis import strip_emphasis, tidy
 from kazthesis.bibliography.model import Entry, Person
 from kazthesis.bibliography.template import Part, areas, join, when
 from kazthesis.bibliography.terms import MONTHS, TERMS, edition_text, full_place, terms_for
@@ -233,9 +235,14 @@ TEMPLATES: dict[str, Part] = {
 }
 
 
-def format_entry(entry: Entry, style: str = GOST_2003) -> str:
-    """The entry's description as plain Unicode text (no-break spaces in names, en dashes)."""
+def format_entry_marked(entry: Entry, style: str = GOST_2003) -> str:
+    """The entry's description with its italics as START … END markers: cut it with ``split_emphasis``."""
     if style not in STYLES:
         raise ValueError(f"unknown bibliography style {style!r}; expected one of {', '.join(STYLES)}")
     context = Context(entry, style, terms_for(entry.language, entry.title))
-    return TEMPLATES.get(entry.form, BOOK)(context)
+    return tidy(TEMPLATES.get(entry.form, BOOK)(context))
+
+
+def format_entry(entry: Entry, style: str = GOST_2003) -> str:
+    """The entry's description as plain Unicode text (no-break spaces in names, en dashes)."""
+    return strip_emphasis(format_entry_marked(entry, style))

@@ -20,6 +20,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, P
 from bibtexparser.model import Entry as RawEntry
 
 from kazthesis.bibliography.dates import format_day, parse_iso_date, parse_month, parse_year
+from kazthesis.bibliography.emphasis import strip_emphasis
 from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
@@ -30,7 +31,16 @@ from kazthesis.bibliography.terms import (
     language_name,
     terms_by_script,
 )
-from kazthesis.bibliography.values import MAX_EXPANDED, MAX_VALUE, Budget, Evaluated, decode, decode_url, evaluate
+from kazthesis.bibliography.values import (
+    MAX_EXPANDED,
+    MAX_VALUE,
+    Budget,
+    Evaluated,
+    decode,
+    decode_plain,
+    decode_url,
+    evaluate,
+)
 from kazthesis.problems import Problems
 from kazthesis.textfile import read_text
 
@@ -40,6 +50,10 @@ logging.getLogger("bibtexparser").setLevel(logging.CRITICAL + 1)
 ALIASES = {"address": "location", "journal": "journaltitle"}  # BibTeX name → biblatex name
 NAME_FIELDS = ("author", "editor")
 URL_FIELDS = ("url", "urldate", "doi")
+# Where GOST's list can show a source's own italics (a species, a ship, a book named in a title): the rest
+# is decoded to plain text.
+EMPHASIS_FIELDS = frozenset({"title", "subtitle", "booktitle", "booksubtitle", "journal", "journaltitle", "series",
+                             "note", "howpublished"})
 _URL_IN_TEXT = re.compile(r"(?:\\url\s*\{)?\s*(https?://[^\s{}]+)\}?")
 _ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _BLOCK_START = re.compile(r"(?m)^[ \t]*@")
@@ -231,7 +245,10 @@ def _decoded(fields: dict[str, str]) -> dict[str, str]:
     for name, value in fields.items():
         if name in NAME_FIELDS:
             continue
-        text = decode_url(value) if name in URL_FIELDS else decode(value)
+        if name in URL_FIELDS:
+            text = decode_url(value)
+        else:
+            text = decode(value) if name in EMPHASIS_FIELDS else decode_plain(value)
         canonical = ALIASES.get(name, name)
         if any(c.isalnum() for c in text) and not decoded.get(canonical):  # "{}", "--", "." say nothing
             decoded[canonical] = text
@@ -248,9 +265,9 @@ def _decoded(fields: dict[str, str]) -> dict[str, str]:
 def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems) -> Entry:
     key, entry_type = raw.entry.key.strip(), raw.entry.entry_type.lower()
     fields = _decoded(values)
-    entry = Entry(key, entry_type, raw.line, fields=fields, title=fields.get("title", ""))
-    entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode)
-    entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode)
+    entry = Entry(key, entry_type, raw.line, fields=fields, title=strip_emphasis(fields.get("title", "")))
+    entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode_plain)
+    entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode_plain)
     _read_date(entry, path, problems)
     _read_language(entry, path, problems)
     entry.form, known = form_of(entry_type, fields)
@@ -285,7 +302,7 @@ TERM_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "uz": "Uzbek"}
 def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
     """``langid``/``language`` in any form; a language without terms of its own borrows its script's."""
     stated = entry.get("langid", "language")
-    text = " ".join(entry.get(name) for name in DETECTION_FIELDS)
+    text = strip_emphasis(" ".join(entry.get(name) for name in DETECTION_FIELDS))
     code = language_code(stated) if stated else None
     if code in LANGUAGES:
         entry.language = code

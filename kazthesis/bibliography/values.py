@@ -2,7 +2,9 @@
 
 Two steps, kept apart because names need the braces that decoding drops:
 :func:`evaluate` resolves ``#`` concatenation and ``@string`` abbreviations
-(bibtexparser leaves ``#`` alone), :func:`decode` turns LaTeX into text.
+(bibtexparser leaves ``#`` alone), :func:`decode` turns LaTeX into text, with
+emphasis as the markers of :mod:`kazthesis.bibliography.emphasis` and sub- and
+superscript digits as Unicode ones (H₂O); :func:`decode_plain` drops the markers.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from pylatexenc.latex2text import LatexNodes2Text
+
+from kazthesis.bibliography.emphasis import END, MARKERS, START, strip_emphasis, tidy
 
 NBSP = "\u00a0"
 MAX_VALUE = 100_000  # characters of one value after @string expansion; a real field is far shorter
@@ -31,6 +35,13 @@ _NEEDS_LATEX = re.compile(r"[\\{}~$]|--|``|''")
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not \s: that would eat the no-break space "~" stands for
 _URL_MACRO = re.compile(r"\\url\s*\{([^{}]*)\}")
 _HREF_MACRO = re.compile(r"\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}")
+# {\em …}, {\it …}: a declaration opening a group italicises the group, like \emph{…}.
+_EMPHASIS_GROUP = re.compile(r"\{\s*\\(?:em|it|itshape|sl|slshape)(?![a-zA-Z])\s*")
+_EMPHASIS_MACRO = re.compile(r"\\(?:emph|textit|textsl|mkbibemph|mkbibitalic)\s*\{")
+_SCRIPT_MACRO = re.compile(r"\\text(sub|super)script\s*\{")
+_SCRIPT_MATH = re.compile(r"\$\s*([_^])\s*\{?\s*([0-9+\-=()]+)\s*\}?\s*\$")
+_SCRIPT_CHARS = {"sub": str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"),
+                 "super": str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")}
 
 
 def split_top(value: str, separator: str) -> list[str]:
@@ -111,16 +122,72 @@ def evaluate(raw: str, macros: dict[str, str | None], limit: int = MAX_VALUE,
     return Evaluated("".join(pieces), unknown, broken=broken)
 
 
+def _closing_brace(text: str, start: int) -> int | None:
+    """The index of the ``}`` that closes the group opened just before ``start``."""
+    depth, index = 1, start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        depth += (char == "{") - (char == "}")
+        if depth == 0:
+            return index
+        index += 1
+    return None
+
+
+def _mark_emphasis(text: str) -> str:
+    """``\\emph{x}`` and its kin → START x END, before pylatexenc (which would drop the macro and keep x)."""
+    text = _EMPHASIS_GROUP.sub(r"\\emph{", text)
+    position = 0
+    while match := _EMPHASIS_MACRO.search(text, position):
+        close = _closing_brace(text, match.end())
+        if close is None:  # unbalanced: leave it to the decoder
+            break
+        text = f"{text[:match.start()]}{START}{text[match.end():close]}{END}{text[close + 1:]}"
+        position = match.start() + 1
+    return text
+
+
+def _scripts(text: str) -> str:
+    """``H\\textsubscript{2}O``, ``H$_2$O`` → H₂O; a script that is not digits and signs keeps its text."""
+    text = _SCRIPT_MATH.sub(lambda m: m.group(2).translate(_SCRIPT_CHARS["sub" if m.group(1) == "_" else "super"]),
+                            text)
+    position = 0
+    while match := _SCRIPT_MACRO.search(text, position):
+        close = _closing_brace(text, match.end())
+        if close is None:
+            break
+        inner = text[match.end():close]
+        if re.fullmatch(r"[0-9+\-=()]+", inner.strip()):
+            inner = inner.strip().translate(_SCRIPT_CHARS[match.group(1)])
+        text = f"{text[:match.start()]}{{{inner}}}{text[close + 1:]}"
+        position = match.start() + 1
+    return text
+
+
 def decode(text: str) -> str:
-    """LaTeX → Unicode: accents, ``--`` → –, ``\\&`` → &, ``~`` → no-break space; case braces dropped."""
+    """LaTeX → Unicode: accents, ``--`` → –, ``\\&`` → &, ``~`` → no-break space; case braces dropped.
+
+    Emphasis becomes START … END (see :mod:`kazthesis.bibliography.emphasis`); markers already in the
+    file are not trusted and go.
+    """
+    text = text.translate(str.maketrans("", "", MARKERS))
     text = _HREF_MACRO.sub(r"\1", _URL_MACRO.sub(r"\1", text))
     text = text.replace("\\LaTeX", "LaTeX").replace("\\TeX", "TeX")
     if _NEEDS_LATEX.search(text):
+        text = _mark_emphasis(_scripts(text))
         try:
             text = _LATEX.latex_to_text(text)
         except Exception:  # noqa: BLE001 - pylatexenc on malformed input: keep the letters
             text = re.sub(r"\\([^a-zA-Z])", r"\1", text).replace("{", "").replace("}", "").replace("~", NBSP)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", tidy(_SPACES.sub(" ", text))).strip()
+
+
+def decode_plain(text: str) -> str:
+    """:func:`decode` without emphasis: for names, places, numbers and everything not printed in italics."""
+    return strip_emphasis(decode(text)).strip()
 
 
 def decode_url(text: str) -> str:
