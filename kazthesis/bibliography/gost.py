@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kazthesis.bibliography.dates import format_day
 from kazthesis.bibliography.emphasis import strip_emphasis, tidy
+from kazthesis.bibliography.kinds import THESIS_DEFAULT, THESIS_TYPES
 from kazthesis.bibliography.model import Entry, Person
 from kazthesis.bibliography.template import Part, areas, join, when
 from kazthesis.bibliography.terms import MONTHS, TERMS, edition_text, full_place, terms_for
@@ -202,8 +203,15 @@ NEWSPAPER = areas(join(lead(title_area(field("subtitle"))), field("journaltitle"
 PART = areas(join(lead(title_area(field("subtitle"), responsibility=authors)), HOST_BOOK, sep=" // "),
              edition, publication("publisher", "organization"), volume, pages, url, media)
 
-# A thesis is a manuscript: place and year only, the school not printed; its type as written.
-THESIS = areas(lead(title_area(field("subtitle"), field("type"))),
+def thesis_type(c: Context) -> str:
+    """``дис. ... д-ра философии (PhD)`` for ``type = {phdthesis}`` or a bare @phdthesis; other text as written."""
+    value = c.entry.get("type")
+    degree = THESIS_TYPES.get(value.strip().lower()) if value else THESIS_DEFAULT.get(c.entry.type)
+    return c.term(degree) if degree else value
+
+
+# A thesis is a manuscript: place and year only, the school not printed; its type in the source's language.
+THESIS = areas(lead(title_area(field("subtitle"), thesis_type)),
                join(place, field("year"), sep=", "), extent, url, media)
 
 ONLINE = areas(join(lead(title_area(field("subtitle"))), SITE, sep=" // "), field("year"), url, media)

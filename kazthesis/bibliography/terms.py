@@ -15,23 +15,39 @@ import langcodes
 LANGUAGES = ("kk", "ru", "en", "uz")
 
 # {n} a number, {p} a page range, {d} a date. Spaces are plain: only names get no-break spaces here.
+# phd, master, candidate, doctor: a dissertation's kind, GOST 7.1's "дис. ... канд. ист. наук" without the
+# branch of science (a type key does not say it). In Kazakhstan (since 2011) and Uzbekistan a PhD is the
+# doctor of philosophy degree, "доктор философии (PhD)" / "философия докторы (PhD)" / "фалсафа доктори (PhD)",
+# as their dissertations' title pages say; candidate and doctor are the earlier "кандидат наук" and
+# "доктор наук". In kk and uz the degree comes first and "дис." last, as the languages order "X дәрежесін
+# алуға арналған диссертация"; "..." stands for the words left out, as in GOST's own example.
 TERMS: dict[str, dict[str, str]] = {
     "kk": {"total": "{n} б.", "pages": "{p} б.", "volume": "Т. {n}", "number": "№ {n}", "edition": "{n}-бас.",
            "others": "[т.б.]", "editor": "ред.", "eresource": "[Электрондық ресурс]",
-           "accessed": "(қаралған күні: {d})", "print": "Мәтін : тікелей", "online": "Мәтін : электрондық"},
+           "accessed": "(қаралған күні: {d})", "print": "Мәтін : тікелей", "online": "Мәтін : электрондық",
+           "phd": "философия докторы (PhD) ... дис.", "master": "магистр ... дис.", "candidate": "ғыл. канд. ... дис.",
+           "doctor": "ғыл. д-ры ... дис."},
     "ru": {"total": "{n} с.", "pages": "С. {p}", "volume": "Т. {n}", "number": "№ {n}", "edition": "{n}-е изд.",
            "others": "[и др.]", "editor": "под ред.", "eresource": "[Электронный ресурс]",
-           "accessed": "(дата обращения: {d})", "print": "Текст : непосредственный", "online": "Текст : электронный"},
+           "accessed": "(дата обращения: {d})", "print": "Текст : непосредственный", "online": "Текст : электронный",
+           "phd": "дис. ... д-ра философии (PhD)", "master": "дис. ... магистра", "candidate": "дис. ... канд. наук",
+           "doctor": "дис. ... д-ра наук"},
     "en": {"total": "{n} p.", "pages": "P. {p}", "volume": "Vol. {n}", "number": "No. {n}", "edition": "{n} ed.",
            "others": "[et al.]", "editor": "ed. by", "eresource": "[Electronic resource]",
-           "accessed": "(accessed: {d})", "print": "Text : unmediated", "online": "Text : electronic"},
+           "accessed": "(accessed: {d})", "print": "Text : unmediated", "online": "Text : electronic",
+           "phd": "PhD thesis", "master": "Master's thesis", "candidate": "Candidate of Sciences thesis",
+           "doctor": "Doctor of Sciences thesis"},
     "uz": {"total": "{n} б.", "pages": "{p} б.", "volume": "Т. {n}", "number": "№ {n}", "edition": "{n}-нашр",
            "others": "[ва б.]", "editor": "таҳр.", "eresource": "[Электрон ресурс]",
-           "accessed": "(мурожаат санаси: {d})", "print": "Матн : бевосита", "online": "Матн : электрон"},
+           "accessed": "(мурожаат санаси: {d})", "print": "Матн : бевосита", "online": "Матн : электрон",
+           "phd": "фалсафа доктори (PhD) ... дис.", "master": "магистр ... дис.", "candidate": "фан номзоди ... дис.",
+           "doctor": "фан доктори ... дис."},
     # Uzbek sources in Latin script (the official script since 1993) get the same terms transliterated.
     "uz-Latn": {"total": "{n} b.", "pages": "{p} b.", "volume": "T. {n}", "number": "№ {n}", "edition": "{n}-nashr",
                 "others": "[va b.]", "editor": "tahr.", "eresource": "[Elektron resurs]",
-                "accessed": "(murojaat sanasi: {d})", "print": "Matn : bevosita", "online": "Matn : elektron"},
+                "accessed": "(murojaat sanasi: {d})", "print": "Matn : bevosita", "online": "Matn : elektron",
+                "phd": "falsafa doktori (PhD) ... dis.", "master": "magistr ... dis.",
+                "candidate": "fan nomzodi ... dis.", "doctor": "fan doktori ... dis."},
 }
 
 MONTHS: dict[str, tuple[str, ...]] = {
