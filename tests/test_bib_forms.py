@@ -75,3 +75,74 @@ def test_a_thesis_type_that_is_not_a_key_is_printed_as_written() -> None:
     assert fmt("@thesis{k, title = {Essay}, type = {Bachelor's thesis}, year = {2010}}") == (
         "Essay : Bachelor's thesis. – 2010.")
     assert fmt("@thesis{k, title = {Essay}, year = {2010}}") == "Essay. – 2010."
+
+
+# --- DOI, e-prints, notes ------------------------------------------------------------------------
+
+ARTICLE = ("@article{k, author = {Smith, John}, title = {Steppe politics}, journal = {Central Asian Survey},"
+           " year = {2019}, volume = {38}, number = {2}, pages = {101--120}")
+ARTICLE_TEXT = (f"Smith, J. Steppe politics / J.{N}Smith // Central Asian Survey. – 2019. – Vol. 38, No. 2. – "
+                "P. 101–120.")
+
+
+@pytest.mark.parametrize("written", ["10.1080/02634937.2019.1234567", "https://doi.org/10.1080/02634937.2019.1234567",
+                                     "http://dx.doi.org/10.1080/02634937.2019.1234567",
+                                     "doi:10.1080/02634937.2019.1234567"])
+def test_doi_is_printed_in_both_styles(written: str) -> None:
+    bib = f"{ARTICLE}, doi = {{{written}}}}}"
+    assert fmt(bib) == f"{ARTICLE_TEXT} – DOI: 10.1080/02634937.2019.1234567."
+    assert fmt(bib, GOST_2018) == f"{ARTICLE_TEXT} – DOI: 10.1080/02634937.2019.1234567. – Text : unmediated."
+
+
+def test_doi_follows_the_url_and_is_not_repeated_when_the_url_is_its_link() -> None:
+    assert fmt(f"{ARTICLE}, doi = {{10.1/x}}, url = {{https://example.org/a}}, urldate = {{2024-03-15}}}}") == (
+        f"Smith, J. Steppe politics [Electronic resource] / J.{N}Smith // Central Asian Survey. – 2019. – "
+        "Vol. 38, No. 2. – P. 101–120. – URL: https://example.org/a (accessed: 15.03.2024). – DOI: 10.1/x.")
+    assert fmt(f"{ARTICLE}, doi = {{10.1/X}}, url = {{https://doi.org/10.1/x}}}}").endswith(
+        "P. 101–120. – URL: https://doi.org/10.1/x.")
+
+
+@pytest.mark.parametrize(("fields", "printed"), [
+    ("eprint = {2101.00001}, archivePrefix = {arXiv}, primaryClass = {cs.CL}", "arXiv: 2101.00001 [cs.CL]"),
+    ("eprint = {2101.00001}, eprinttype = {arxiv}, eprintclass = {cs.CL}", "arXiv: 2101.00001 [cs.CL]"),
+    ("eprint = {2101.00001v2}", "arXiv: 2101.00001v2"),
+    ("eprint = {hep-th/9901001}", "arXiv: hep-th/9901001"),
+    ("eprint = {12345678}, eprinttype = {jstor}", "JSTOR: 12345678"),
+    ("eprint = {31415926}, eprinttype = {pubmed}", "PMID: 31415926"),
+    ("eprint = {X-42}, eprinttype = {RePEc}", "RePEc: X-42"),
+    ("eprint = {X-42}", "eprint: X-42"),
+    ("eprint = {https://example.org/preprint}", "URL: https://example.org/preprint"),
+])
+def test_eprint_identifiers_close_the_description(fields: str, printed: str) -> None:
+    assert fmt(f"{ARTICLE}, {fields}}}") == f"{ARTICLE_TEXT} – {printed}."
+
+
+def test_eprint_that_repeats_the_doi_link_is_not_printed() -> None:
+    assert fmt(f"{ARTICLE}, doi = {{10.1/x}}, eprint = {{https://doi.org/10.1/x}}}}") == (
+        f"{ARTICLE_TEXT} – DOI: 10.1/x.")
+
+
+def test_note_is_the_last_area_before_url_and_doi() -> None:
+    assert fmt("@book{k, author = {Иванов, И. И.}, title = {История}, address = {Москва}, publisher = {Наука},"
+               " year = {2001}, pagetotal = {300}, note = {Пер. с англ.}, doi = {10.1/y}}", GOST_2018) == (
+        f"Иванов, И.{N}И. История / И.{N}И.{N}Иванов. – Москва : Наука, 2001. – 300 с. – Пер. с англ. – "
+        "DOI: 10.1/y. – Текст : непосредственный.")
+    assert fmt("@online{k, title = {Page}, url = {https://x.kz}, urldate = {2024-03-15}, note = {In Russian}}") == (
+        "Page [Electronic resource]. – In Russian. – URL: https://x.kz (accessed: 15.03.2024).")
+
+
+def test_zotero_data_lines_in_note_are_not_printed_and_its_doi_is_used() -> None:
+    assert fmt(f"{ARTICLE}, note = {{Publisher: Routledge\n\\_eprint: https://doi.org/10.1/x\nISBN: 978-0\n"
+               "tex.ids: smith2019\nDOI: 10.1/x}}") == f"{ARTICLE_TEXT} – DOI: 10.1/x."
+    assert fmt(f"{ARTICLE}, note = {{Section: Nation\nTranslated from the Kazakh}}}}") == (
+        f"{ARTICLE_TEXT} – Translated from the Kazakh.")
+
+
+def test_howpublished_is_a_note_unless_it_names_the_site() -> None:
+    assert fmt("@misc{k, author = {Doe, Jane}, title = {Field notes}, howpublished = {Manuscript}, year = {1999}}") == (
+        f"Doe, J. Field notes / J.{N}Doe. – 1999. – Manuscript.")
+    assert fmt("@misc{k, title = {Page}, howpublished = {Akorda}, url = {https://x.kz}, urldate = {2024-03-15}}") == (
+        "Page [Electronic resource] // Akorda. – URL: https://x.kz (accessed: 15.03.2024).")
+    assert fmt("@online{k, title = {Page}, organization = {Akorda}, howpublished = {Blog post},"
+               " url = {https://x.kz}, urldate = {2024-03-15}}") == (
+        "Page [Electronic resource] // Akorda. – Blog post. – URL: https://x.kz (accessed: 15.03.2024).")

@@ -47,7 +47,9 @@ from kazthesis.textfile import read_text
 # bibtexparser logs its own warnings with 0-based lines; the problems below say it in our words.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL + 1)
 
-ALIASES = {"address": "location", "journal": "journaltitle"}  # BibTeX name → biblatex name
+# BibTeX name → biblatex name (arXiv's own BibTeX writes archivePrefix and primaryClass).
+ALIASES = {"address": "location", "journal": "journaltitle", "archiveprefix": "eprinttype",
+           "primaryclass": "eprintclass"}
 NAME_FIELDS = ("author", "editor")
 URL_FIELDS = ("url", "urldate", "doi")
 # Where GOST's list can show a source's own italics (a species, a ship, a book named in a title): the rest
@@ -239,9 +241,36 @@ def _inherit(fields: dict[str, str], evaluated: dict[str, dict[str, str]]) -> di
     return {**inherited, **fields}
 
 
+# Zotero writes what it has no BibTeX field for into `note`, a "Key: value" line each (Publisher, ISBN,
+# Section, _eprint, tex.*): machine data, not a note for the reader. Such lines are left out of the note.
+_ZOTERO_KEYS = ("publisher|section|isbn|issn|doi|pmid|pmcid|arxiv|arxiv id|citation key|original-date|original date|"
+                "original-title|original-publisher|original-publisher-place|publisher-place|event-place|event-date|"
+                "event-title|place|archive|archive location|archive_location|call number|loc. in archive|type|genre|"
+                "medium|status|number|version|language|rights|series|short title|title-short|accessed|issued|"
+                "submitted|container-title|collection-title|dimensions|number-of-pages|number-of-volumes|page|"
+                "volume|issue|edition|source|url|journal abbreviation|library catalog|running time|system|"
+                "extra|tldr|abstract|annote")
+_ZOTERO_LINE = re.compile(rf"^\s*(?:\\?_[\w-]+|tex\.[\w-]+|{_ZOTERO_KEYS})\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_DOI = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\S+?)\s*$", re.IGNORECASE)
+
+
+def _note_and_doi(raw: str) -> tuple[str, str]:
+    """A raw note without Zotero's data lines, and the DOI one of them gave (Zotero's "DOI: 10.…")."""
+    kept, found = [], ""
+    for line in raw.split("\n"):
+        match = _ZOTERO_LINE.match(line)
+        if not match:
+            kept.append(line)
+        elif line.strip().lower().startswith("doi") and _DOI.match(match.group(1)):
+            found = _DOI.match(match.group(1)).group(1)
+    return "\n".join(kept), found
+
+
 def _decoded(fields: dict[str, str]) -> dict[str, str]:
     """Text of every field but the names, under biblatex names."""
     decoded = {}
+    fields = dict(fields)
+    fields["note"], doi_in_note = _note_and_doi(fields.get("note", ""))
     for name, value in fields.items():
         if name in NAME_FIELDS:
             continue
@@ -259,6 +288,11 @@ def _decoded(fields: dict[str, str]) -> dict[str, str]:
             decoded.pop("howpublished", None)
     if " and " in decoded.get("location", ""):
         decoded["location"] = decoded["location"].replace(" and ", " ; ")
+    doi = _DOI.match(decoded.get("doi", "")) if decoded.get("doi") else None
+    if doi:  # "https://doi.org/10.…" and "doi:10.…" are the DOI 10.…
+        decoded["doi"] = doi.group(1)
+    elif doi_in_note and not decoded.get("doi"):
+        decoded["doi"] = doi_in_note
     return decoded
 
 
