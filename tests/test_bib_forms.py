@@ -146,3 +146,31 @@ def test_howpublished_is_a_note_unless_it_names_the_site() -> None:
     assert fmt("@online{k, title = {Page}, organization = {Akorda}, howpublished = {Blog post},"
                " url = {https://x.kz}, urldate = {2024-03-15}}") == (
         "Page [Electronic resource] // Akorda. – Blog post. – URL: https://x.kz (accessed: 15.03.2024).")
+
+
+# --- a corporate author printed once --------------------------------------------------------------
+
+@pytest.mark.parametrize(("bibtex", "expected"), [
+    ("@book{k, author = {{OECD}}, title = {Education at a Glance}, address = {Paris}, publisher = {OECD},"
+     " year = {2019}, pagetotal = {493}}", "Education at a Glance. – Paris : OECD, 2019. – 493 p."),
+    ("@report{k, author = {{World Bank}}, title = {Growth}, institution = {{World bank}}, year = {2018}}",
+     "Growth. – World bank, 2018."),
+    ("@online{k, author = {{OECD}}, title = {Data}, organization = {OECD}, url = {https://x.org},"
+     " urldate = {2024-03-15}}", "Data [Electronic resource] // OECD. – URL: https://x.org (accessed: 15.03.2024)."),
+    ("@misc{k, author = {{Қазақстан Республикасының Ақорда}}, title = {Хабар},"
+     " howpublished = {Қазақстан Республикасының Ақорда}, url = {https://akorda.kz}, urldate = {2024-03-15}}",
+     "Хабар [Электрондық ресурс] // Қазақстан Республикасының Ақорда. – URL: https://akorda.kz (қаралған күні: "
+     "15.03.2024)."),
+    # A different body stays in the statement of responsibility.
+    ("@book{k, author = {{Қазақстан Республикасы Білім министрлігі}}, title = {Бағдарлама}, address = {Астана},"
+     " publisher = {Фолиант}, year = {2019}}",
+     "Бағдарлама / Қазақстан Республикасы Білім министрлігі. – Астана : Фолиант, 2019."),
+    # The body is printed where the template names it: the publisher wins over the organisation.
+    ("@book{k, author = {{OECD}}, title = {Report}, organization = {OECD}, publisher = {Routledge}, year = {2019}}",
+     "Report / OECD. – Routledge, 2019."),
+    # Not a lone organisation: everyone is printed.
+    ("@book{k, author = {{OECD} and Smith, John}, title = {Report}, publisher = {OECD}, year = {2019}}",
+     f"Report / OECD, J.{N}Smith. – OECD, 2019."),
+])
+def test_a_corporate_author_that_publishes_the_work_is_printed_once(bibtex: str, expected: str) -> None:
+    assert fmt(bibtex) == expected

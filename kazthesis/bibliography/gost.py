@@ -71,8 +71,39 @@ def _name_list(c: Context, people: list[Person], more: bool) -> str:
     return f"{people[0].responsibility()} {c.term('others')}"
 
 
+def _publishing_body(c: Context) -> str:
+    """The publisher or site the entry's form prints (the same fields, in the same order, as its template)."""
+    entry = c.entry
+    if entry.form in ("book", "part"):
+        return entry.get("publisher", "organization")
+    if entry.form == "report":
+        return entry.get("institution", "publisher", "organization")
+    if entry.form == "online":
+        return SITE(c)
+    if entry.form == "legislation" and not _in_periodical(c):
+        return entry.get("organization", "howpublished") if _online_only(c) else entry.get("publisher")
+    return ""
+
+
+def _same_body(first: str, second: str) -> bool:
+    """``OECD`` and ``{OECD}.``: the same name, case, spaces and punctuation aside."""
+    def key(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return bool(key(first)) and key(first) == key(second)
+
+
 def authors(c: Context) -> str:
-    return _name_list(c, c.entry.authors, c.entry.more_authors)
+    """All authors, or the first and "and others"; an organisation that also publishes the work is printed once.
+
+    GOST keeps a corporate body in the statement of responsibility when it differs from the publisher;
+    when the publisher (or the site, after ``//``) is the same body, `` / OECD. – Paris : OECD`` says it
+    twice, so it stays where the imprint names it and leaves the statement of responsibility.
+    """
+    people = c.entry.authors
+    if (len(people) == 1 and people[0].corporate and not c.entry.more_authors
+            and _same_body(people[0].last, _publishing_body(c))):
+        return ""
+    return _name_list(c, people, c.entry.more_authors)
 
 
 def editors(c: Context) -> str:

@@ -326,10 +326,10 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
 
 
 # What the language is judged from without a langid (FORMATTING.md §4: title, subtitle, journal, publisher and
-# place together). A part's book stands where an article's journal does; an institution or organisation
-# is a report's or a site's publisher.
-DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "publisher", "institution",
-                    "organization", "location")
+# place together). A part's book and a page's site (howpublished) stand where an article's journal does; an
+# institution or organisation is a report's or a site's publisher.
+DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "howpublished", "publisher",
+                    "institution", "organization", "location")
 TERM_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "uz": "Uzbek"}
 
 
