@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kazthesis.bibliography import Bibliography, format_entry, parse_bibliography
+from kazthesis.bibliography import Bibliography, citation_name, format_entry, parse_bibliography
 from kazthesis.bibliography.terms import TERMS
 from kazthesis.problems import Problems
 
@@ -174,3 +174,29 @@ def test_howpublished_is_a_note_unless_it_names_the_site() -> None:
 ])
 def test_a_corporate_author_that_publishes_the_work_is_printed_once(bibtex: str, expected: str) -> None:
     assert fmt(bibtex) == expected
+
+
+# --- the name before an author-in-text citation's number ----------------------------------------------
+
+@pytest.mark.parametrize(("bibtex", "name"), [
+    ("@book{k, author = {Әбенов, Бақыт Қайратұлы and Тоқаев, Қ.}, title = {Т}, year = {2000}}", "Әбенов"),
+    ("@book{k, author = {Н.Ә. Назарбаев}, title = {Т}, year = {2000}}", "Назарбаев"),
+    ("@book{k, author = {A, A. and B, B. and C, C. and D, D.}, title = {Т}, year = {2000}}", "A"),
+    ("@book{k, author = {van Gogh, Vincent}, title = {Letters}, year = {2000}}", "van Gogh"),
+    ("@book{k, author = {M{\\\"u}ller, J{\\\"o}rg}, title = {T}, year = {2000}}", "Müller"),
+    ("@book{k, author = {{Қазақстан Республикасы Білім министрлігі}}, title = {Т}, year = {2000}}",
+     "Қазақстан Республикасы Білім министрлігі"),
+    ("@book{k, author = {Абай}, title = {Қара сөздер}, year = {2000}}", "Абай"),
+    ("@legislation{k, title = {Қазақстан Республикасының Конституциясы}, year = {1995}}",
+     "Қазақстан Республикасының Конституциясы"),
+    ("@collection{k, editor = {Smith, J.}, title = {Central Asia in \\emph{global} politics}, year = {2019}}",
+     "Central Asia in global politics"),
+    ("@online{k, title = {Мемлекет басшысы АҚШ Мемлекеттік хатшысын қабылдады, келіссөздер барысында екіжақты "
+     "ынтымақтастық талқыланды}, url = {https://x.kz}, urldate = {2024-03-15}}",
+     "Мемлекет басшысы АҚШ Мемлекеттік хатшысын қабылдады…"),
+    ("@misc{k, title = {First Visit of U.S. Secretary of State to Kazakhstan Took Place 30 Years Ago},"
+     " shorttitle = {First Visit of {U.S.} Secretary}, year = {2021}}", "First Visit of U.S. Secretary"),
+])
+def test_citation_name(bibtex: str, name: str) -> None:
+    bib, _ = parse(bibtex)
+    assert citation_name(next(iter(bib.entries.values()))) == name
