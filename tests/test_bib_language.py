@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kazthesis.bibliography import Bibliography, format_entry, parse_bibliography
+from kazthesis.bibliography.terms import language_code
 from kazthesis.problems import Problems
 
 N = "\u00a0"
@@ -98,3 +99,8 @@ def test_without_langid_the_title_and_imprint_decide_together(bibtex: str, langu
     bib, messages = parse(bibtex)
     entry = bib.entries["a"]
     assert (entry.language, messages, format_entry(entry)) == (language, [], expected)
+
+
+@pytest.mark.parametrize("stated", ["\x00", "a\x80", "\x00𐀀", "und", "x-klingon", "12", "", "   ", "{}"])
+def test_odd_langids_name_no_language_and_never_raise(stated: str) -> None:
+    assert language_code(stated) is None

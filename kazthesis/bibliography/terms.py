@@ -94,6 +94,9 @@ def terms_for(language: str, title: str) -> str:
     return language if language in TERMS else "en"
 
 
+_LANGUAGE_NAME = re.compile(r"[^\W\d_][^\W\d_ '’ʻ()-]*(?:[ '’ʻ()-]+[^\W\d_]+)*\)?", re.UNICODE)
+
+
 @lru_cache(maxsize=256)
 def language_code(stated: str) -> str | None:
     """A ``langid``/``language`` value → an ISO 639 code: ``ukrainian``, ``uk-UA``, ``Українська`` → ``uk``.
@@ -109,9 +112,11 @@ def language_code(stated: str) -> str | None:
         try:
             tag = langcodes.get(candidate)
         except ValueError:  # not a tag: maybe a name, in English or in the language itself
+            if not _LANGUAGE_NAME.fullmatch(candidate):  # language_data's trie breaks on NUL and odd bytes
+                continue
             try:
                 tag = langcodes.find(candidate)
-            except LookupError:
+            except (LookupError, ValueError, SystemError):
                 continue
         if tag.is_valid() and tag.language and re.fullmatch("[a-z]{2,3}", tag.language) and tag.language != "und":
             return tag.language
