@@ -71,6 +71,10 @@ def test_a_langid_that_names_no_language_is_a_warning_and_the_letters_decide() -
     assert messages == ["references.bib:1: warning: entry 'a': langid 'blah' names no language; the language is "
                         "judged from the title and imprint (Kazakh) — write a language name or code, e.g. "
                         "langid = {russian} or {ru}"]
+    _, messages = parse("@book{a, title = {Тарих}, year = {2000}, language = {zzz}}")
+    assert messages == ["references.bib:1: warning: entry 'a': language 'zzz' names no language; the language "
+                        "is judged from the title and imprint (Russian) — write a language name or code, e.g. "
+                        "language = {russian} or {ru}"]
 
 
 # Without langid: title, subtitle, journal, publisher and place together (FORMATTING.md §4).

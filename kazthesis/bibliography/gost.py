@@ -288,6 +288,7 @@ NEWSPAPER = areas(join(lead(title_area(field("subtitle"))), field("journaltitle"
 PART = areas(join(lead(title_area(field("subtitle"), responsibility=authors)), HOST_BOOK, sep=" // "),
              edition, publication("publisher", "organization"), volume, pages, *ENDING)
 
+
 def thesis_type(c: Context) -> str:
     """``дис. ... д-ра философии (PhD)`` for ``type = {phdthesis}`` or a bare @phdthesis; other text as written."""
     value = c.entry.get("type")

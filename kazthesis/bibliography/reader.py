@@ -349,9 +349,10 @@ def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
     else:
         entry.language = detect_language(text)
         if stated:
-            problems.warning(path, entry.line, f"entry '{entry.key}': langid '{stated}' names no language; the "
+            field_name = "langid" if entry.get("langid") else "language"
+            problems.warning(path, entry.line, f"entry '{entry.key}': {field_name} '{stated}' names no language; the "
                              f"language is judged from the title and imprint ({TERM_NAMES[entry.language]})",
-                             "write a language name or code, e.g. langid = {russian} or {ru}")
+                             f"write a language name or code, e.g. {field_name} = {{russian}} or {{ru}}")
 
 
 def _read_date(entry: Entry, path: Path, problems: Problems) -> None:
