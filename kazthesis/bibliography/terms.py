@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import langcodes
-
 LANGUAGES = ("kk", "ru", "en", "uz")
 
 # {n} a number, {p} a page range, {d} a date. Spaces are plain: only names get no-break spaces here.
@@ -59,14 +57,17 @@ MONTHS: dict[str, tuple[str, ...]] = {
     "uz-Latn": ("yan.", "fev.", "mar.", "apr.", "may", "iyun", "iyul", "avg.", "sen.", "okt.", "noy.", "dek."),
 }
 
-# langid / language values that langcodes does not know: babel's and biblatex's names, Kazakh and Uzbek
-# self-names. Everything else ("ukrainian", "uk", "de-DE", "Deutsch", "Русский"…) goes to langcodes.
+# langid / language values read without langcodes: the four languages' usual names and codes (importing
+# langcodes costs ~70 ms a run), babel's and biblatex's names it does not know, Kazakh and Uzbek self-names.
+# Everything else ("ukrainian", "de-DE", "Deutsch", "Українська"…) goes to langcodes.
 LANGIDS = {
-    **dict.fromkeys(("kaz", "қазақ", "қазақша", "қазақ тілі", "qazaq", "qazaqsha", "qazaq tili", "kazak"), "kk"),
-    **dict.fromkeys(("rus", "орыс", "орысша", "orys"), "ru"),
-    **dict.fromkeys(("american", "british", "usenglish", "ukenglish", "canadian", "australian", "newzealand",
-                     "ағылшын", "ағылшынша"), "en"),
-    **dict.fromkeys(("o'zbek", "oʻzbek", "o‘zbek", "o’zbek", "ўзбек", "ўзбекча", "өзбек", "узбекча"), "uz"),
+    **dict.fromkeys(("kk", "kaz", "kazakh", "қазақ", "қазақша", "қазақ тілі", "казахский", "qazaq", "qazaqsha",
+                     "qazaq tili", "kazak"), "kk"),
+    **dict.fromkeys(("ru", "rus", "russian", "русский", "орыс", "орысша", "orys"), "ru"),
+    **dict.fromkeys(("en", "eng", "english", "american", "british", "usenglish", "ukenglish", "canadian",
+                     "australian", "newzealand", "английский", "ағылшын", "ағылшынша"), "en"),
+    **dict.fromkeys(("uz", "uzb", "uzbek", "o'zbek", "oʻzbek", "o‘zbek", "o’zbek", "ўзбек", "ўзбекча", "өзбек",
+                     "узбекский", "узбекча"), "uz"),
     **dict.fromkeys(("ngerman", "austrian", "naustrian", "swissgerman", "nswissgerman"), "de"),
     **dict.fromkeys(("brazil", "brazilian", "portuges"), "pt"),
     **dict.fromkeys(("acadian", "canadien", "francais"), "fr"),
@@ -104,11 +105,16 @@ def language_code(stated: str) -> str | None:
     None when it names no language. A list (``English; Russian``) gives its first language.
     """
     text = stated.strip().lower().replace("_", "-")
-    for candidate in dict.fromkeys((text, re.split(r"\s*[,;/]\s*", text)[0])):
-        if not candidate:
-            continue
+    first = re.split(r"\s*[,;/]\s*", text)[0]
+    primary = first.split("-")[0] if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", first) else ""
+    for candidate in (text, first, primary):  # "en-US" is English without asking langcodes
         if candidate in LANGIDS:
             return LANGIDS[candidate]
+    import langcodes  # here, not at the top: most files never need it
+
+    for candidate in dict.fromkeys((text, first)):
+        if not candidate:
+            continue
         try:
             tag = langcodes.get(candidate)
         except ValueError:  # not a tag: maybe a name, in English or in the language itself
@@ -125,6 +131,8 @@ def language_code(stated: str) -> str | None:
 
 def language_name(code: str) -> str:
     """``uk`` → ``Ukrainian``: for messages."""
+    import langcodes
+
     return langcodes.Language.get(code).display_name("en")
 
 
@@ -143,6 +151,8 @@ def terms_by_script(stated: str, code: str, text: str) -> str:
     The script is the one the tag names (``sr-Latn``), else the one the source is written in, else the
     language's usual one.
     """
+    import langcodes
+
     try:
         tag = langcodes.get(stated.strip().replace("_", "-"))
         script = tag.script
