@@ -1,32 +1,100 @@
 """Reading students' text files, with a clear word when the encoding is wrong.
 
-Files saved from Word on a Russian-language Windows are often Windows-1251,
-and Notepad's "Unicode" is UTF-16; both are told apart from UTF-8 here, and
-the message carries the command that converts the file.
+Two different accidents look alike to a UTF-8 decoder. A whole file saved in
+another encoding (Word on a Russian-language Windows writes Windows-1251,
+Notepad's "Unicode" is UTF-16) gets one error naming that encoding and the
+command that converts it. A UTF-8 file with a few stray bytes (text pasted
+from an old document) gets one error per bad spot with its line and column:
+converting that file would garble every good letter in it. Which case it is
+is judged by how much of the non-ASCII text decodes as UTF-8;
+charset-normalizer names the legacy encoding.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kazthesis.problems import Problems
 
+# Legacy encodings a student's file may really be in, most likely first (the order breaks ties).
+LEGACY = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "ptcp154", "iso8859_5", "cp1252")
+ICONV_NAMES = {"cp1251": "WINDOWS-1251", "koi8_r": "KOI8-R", "cp866": "CP866", "mac_cyrillic": "MACCYRILLIC",
+               "ptcp154": "PT154", "iso8859_5": "ISO-8859-5", "cp1252": "WINDOWS-1252"}
+MAX_SPOTS = 5  # bad spots listed one by one; the rest are counted
+MIN_LEGACY_BYTES = 4  # fewer non-ASCII bytes than this name no encoding: "café" could be in any of them
+# Letters of the languages a thesis here quotes; a wrong decoding gives Ђ, Ќ, љ, § and the like instead.
+_ALPHABET = re.compile("[A-Za-zА-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіЎўҲҳ]")
+_UTF8_SHARE = 0.5  # above this share of the non-ASCII bytes decoding as UTF-8, the file is UTF-8 with bad spots
 
-def _looks_cyrillic(text: str) -> bool:
+
+def _looks_utf16(data: bytes) -> bool:
+    """A byte order mark, or the NUL bytes that UTF-16 puts in every other byte of ASCII text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:400]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2].count(0) / len(head[0::2]), head[1::2].count(0) / len(head[1::2])
+    return max(even, odd) > 0.25 and min(even, odd) < 0.05  # a binary file has NULs anywhere
+
+
+def _alphabet_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters) > 0.3
+    return sum(bool(_ALPHABET.match(c)) for c in letters) / len(letters) if letters else 0.0
 
 
 def guess_encoding(data: bytes) -> str | None:
-    """Name the encoding of bytes that are not UTF-8, when it is recognisable."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > len(data[:200]) // 4:
+    """The encoding (as iconv names it) of bytes that are not UTF-8, when it is recognisable."""
+    if _looks_utf16(data):
         return "UTF-16"
-    try:
-        if _looks_cyrillic(data.decode("cp1251")):
-            return "WINDOWS-1251"
-    except UnicodeDecodeError:
-        pass
-    return None
+    if sum(b >= 0x80 for b in data) < MIN_LEGACY_BYTES:
+        return None
+    from charset_normalizer import from_bytes  # here: ~70 ms to import, and only a broken file needs it
+
+    # Short files give charset-normalizer ties (cp1251, ISO-8859-5 and MacCyrillic share many letters):
+    # the decoding that yields real letters wins, then the lower "chaos", then the likelier encoding.
+    candidates = list(from_bytes(data, cp_isolation=list(LEGACY)))
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda m: (-round(_alphabet_share(str(m)), 2), round(m.chaos, 2),
+                                          LEGACY.index(m.encoding) if m.encoding in LEGACY else len(LEGACY)))
+    return ICONV_NAMES.get(best.encoding, best.encoding.upper().replace("_", "-"))
+
+
+def _utf8_share(text: str) -> float:
+    """Of the non-ASCII bytes (``text`` decoded with ``surrogateescape``), the share that is valid UTF-8."""
+    good = sum(len(c.encode("utf-8")) for c in text if ord(c) > 0x7F and not "\udc80" <= c <= "\udcff")
+    bad = sum("\udc80" <= c <= "\udcff" for c in text)
+    return good / (good + bad) if good + bad else 1.0
+
+
+def _bad_spots(text: str) -> list[tuple[int, int, bytes]]:
+    """(line, column, bytes) of each run of undecodable bytes; the column counts characters, from 1."""
+    spots = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for match in re.finditer("[\udc80-\udcff]+", line):
+            spots.append((number, match.start() + 1, bytes(ord(c) - 0xDC00 for c in match.group())))
+    return spots
+
+
+def _report_spots(path: Path, text: str, problems: Problems) -> None:
+    spots = _bad_spots(text)
+    for line, column, raw in spots[:MAX_SPOTS]:
+        shown = " ".join(f"0x{b:02X}" for b in raw[:8]) + (" …" if len(raw) > 8 else "")
+        what = f"invalid byte {shown}" if len(raw) == 1 else f"invalid bytes {shown}"
+        # Text pasted from a Windows-1251 document: say which letters to retype.
+        legacy = raw.decode("cp1251", errors="replace")
+        if len(raw) > 1 and all(c.isalpha() or c == " " for c in legacy) and re.search("[А-яЁё]", legacy):
+            hint = f"retype «{legacy}» there (these bytes are that text in WINDOWS-1251), or delete them"
+        else:
+            hint = "retype the character there, or delete it"
+        problems.error(path, line, f"{what} at column {column} (the rest of the file is UTF-8)",
+                       hint + "; do not convert the whole file, its other text is right")
+    if len(spots) > MAX_SPOTS:
+        line = spots[MAX_SPOTS][0]
+        problems.error(path, line, f"{len(spots) - MAX_SPOTS} more places with invalid bytes from here on",
+                       "fix them the same way: retype or delete the characters there")
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
@@ -36,27 +104,34 @@ def read_text(path: Path, problems: Problems) -> str | None:
     except OSError as exc:
         problems.error(path, None, f"cannot read the file: {exc.strerror}")
         return None
+    name = path.name
+    if _looks_utf16(data):
+        _report_encoding(path, "UTF-16", None, problems)
+        return None
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise UnicodeDecodeError("utf-8", data, 0, 2, "UTF-16 byte order mark")
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        encoding = guess_encoding(data)
-        name = path.name
+        escaped = data.decode("utf-8", errors="surrogateescape").replace("\r\n", "\n").replace("\r", "\n")
+        encoding = guess_encoding(data) if _utf8_share(escaped) <= _UTF8_SHARE else None
         if encoding:
-            problems.error(
-                path, None if encoding == "UTF-16" else line,
-                f"the file is in {encoding}, not UTF-8",
-                f"convert it: iconv -f {encoding} -t UTF-8 {name} -o {name}.utf8 && mv {name}.utf8 {name}"
-                " (or in your editor: Save as → Encoding: UTF-8)",
-            )
-        else:
-            problems.error(path, line, "the file is not valid UTF-8 text",
-                           "save it again with the encoding UTF-8")
+            _report_encoding(path, encoding, data[: exc.start].count(b"\n") + 1, problems)
+        elif _bad_spots(escaped):
+            _report_spots(path, escaped, problems)
+        else:  # not reached for real files: a decode error always leaves a bad spot
+            problems.error(path, None, f"{name} is not valid UTF-8 text", "save it again with the encoding UTF-8")
         return None
     if "\x00" in text:
         problems.error(path, None, "the file holds NUL bytes: it is not a text file",
                        "save it as plain UTF-8 text")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _report_encoding(path: Path, encoding: str, line: int | None, problems: Problems) -> None:
+    name = path.name
+    problems.error(
+        path, line, f"the file is in {encoding}, not UTF-8",
+        f"convert it: iconv -f {encoding} -t UTF-8 {name} -o {name}.utf8 && mv {name}.utf8 {name}"
+        " (or in your editor: Save as → Encoding: UTF-8)",
+    )

@@ -321,7 +321,7 @@ MISSING = [
     ("@article{k, title = {Мақала}, journal = {Журнал}, year = {2020}, volume = {5}}",
      "Мақала // Журнал. – 2020. – Т. 5."),
     ("@incollection{k, title = {Бөлім}, booktitle = {Жинақ}, year = {2020}}", "Бөлім // Жинақ. – 2020."),
-    ("@phdthesis{k, title = {Диссертация}, year = {2010}}", "Диссертация. – 2010."),
+    ("@thesis{k, title = {Диссертация}, year = {2010}}", "Диссертация. – 2010."),
     ("@online{k, title = {Жаңалық}, url = {https://x.kz}}", "Жаңалық [Электрондық ресурс]. – URL: https://x.kz."),
     ("@report{k, title = {Есеп}, institution = {ҚазҰУ}, year = {2010}}", "Есеп. – ҚазҰУ, 2010."),
     ("@misc{k, title = {Бір нәрсе}}", "Бір нәрсе."),

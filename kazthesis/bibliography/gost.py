@@ -4,7 +4,8 @@ Each form of :data:`kazthesis.bibliography.kinds.FORMS` has one template in
 :data:`TEMPLATES`, built from the parts below with the combinators of
 :mod:`kazthesis.bibliography.template`; a part whose fields are missing is
 absent with its punctuation. The result is plain Unicode: no-break spaces in
-names only, en dashes between areas and in page ranges.
+names only, en dashes between areas and in page ranges; :func:`format_entry_marked`
+also keeps the source's italics as markers (:mod:`kazthesis.bibliography.emphasis`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from kazthesis.bibliography.dates import format_day
+from kazthesis.bibliography.emphasis import strip_emphasis, tidy
+from kazthesis.bibliography.kinds import THESIS_DEFAULT, THESIS_TYPES
 from kazthesis.bibliography.model import Entry, Person
 from kazthesis.bibliography.template import Part, areas, join, when
 from kazthesis.bibliography.terms import MONTHS, TERMS, edition_text, full_place, terms_for
@@ -68,8 +71,39 @@ def _name_list(c: Context, people: list[Person], more: bool) -> str:
     return f"{people[0].responsibility()} {c.term('others')}"
 
 
+def _publishing_body(c: Context) -> str:
+    """The publisher or site the entry's form prints (the same fields, in the same order, as its template)."""
+    entry = c.entry
+    if entry.form in ("book", "part"):
+        return entry.get("publisher", "organization")
+    if entry.form == "report":
+        return entry.get("institution", "publisher", "organization")
+    if entry.form == "online":
+        return SITE(c)
+    if entry.form == "legislation" and not _in_periodical(c):
+        return entry.get("organization", "howpublished") if _online_only(c) else entry.get("publisher")
+    return ""
+
+
+def _same_body(first: str, second: str) -> bool:
+    """``OECD`` and ``{OECD}.``: the same name, case, spaces and punctuation aside."""
+    def key(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return bool(key(first)) and key(first) == key(second)
+
+
 def authors(c: Context) -> str:
-    return _name_list(c, c.entry.authors, c.entry.more_authors)
+    """All authors, or the first and "and others"; an organisation that also publishes the work is printed once.
+
+    GOST keeps a corporate body in the statement of responsibility when it differs from the publisher;
+    when the publisher (or the site, after ``//``) is the same body, `` / OECD. – Paris : OECD`` says it
+    twice, so it stays where the imprint names it and leaves the statement of responsibility.
+    """
+    people = c.entry.authors
+    if (len(people) == 1 and people[0].corporate and not c.entry.more_authors
+            and _same_body(people[0].last, _publishing_body(c))):
+        return ""
+    return _name_list(c, people, c.entry.more_authors)
 
 
 def editors(c: Context) -> str:
@@ -166,6 +200,57 @@ def url(c: Context) -> str:
     return f"URL: {address} {c.term('accessed', d=format_day(visited))}" if visited else f"URL: {address}"
 
 
+# GOST's note area (after the series area): how the work came out, then the .bib's note. The electronic
+# address (URL) closes it; the identifiers (DOI, e-print numbers) form the area after it, as GOST R
+# 7.0.100-2018 orders them; 7.0.100's closing "Текст : …" comes last.
+
+def _howpublished_is_host(c: Context) -> bool:
+    """True where ``howpublished`` already names the site (an @online without organisation or publisher)."""
+    entry = c.entry
+    if entry.form == "online":
+        return not entry.get("organization", "publisher")
+    if entry.form == "legislation":
+        return not _in_periodical(c) and _online_only(c) and not entry.get("organization")
+    return False
+
+
+def howpublished(c: Context) -> str:
+    """``howpublished`` as a note (``Рукопись``, ``Lecture notes``), unless it is the site's name."""
+    return "" if _howpublished_is_host(c) else c.entry.get("howpublished")
+
+
+def _doi_link(c: Context) -> bool:
+    """The URL is the DOI's own resolver address: printing both would say it twice."""
+    address = re.sub(r"^https?://(?:dx\.)?", "", c.entry.get("url").strip().lower())
+    return address == f"doi.org/{c.entry.get('doi').strip().lower()}"
+
+
+def doi(c: Context) -> str:
+    """``DOI: 10.1080/02634937.2019.1234567``, as GOST R 7.0.100-2018 prints it."""
+    value = c.entry.get("doi")
+    return f"DOI: {value}" if value and not _doi_link(c) else ""
+
+
+EPRINT_NAMES = {"arxiv": "arXiv", "jstor": "JSTOR", "pubmed": "PMID", "pmcid": "PMCID", "hdl": "HDL",
+                "googlebooks": "Google Books", "ssrn": "SSRN", "mr": "MR", "zbl": "Zbl"}
+_ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+
+
+def eprint(c: Context) -> str:
+    """``arXiv: 2101.00001 [cs.CL]``: an e-print archive's identifier (biblatex's eprint fields)."""
+    value = c.entry.get("eprint").strip()
+    if not value:
+        return ""
+    kind = c.entry.get("eprinttype").strip()
+    if value.lower().startswith(("http://", "https://")):  # Taylor & Francis exports: the DOI's link again
+        same = value.rstrip("/").lower() in (c.entry.get("url").rstrip("/").lower(),
+                                             f"https://doi.org/{c.entry.get('doi').lower()}")
+        return "" if same else f"URL: {value}"
+    name = EPRINT_NAMES.get(kind.lower(), kind) or ("arXiv" if _ARXIV_ID.fullmatch(value) else "eprint")
+    archive_class = c.entry.get("eprintclass").strip()
+    return f"{name}: {value} [{archive_class}]" if archive_class else f"{name}: {value}"
+
+
 def media(c: Context) -> str:
     """GOST R 7.0.100-2018's closing area: ``Текст : непосредственный`` or ``Текст : электронный``."""
     if c.style != GOST_2018:
@@ -187,39 +272,50 @@ def _online_only(c: Context) -> bool:
 
 # --- templates --------------------------------------------------------------------------------
 
+# What closes every description: notes, the electronic address, identifiers, 7.0.100's medium.
+ENDING = (howpublished, field("note"), url, doi, eprint, media)
+
 BOOK = areas(lead(title_area(field("subtitle"), volume_part=volume)),
-             edition, publication("publisher", "organization"), extent, series, url, media)
+             edition, publication("publisher", "organization"), extent, series, *ENDING)
 
 ARTICLE = areas(join(lead(title_area(field("subtitle"))), field("journaltitle"), sep=" // "),
-                field("year"), VOLUME_NUMBER, pages, url, media)
+                field("year"), VOLUME_NUMBER, pages, *ENDING)
 
 NEWSPAPER = areas(join(lead(title_area(field("subtitle"))), field("journaltitle"), sep=" // "),
-                  field("year"), day_month, number, pages, url, media)
+                  field("year"), day_month, number, pages, *ENDING)
 
 # A part of a book: its editors belong to the host, after the book's title.
 PART = areas(join(lead(title_area(field("subtitle"), responsibility=authors)), HOST_BOOK, sep=" // "),
-             edition, publication("publisher", "organization"), volume, pages, url, media)
+             edition, publication("publisher", "organization"), volume, pages, *ENDING)
 
-# A thesis is a manuscript: place and year only, the school not printed; its type as written.
-THESIS = areas(lead(title_area(field("subtitle"), field("type"))),
-               join(place, field("year"), sep=", "), extent, url, media)
 
-ONLINE = areas(join(lead(title_area(field("subtitle"))), SITE, sep=" // "), field("year"), url, media)
+def thesis_type(c: Context) -> str:
+    """``дис. ... д-ра философии (PhD)`` for ``type = {phdthesis}`` or a bare @phdthesis; other text as written."""
+    value = c.entry.get("type")
+    degree = THESIS_TYPES.get(value.strip().lower()) if value else THESIS_DEFAULT.get(c.entry.type)
+    return c.term(degree) if degree else value
+
+
+# A thesis is a manuscript: place and year only, the school not printed; its type in the source's language.
+THESIS = areas(lead(title_area(field("subtitle"), thesis_type)),
+               join(place, field("year"), sep=", "), extent, *ENDING)
+
+ONLINE = areas(join(lead(title_area(field("subtitle"))), SITE, sep=" // "), field("year"), *ENDING)
 
 # A legal act starts with its title; published in a periodical, on a site, or as a book.
 LEGISLATION = when(
     _in_periodical,
     areas(join(title_area(field("subtitle")), field("journaltitle"), sep=" // "),
-          field("year"), day_month, number, pages, url, media),
+          field("year"), day_month, number, pages, *ENDING),
     when(_online_only,
          areas(join(title_area(field("subtitle")), field("organization", "howpublished"), sep=" // "),
-               field("year"), url, media),
-         areas(title_area(field("subtitle")), edition, publication("publisher"), extent, url, media)),
+               field("year"), *ENDING),
+         areas(title_area(field("subtitle")), edition, publication("publisher"), extent, *ENDING)),
 )
 
 REPORT_TYPE = join(field("type"), number, sep=" ")
 REPORT = areas(lead(title_area(field("subtitle"), REPORT_TYPE)),
-               publication("institution", "publisher", "organization"), extent, url, media)
+               publication("institution", "publisher", "organization"), extent, *ENDING)
 
 TEMPLATES: dict[str, Part] = {
     "book": BOOK,
@@ -233,9 +329,14 @@ TEMPLATES: dict[str, Part] = {
 }
 
 
-def format_entry(entry: Entry, style: str = GOST_2003) -> str:
-    """The entry's description as plain Unicode text (no-break spaces in names, en dashes)."""
+def format_entry_marked(entry: Entry, style: str = GOST_2003) -> str:
+    """The entry's description with its italics as START … END markers: cut it with ``split_emphasis``."""
     if style not in STYLES:
         raise ValueError(f"unknown bibliography style {style!r}; expected one of {', '.join(STYLES)}")
     context = Context(entry, style, terms_for(entry.language, entry.title))
-    return TEMPLATES.get(entry.form, BOOK)(context)
+    return tidy(TEMPLATES.get(entry.form, BOOK)(context))
+
+
+def format_entry(entry: Entry, style: str = GOST_2003) -> str:
+    """The entry's description as plain Unicode text (no-break spaces in names, en dashes)."""
+    return strip_emphasis(format_entry_marked(entry, style))

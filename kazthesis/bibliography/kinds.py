@@ -46,6 +46,12 @@ SUGGESTED_NAME = {"journaltitle": "journal"}
 
 LEGISLATION_TYPES = {"legislation", "law", "legal"}
 
+# A thesis's `type` key (biblatex's, and biblatex-gost's docthesis) → the degree term of terms.TERMS;
+# any other `type` is printed as written. @phdthesis and @mastersthesis say it without a type.
+THESIS_TYPES = {"phdthesis": "phd", "mathesis": "master", "mastersthesis": "master", "masterthesis": "master",
+                "candthesis": "candidate", "doctoralthesis": "doctor", "docthesis": "doctor"}
+THESIS_DEFAULT = {"phdthesis": "phd", "mastersthesis": "master"}
+
 
 def form_of(entry_type: str, fields: dict[str, str]) -> tuple[str, bool]:
     """The form for an entry, and whether its type is one the tool knows."""

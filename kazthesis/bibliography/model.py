@@ -47,12 +47,14 @@ class Entry:
     key: str
     type: str  # lower-case BibTeX type as written: "book", "online", "booklet"…
     line: int  # 1-based line of the entry's "@"
-    language: str = "en"  # kk | ru | en | uz: the language of the SOURCE
+    language: str = "en"  # kk | ru | en | uz: whose terms describe the SOURCE (its language, or its script's)
     year: int | None = None
     is_legal_act: bool = False
-    title: str = ""
+    title: str = ""  # plain text, for sorting and messages
     form: str = "book"  # the template that formats it (see kazthesis.bibliography.kinds)
-    fields: dict[str, str] = field(default_factory=dict)  # decoded text; location, journaltitle…
+    # Decoded text under biblatex names (location, journaltitle…); titles, series and notes may hold the
+    # italics markers of kazthesis.bibliography.emphasis.
+    fields: dict[str, str] = field(default_factory=dict)
     authors: list[Person] = field(default_factory=list)
     editors: list[Person] = field(default_factory=list)
     more_authors: bool = False  # "and others" in the .bib: the list goes on

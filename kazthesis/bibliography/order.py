@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kazthesis.bibliography.emphasis import strip_emphasis
 from kazthesis.bibliography.gost import format_entry
 from kazthesis.bibliography.model import Entry
 from kazthesis.collation import kazakh_sort_key
@@ -29,7 +30,7 @@ _LEGAL_FORCE = [
 
 def legal_force(entry: Entry) -> int:
     """0 for a constitution … 5 for a resolution, 6 for any other act."""
-    text = " ".join((entry.title, entry.get("subtitle"), entry.get("type")))
+    text = strip_emphasis(" ".join((entry.title, entry.get("subtitle"), entry.get("type"))))
     return next((rank for rank, pattern in enumerate(_LEGAL_FORCE) if pattern.search(text)), len(_LEGAL_FORCE))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bibtexparser
@@ -20,20 +20,42 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, P
 from bibtexparser.model import Entry as RawEntry
 
 from kazthesis.bibliography.dates import format_day, parse_iso_date, parse_month, parse_year
+from kazthesis.bibliography.emphasis import strip_emphasis
 from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
-from kazthesis.bibliography.terms import language_of
-from kazthesis.bibliography.values import decode, decode_url, evaluate
+from kazthesis.bibliography.terms import (
+    LANGUAGES,
+    detect_language,
+    language_code,
+    language_name,
+    terms_by_script,
+)
+from kazthesis.bibliography.values import (
+    MAX_EXPANDED,
+    MAX_VALUE,
+    Budget,
+    Evaluated,
+    decode,
+    decode_plain,
+    decode_url,
+    evaluate,
+)
 from kazthesis.problems import Problems
 from kazthesis.textfile import read_text
 
 # bibtexparser logs its own warnings with 0-based lines; the problems below say it in our words.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL + 1)
 
-ALIASES = {"address": "location", "journal": "journaltitle"}  # BibTeX name → biblatex name
+# BibTeX name → biblatex name (arXiv's own BibTeX writes archivePrefix and primaryClass).
+ALIASES = {"address": "location", "journal": "journaltitle", "archiveprefix": "eprinttype",
+           "primaryclass": "eprintclass"}
 NAME_FIELDS = ("author", "editor")
 URL_FIELDS = ("url", "urldate", "doi")
+# Where GOST's list can show a source's own italics (a species, a ship, a book named in a title): the rest
+# is decoded to plain text.
+EMPHASIS_FIELDS = frozenset({"title", "subtitle", "booktitle", "booksubtitle", "journal", "journaltitle", "series",
+                             "note", "howpublished"})
 _URL_IN_TEXT = re.compile(r"(?:\\url\s*\{)?\s*(https?://[^\s{}]+)\}?")
 _ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _BLOCK_START = re.compile(r"(?m)^[ \t]*@")
@@ -45,6 +67,7 @@ class _Raw:
 
     entry: RawEntry
     line: int
+    broken: set[str] = field(default_factory=set)  # fields left empty by a too-long @string (reported)
 
 
 def load_bibliography(path: Path, problems: Problems) -> Bibliography:
@@ -67,13 +90,15 @@ def parse_bibliography(text: str, path: Path, problems: Problems) -> Bibliograph
 def _read(text: str, path: Path, problems: Problems) -> Bibliography:
     lines = text.split("\n")
     blocks = _split(text, path, problems)
-    macros: dict[str, str] = {}
+    macros: dict[str, str | None] = {}  # None: too long to use (reported at its @string)
+    budget = Budget()
     raws: list[_Raw] = []
     for index, (block, line) in enumerate(blocks):
         if isinstance(block, String):
-            value, unknown = evaluate(str(block.value), macros)
-            macros[str(block.key).lower()] = value
-            _warn_unknown(unknown, f"@string {block.key}", path, line, problems)
+            result = evaluate(str(block.value), macros, budget=budget)
+            macros[str(block.key).lower()] = None if result.too_long or result.broken else result.text
+            _warn_unknown(result.unknown, f"@string {block.key}", path, line, problems)
+            _report_size(result, f"the @string '{block.key}'", path, line, problems, budget)
         elif isinstance(block, DuplicateBlockKeyBlock):
             first = block.previous_block.start_line
             problems.error(path, line, f"duplicate key '{block.key}' (first defined at line "
@@ -89,7 +114,7 @@ def _read(text: str, path: Path, problems: Problems) -> Bibliography:
         elif isinstance(block, RawEntry):
             raws.append(_Raw(block, line))
     bibliography = Bibliography()
-    evaluated = [_evaluate_fields(raw, macros, path, problems) for raw in raws]
+    evaluated = [_evaluate_fields(raw, macros, budget, path, problems) for raw in raws]
     by_key: dict[str, dict[str, str]] = {}
     for raw, values in zip(raws, evaluated, strict=True):
         by_key.setdefault(raw.entry.key.strip(), values)
@@ -158,19 +183,46 @@ def _warn_unknown(words: list[str], where: str, path: Path, line: int, problems:
                          "undefined @string abbreviation", f"write {{{word}}} if it is the text itself")
 
 
-def _evaluate_fields(raw: _Raw, macros: dict[str, str], path: Path, problems: Problems) -> dict[str, str]:
+def _report_size(result: Evaluated, what: str, path: Path, line: int, problems: Problems, budget: Budget) -> None:
+    """An error for a value that grew too long; none for one built from an abbreviation already reported."""
+    if result.too_long and not result.broken:
+        problems.error(path, line, f"{what} expands to more than {MAX_VALUE:_} characters".replace("_", " "),
+                       "no real value is that long: write the text itself, not abbreviations repeated with #")
+    elif result.over_budget and not budget.spent:
+        budget.spent = True
+        problems.error(path, line, f"{what}: the @string abbreviations of this file expand to more than "
+                       f"{MAX_EXPANDED:_} characters in all; from here on they are left empty".replace("_", " "),
+                       "use each abbreviation for a short text (a journal's or publisher's name)")
+
+
+# Fields a GOST description never prints: not decoded, so a long Zotero abstract costs nothing.
+UNPRINTED_FIELDS = frozenset({"abstract", "annotation", "annote", "file", "keywords", "mendeley-tags", "copyright",
+                              "timestamp", "owner", "groups", "readstatus", "ranking", "priority", "review"})
+
+
+def _evaluate_fields(raw: _Raw, macros: dict[str, str | None], budget: Budget, path: Path,
+                     problems: Problems) -> dict[str, str]:
     """Field name (lower case) → value with ``#`` and abbreviations resolved; the first of repeated fields wins."""
     fields: dict[str, str] = {}
     repeated: list[str] = []
     for item in raw.entry.fields:
         name = str(item.key).strip().lower()
-        value, unknown = evaluate(str(item.value), macros)
         if name in fields:
             repeated.append(name)
             continue
-        if not (name == "month" and parse_month(value)[0]):  # month = мамыр is understood all the same
-            _warn_unknown(unknown, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems)
-        fields[name] = value
+        if name in UNPRINTED_FIELDS:
+            fields[name] = ""
+            continue
+        result = evaluate(str(item.value), macros, budget=budget)
+        if not (name == "month" and parse_month(result.text)[0]):  # month = мамыр is understood all the same
+            _warn_unknown(result.unknown, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems)
+        _report_size(result, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems, budget)
+        if result.broken or result.over_budget:
+            raw.broken.add(name)
+        if result.broken:
+            problems.error(path, raw.line, f"entry '{raw.entry.key}', field {name} uses an @string that expands "
+                           "too far, so it is left empty", "fix that @string first (its error names it)")
+        fields[name] = result.text
     if repeated:
         names = ", ".join(dict.fromkeys(repeated))
         problems.error(path, raw.line, f"entry '{raw.entry.key}' has the field {names} more than once",
@@ -189,13 +241,43 @@ def _inherit(fields: dict[str, str], evaluated: dict[str, dict[str, str]]) -> di
     return {**inherited, **fields}
 
 
+# Zotero writes what it has no BibTeX field for into `note`, a "Key: value" line each (Publisher, ISBN,
+# Section, _eprint, tex.*): machine data, not a note for the reader. Such lines are left out of the note.
+_ZOTERO_KEYS = ("publisher|section|isbn|issn|doi|pmid|pmcid|arxiv|arxiv id|citation key|original-date|original date|"
+                "original-title|original-publisher|original-publisher-place|publisher-place|event-place|event-date|"
+                "event-title|place|archive|archive location|archive_location|call number|loc. in archive|type|genre|"
+                "medium|status|number|version|language|rights|series|short title|title-short|accessed|issued|"
+                "submitted|container-title|collection-title|dimensions|number-of-pages|number-of-volumes|page|"
+                "volume|issue|edition|source|url|journal abbreviation|library catalog|running time|system|"
+                "extra|tldr|abstract|annote")
+_ZOTERO_LINE = re.compile(rf"^\s*(?:\\?_[\w-]+|tex\.[\w-]+|{_ZOTERO_KEYS})\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_DOI = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\S+?)\s*$", re.IGNORECASE)
+
+
+def _note_and_doi(raw: str) -> tuple[str, str]:
+    """A raw note without Zotero's data lines, and the DOI one of them gave (Zotero's "DOI: 10.…")."""
+    kept, found = [], ""
+    for line in raw.split("\n"):
+        match = _ZOTERO_LINE.match(line)
+        if not match:
+            kept.append(line)
+        elif line.strip().lower().startswith("doi") and _DOI.match(match.group(1)):
+            found = _DOI.match(match.group(1)).group(1)
+    return "\n".join(kept), found
+
+
 def _decoded(fields: dict[str, str]) -> dict[str, str]:
     """Text of every field but the names, under biblatex names."""
     decoded = {}
+    fields = dict(fields)
+    fields["note"], doi_in_note = _note_and_doi(fields.get("note", ""))
     for name, value in fields.items():
         if name in NAME_FIELDS:
             continue
-        text = decode_url(value) if name in URL_FIELDS else decode(value)
+        if name in URL_FIELDS:
+            text = decode_url(value)
+        else:
+            text = decode(value) if name in EMPHASIS_FIELDS else decode_plain(value)
         canonical = ALIASES.get(name, name)
         if any(c.isalnum() for c in text) and not decoded.get(canonical):  # "{}", "--", "." say nothing
             decoded[canonical] = text
@@ -206,18 +288,22 @@ def _decoded(fields: dict[str, str]) -> dict[str, str]:
             decoded.pop("howpublished", None)
     if " and " in decoded.get("location", ""):
         decoded["location"] = decoded["location"].replace(" and ", " ; ")
+    doi = _DOI.match(decoded.get("doi", "")) if decoded.get("doi") else None
+    if doi:  # "https://doi.org/10.…" and "doi:10.…" are the DOI 10.…
+        decoded["doi"] = doi.group(1)
+    elif doi_in_note and not decoded.get("doi"):
+        decoded["doi"] = doi_in_note
     return decoded
 
 
 def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems) -> Entry:
     key, entry_type = raw.entry.key.strip(), raw.entry.entry_type.lower()
     fields = _decoded(values)
-    entry = Entry(key, entry_type, raw.line, fields=fields, title=fields.get("title", ""))
-    entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode)
-    entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode)
+    entry = Entry(key, entry_type, raw.line, fields=fields, title=strip_emphasis(fields.get("title", "")))
+    entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode_plain)
+    entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode_plain)
     _read_date(entry, path, problems)
-    entry.language = language_of(fields.get("langid") or fields.get("language", ""),
-                                 entry.title or fields.get("booktitle", "") or fields.get("journaltitle", ""))
+    _read_language(entry, path, problems)
     entry.form, known = form_of(entry_type, fields)
     if not known:
         close = difflib.get_close_matches(entry_type, list(FORMS), n=1, cutoff=0.75)
@@ -229,7 +315,7 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
                          "use @book, @article, @incollection, @thesis, @report, @online or @legislation")
     entry.is_legal_act = entry.form == "legislation"
     for alternatives in REQUIRED[entry.form]:
-        if not any(fields.get(name) for name in alternatives):
+        if not any(fields.get(name) or name in raw.broken for name in alternatives):
             name = SUGGESTED_NAME.get(alternatives[0], alternatives[0])
             problems.error(path, entry.line, f"entry '{key}' (@{entry_type}) has no {name}",
                            f"add {name} = {{...}} to the entry")
@@ -237,6 +323,36 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
         problems.warning(path, entry.line, f"entry '{key}' has a url but no urldate",
                          "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
     return entry
+
+
+# What the language is judged from without a langid (FORMATTING.md §4: title, subtitle, journal, publisher and
+# place together). A part's book and a page's site (howpublished) stand where an article's journal does; an
+# institution or organisation is a report's or a site's publisher.
+DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "howpublished", "publisher",
+                    "institution", "organization", "location")
+TERM_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "uz": "Uzbek"}
+
+
+def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
+    """``langid``/``language`` in any form; a language without terms of its own borrows its script's."""
+    stated = entry.get("langid", "language")
+    text = strip_emphasis(" ".join(entry.get(name) for name in DETECTION_FIELDS))
+    code = language_code(stated) if stated else None
+    if code in LANGUAGES:
+        entry.language = code
+    elif code:
+        entry.language = terms_by_script(stated, code, text)
+        problems.warning(path, entry.line, f"entry '{entry.key}' is in {language_name(code)}, which has no terms "
+                         f"of its own: it is described with the {TERM_NAMES[entry.language]} ones",
+                         "check it in the list; to choose the terms yourself, set langid to kazakh, russian, "
+                         "english or uzbek")
+    else:
+        entry.language = detect_language(text)
+        if stated:
+            field_name = "langid" if entry.get("langid") else "language"
+            problems.warning(path, entry.line, f"entry '{entry.key}': {field_name} '{stated}' names no language; the "
+                             f"language is judged from the title and imprint ({TERM_NAMES[entry.language]})",
+                             f"write a language name or code, e.g. {field_name} = {{russian}} or {{ru}}")
 
 
 def _read_date(entry: Entry, path: Path, problems: Problems) -> None:

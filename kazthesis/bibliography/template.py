@@ -3,13 +3,17 @@
 A part is a function of the formatting context returning text, ``""`` when
 its data is missing. Every combinator drops empty parts together with the
 punctuation that would have joined them, so a missing field can never leave
-``. – . –``, `` :  / `` or a dangling `` // `` behind.
+``. – . –``, `` :  / `` or a dangling `` // `` behind. Text may carry the
+emphasis markers of :mod:`kazthesis.bibliography.emphasis`: punctuation is
+decided by the last visible character, and the period goes outside italics.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+from kazthesis.bibliography.emphasis import last_visible, strip_emphasis
 
 Part = Callable[[Any], str]
 
@@ -24,11 +28,11 @@ def join(*parts: Part, sep: str = "") -> Part:
         out = ""
         for part in parts:
             value = part(ctx).strip()
-            if not value:
+            if not strip_emphasis(value).strip():
                 continue
             if not out:
                 out = value
-            elif sep.startswith(".") and out[-1] in FINAL:
+            elif sep.startswith(".") and last_visible(out) in FINAL:
                 out = f"{out}{sep[1:]}{value}"
             else:
                 out = f"{out}{sep}{value}"
@@ -47,7 +51,7 @@ def sentence(part: Part) -> Part:
 
     def render(ctx: Any) -> str:
         value = part(ctx)
-        return value if not value or value[-1] in FINAL else value + "."
+        return value if not value or last_visible(value) in FINAL else value + "."
 
     return render
 
