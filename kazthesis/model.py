@@ -314,6 +314,7 @@ class Reference:
     number: int
     entry: Entry
     text: str
+    runs: list[tuple[str, bool]] = field(default_factory=list)  # the text in runs, True where italic
 
 
 @dataclass

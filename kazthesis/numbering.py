@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kazthesis import locale
-from kazthesis.bibliography import Bibliography, Entry, format_entry, order_entries
+from kazthesis.bibliography import (
+    Bibliography,
+    Entry,
+    citation_name,
+    format_entry,
+    format_entry_marked,
+    order_entries,
+    split_emphasis,
+)
 from kazthesis.citations import format_citation
 from kazthesis.collation import kazakh_sort_key
 from kazthesis.config import Config
@@ -235,7 +243,7 @@ class _Resolver:
             citation.numbers = sorted({numbers[item.key] for item in items})
             text = format_citation(items, numbers.__getitem__, self.language)
             if citation.author_in_text:
-                text = f"{author_name(entries[items[0].key])}\u00a0{text}"
+                text = f"{citation_name(entries[items[0].key])}\u00a0{text}"
             citation.text = text
         for xref in self.xrefs:
             xref.text = self.xref_text(xref)
@@ -272,14 +280,6 @@ class _Resolver:
         self.error(xref.source, f"cross-reference @{ident} points to nothing", hint)
 
 
-def author_name(entry: Entry) -> str:
-    """The name an author-in-text citation prints before its number: the first author's surname,
-    the organisation, or (for a work without an author) its title."""
-    if entry.authors:
-        return entry.authors[0].last
-    return entry.title
-
-
 def make_reference_list(config: Config, bibliography: Bibliography, cited: list[str]) -> list[Reference]:
     """The reference list as the PDF prints it: cited entries (and, when the setting asks, uncited
     ones after them) in the configured order."""
@@ -292,7 +292,9 @@ def make_reference_list(config: Config, bibliography: Bibliography, cited: list[
 
 
 def numbered(entries: list[Entry], style: str) -> list[Reference]:
-    return [Reference(n, entry, format_entry(entry, style)) for n, entry in enumerate(entries, 1)]
+    """Entries with their numbers, plain text (as `refs` prints it) and the same text in italic runs."""
+    return [Reference(n, entry, format_entry(entry, style), split_emphasis(format_entry_marked(entry, style)))
+            for n, entry in enumerate(entries, 1)]
 
 
 def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:

@@ -194,14 +194,15 @@ class _Writer:
 URL_RE = re.compile(r"(https?://\S+)")
 
 
-def linkify_urls(text: str) -> Markup:
-    """Escape a reference-list entry and mark its URL so it may wrap anywhere."""
-    parts = URL_RE.split(text)
-    html = "".join(
-        f'<span class="url">{escape(part)}</span>' if i % 2 else escape(part, quote=False)
-        for i, part in enumerate(parts)
-    )
-    return Markup(html)
+def reference_html(runs: list[tuple[str, bool]]) -> Markup:
+    """A reference-list entry: escaped, italic runs in <em>, each URL marked so it may wrap."""
+    html = []
+    for text, italic in runs:
+        parts = URL_RE.split(text)
+        inner = "".join(f'<span class="url">{escape(part)}</span>' if i % 2 else escape(part, quote=False)
+                        for i, part in enumerate(parts))
+        html.append(f"<em>{inner}</em>" if italic else inner)
+    return Markup("".join(html))
 
 
 # --- templates ------------------------------------------------------------------------------------
@@ -235,7 +236,7 @@ def template_environment(root: Path) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(loader=_ProjectLoader(root), undefined=jinja2.StrictUndefined,
                                         autoescape=jinja2.select_autoescape(["html"]),
                                         trim_blocks=True, lstrip_blocks=True)
-    env.filters["linkify_urls"] = linkify_urls
+    env.filters["reference_html"] = reference_html
     return env
 
 
