@@ -30,9 +30,15 @@ commands:
                                       every entry of references.bib in file order
   build.py check [PROJECT_DIR]        check the input and the norm-control rules
                                       without writing a PDF
+  build.py watch [PROJECT_DIR]        build, then build again whenever a chapter, the
+                                      .bib file, thesis.toml, an image or a template
+                                      is saved (Ctrl-C stops)
 
 exit status: 0 success, 1 the input has errors, 2 wrong usage
 """
+
+
+COMMANDS = ("build", "refs", "check", "watch")
 
 
 def _parser(command: str) -> argparse.ArgumentParser:
@@ -62,6 +68,10 @@ def _run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> in
         print(f"{args.project}: error: no such project folder — give the folder that holds thesis.toml and content/",
               file=err)
         return 2
+    if command == "watch":
+        from kazthesis.watch import watch
+
+        return watch(root, out, err)
     problems = Problems(root=root)
     started = time.perf_counter()
     if command == "build":
@@ -105,7 +115,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     argv = list(sys.argv[1:] if argv is None else argv)
     out = out or sys.stdout
     err = err or sys.stderr
-    command = argv[0] if argv and argv[0] in ("build", "refs", "check") else "build"
+    command = argv[0] if argv and argv[0] in COMMANDS else "build"
     if argv and argv[0] == command:
         argv = argv[1:]
     try:

@@ -16,7 +16,7 @@ from kazthesis.config import Config, load_config
 from kazthesis.model import Document, Reference
 from kazthesis.numbering import numbered, resolve
 from kazthesis.parse import ParsedFile, parse_file
-from kazthesis.problems import Problems
+from kazthesis.problems import Problem, Problems
 from kazthesis.project import refuse_outside
 
 
@@ -28,7 +28,16 @@ def content_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".markdown") and p.is_file())
 
 
-def read_bibliography(config: Config, problems: Problems) -> Bibliography:
+@dataclass
+class Inputs:
+    """What a build read, kept between rebuilds (watch mode): a file whose bytes did not change is
+    not parsed again, and its problems are reported again from the first reading."""
+
+    chapters: dict[Path, tuple[bytes, str, ParsedFile]] = field(default_factory=dict)
+    bibliography: tuple[bytes, Bibliography, list[Problem]] | None = None
+
+
+def read_bibliography(config: Config, problems: Problems, inputs: Inputs | None = None) -> Bibliography:
     """references.bib (or the file the settings name), checked; empty after an error."""
     path = config.bib_path
     if path.exists() and refuse_outside(path, config.root, problems, config.bibliography["file"]):
@@ -37,12 +46,27 @@ def read_bibliography(config: Config, problems: Problems) -> Bibliography:
         problems.error(path, None, f"{config.bibliography['file']} not found",
                        "export your sources from Zotero (or any reference manager) as BibTeX into the project folder")
         return Bibliography()
-    return load_bibliography(path, problems)
+    data = _read_bytes(path)
+    if inputs is not None and inputs.bibliography is not None and inputs.bibliography[0] == data:
+        problems.items.extend(inputs.bibliography[2])
+        return inputs.bibliography[1]
+    found = Problems(root=problems.root)
+    bibliography = load_bibliography(path, found)
+    problems.items.extend(found.items)
+    if inputs is not None:
+        inputs.bibliography = (data, bibliography, found.items)
+    return bibliography
 
 
-def read_chapters(root: Path, language: str, problems: Problems,
-                  cache: dict[Path, tuple[bytes, ParsedFile]] | None = None) -> list[ParsedFile]:
-    """Every chapter parsed, in order. With ``cache``, a file whose bytes are unchanged is not parsed again."""
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # reading it again reports why
+
+
+def read_chapters(root: Path, language: str, problems: Problems, inputs: Inputs | None = None) -> list[ParsedFile]:
+    """Every chapter parsed, in order; with ``inputs``, an unchanged file is not parsed again."""
     paths, linked_out = [], False
     for path in content_files(root):
         if refuse_outside(path, root, problems, "this chapter"):
@@ -54,38 +78,27 @@ def read_chapters(root: Path, language: str, problems: Problems,
                        "put your chapters in content/ as .md files, e.g. content/01-kirispe.md")
     files = []
     for path in paths:
-        parsed = None
-        if cache is not None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b""
-            hit = cache.get(path)
-            parsed = hit[1] if hit and hit[0] == data else None
-        if parsed is None:
+        data = _read_bytes(path) if inputs is not None else None
+        kept = inputs.chapters.get(path) if inputs is not None else None
+        if kept is not None and data is not None and kept[:2] == (data, language):
+            parsed = kept[2]
+        else:
             parsed = parse_file(path, root, language)
-            if cache is not None:
-                cache[path] = (data, parsed)
+            if inputs is not None and data is not None:
+                inputs.chapters[path] = (data, language, parsed)
         problems.items.extend(parsed.problems)
         files.append(parsed)
+    if inputs is not None:
+        for gone in set(inputs.chapters) - set(paths):
+            del inputs.chapters[gone]
     return files
-
-
-@dataclass
-class Inputs:
-    """What a build read, kept between rebuilds (watch mode): parsed chapters by path and content."""
-
-    chapters: dict[Path, tuple[bytes, ParsedFile]] = field(default_factory=dict)
 
 
 def build_document(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
     """Read and check every input of the project at ``root``, and resolve the document."""
     config = load_config(root, problems)
-    bibliography = read_bibliography(config, problems)
-    cache = None
-    if inputs is not None:
-        cache = inputs.chapters
-    files = read_chapters(root, config.language, problems, cache)
+    bibliography = read_bibliography(config, problems, inputs)
+    files = read_chapters(root, config.language, problems, inputs)
     document = resolve(config, bibliography, files, problems)
     if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
         _warn_unused(document, problems)

@@ -30,7 +30,8 @@ class Job:
     """What laying out one piece needs; picklable, for a worker process."""
 
     name: str
-    html: str
+    html: str  # the piece as an HTML document, without the stylesheet
+    css: str  # the stylesheet, parsed once per process and shared by every piece
     root: Path
     allowed: tuple[Path, ...]  # folders the renderer may read
 
@@ -87,6 +88,23 @@ class _Complaints(logging.Handler):
             self.messages.append(message.splitlines()[0])
 
 
+_SHARED: dict[str, object] = {}  # per process: the font configuration and parsed stylesheets
+
+
+def _stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfiguration)
+    """The stylesheet parsed once per process, with the font configuration every render shares."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = _SHARED.setdefault("fonts", FontConfiguration())
+    key = "css:" + css
+    if key not in _SHARED:
+        _SHARED.clear()
+        _SHARED["fonts"] = fonts
+        _SHARED[key] = weasyprint.CSS(string=css, font_config=fonts)
+    return _SHARED[key], fonts
+
+
 def lay_out(job: Job) -> LaidOut:
     """Lay out one piece until the layout passes change nothing more; write its PDF."""
     import weasyprint
@@ -99,10 +117,12 @@ def lay_out(job: Job) -> LaidOut:
     refused: list[str] = []
     fetcher = make_fetcher(job.allowed, refused)
     base_url = job.root.resolve().as_uri() + "/"
+    stylesheet, fonts = _stylesheet(job.css)
     try:
         html, splits = job.html, set()
         for _ in range(MAX_PASSES):
-            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render()
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+                stylesheets=[stylesheet], font_config=fonts)
             # Each continuation label moves the rows after it, so the splits are found afresh on every
             # pass; a split that no longer opens a page is dropped.
             found = find_splits(document.pages)

@@ -141,9 +141,10 @@ class Heading:
     level: int
     title: list[Inline]
     plain: str  # the title as plain text (contents page, bookmarks, messages)
-    id: str
+    given_id: str  # {#id} as written, or ""
     classes: list[str]
     source: Source
+    id: str = ""  # resolved: the given id, or one made up from the heading's place
     kind: HeadingKind = "section"  # resolved
     number: str = ""  # resolved: "1", "1.2", "А.1"; "" when unnumbered
     letter: str = ""  # resolved: an appendix's letter

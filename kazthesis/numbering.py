@@ -72,8 +72,10 @@ class _Numberer:
         self.items = {"figure": 0, "table": 0}
 
     def heading(self, heading: Heading) -> None:
-        """Set the kind, number and letter of a new heading."""
+        """Set the kind, number, letter and label of a new heading (all of them: a parse kept from an
+        earlier build still holds the values that build gave it)."""
         classes = heading.classes
+        heading.number = heading.letter = heading.label = ""
         if heading.level == 1:
             self.sections = [0] * 5
             self.current = heading
@@ -176,7 +178,7 @@ class _Resolver:
             self.error(heading.source, f"heading level {heading.level} follows level {previous_level or 'none'}",
                        "a section (##) must come under a chapter (#); do not skip heading levels")
         numberer.heading(heading)
-        heading.id = heading.id or f"h{len(self.headings) + 1}"
+        heading.id = heading.given_id or f"h{len(self.headings) + 1}"
         self.headings.append(heading)
         kind = "appendix" if heading.kind == "appendix" else "heading"
         self.add_label(heading.id, Label(kind, heading.letter or heading.number, str(heading.source), heading.plain))

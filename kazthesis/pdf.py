@@ -81,8 +81,22 @@ def shutdown() -> None:
         _EXECUTOR = None
 
 
+FILE_URL_RE = re.compile(r'src="(file://[^"]+)"')
+
+
 def _key(job: Job) -> str:
-    return hashlib.sha1(f"{job.root}|{job.html}".encode()).hexdigest()
+    """What a piece's layout depends on: its HTML, the stylesheet, and the images it shows (by size and time)."""
+    from urllib.parse import unquote, urlparse
+
+    images = []
+    for url in sorted(set(FILE_URL_RE.findall(job.html))):
+        try:
+            stat = Path(unquote(urlparse(url).path)).stat()
+            images.append(f"{url}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            images.append(url)
+    text = "|".join([str(job.root), job.css, job.html, *images])
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def _lay_out_all(jobs: list[Job], cache: LayoutCache) -> tuple[dict[str, LaidOut], int]:
@@ -156,7 +170,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     allowed = (config.root.resolve(), TOOL_DIR)
 
     def job(piece: Piece) -> Job:
-        return Job(piece.name, book.page([piece], css), config.root, allowed)
+        return Job(piece.name, book.page([piece], ""), css, config.root, allowed)
 
     numbering = _page_number_font(book, cache)
     # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes.
@@ -166,14 +180,14 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     laid_out, count = _lay_out_all(jobs, cache)
     contents_pages = laid_out["contents"].pages
     for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
-        pages = _contents_pages(pieces, laid_out, contents_pages)
-        final, extra = _lay_out_all([job(book.contents(pages))], cache)
+        final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
+        final, extra = _lay_out_all([final_job], cache)
         laid_out["contents"], count = final["contents"], count + extra
         if final["contents"].pages == contents_pages:
             break
         contents_pages = final["contents"].pages
     ordered = [laid_out[piece.name] for piece in pieces]
-    cache.keep_only({_key(job(piece)) for piece in pieces} | {_key(j) for j in jobs})
+    cache.keep_only({_key(j) for j in [*jobs, final_job]})
     _report(document, ordered, problems)
     if problems.errors:
         return None
@@ -188,6 +202,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
                         document.language)
     pdf = assemble(ordered, numbering, numbered, centres, _bookmarks(document), metadata)
     whole = [Piece(p.name, _body(laid_out[p.name].html)) if p.name != "contents" else p for p in pieces]
+    # The whole document: the same pieces, page numbers and contents from CSS counters.
     html = book.page(whole, book.css(stamped=False))
     return PdfResult(pdf, html, len(numbered), count)
 
