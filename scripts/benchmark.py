@@ -1,18 +1,30 @@
 #!/usr/bin/env python3
-"""Print how long a build takes, how much memory it peaks at, and how many pages it makes.
+"""Print how long builds take, how much memory they use, and how many pages they make.
 
-Each run is a fresh process, as a student's rebuild is. The machine is noisy,
-so the figures that matter are ratios measured in the same run: the full
-build against plain WeasyPrint rendering the same HTML, and `check` against
-the build.
+Each build is a fresh process, as a student's is; watch-mode rebuilds are
+measured on a real ``build.py watch`` process, from saving a file to the new
+PDF on disk. The machine is noisy (and has two cores), so the figures that
+matter are ratios measured in the same run, against plain WeasyPrint
+rendering the same ``output/thesis.html``:
 
-    .venv/bin/python scripts/benchmark.py [PROJECT_DIR] [--runs N]
+* the exemplar: cold build, ``check``, and a one-sentence edit under watch;
+* a 150-page thesis and a 300-page thesis with 600 sources, made here from
+  the exemplar (its chapters repeated with their ids made unique, plus
+  generated sources): cold build, watch edit, peak memory.
+
+    .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
+
+Peak memory is given twice: the largest single process (what ``ru_maxrss``
+reports) and the largest sum over the build's processes (its workers
+included), sampled every 20 ms from /proc.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,54 +34,181 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+PLAIN = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])"
 
 
-# Runs a command and prints its peak memory (KiB) as the last line of stderr.
-PEAK_WRAPPER = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
-                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
+# --- measuring ---------------------------------------------------------------------------------
 
 
-def timed(command: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, peak MiB, stdout) for one fresh process."""
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """(sum, largest) resident memory of a process and all its descendants, in KiB."""
+    total, largest, todo = 0, 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                rss = next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+            total, largest = total + rss, max(largest, rss)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
+                    todo.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue
+    return total, largest
+
+
+def timed(command: list[str]) -> tuple[float, float, float, str]:
+    """(wall seconds, largest process MiB, largest sum over the process tree MiB, stdout) of one fresh run."""
     started = time.perf_counter()
-    result = subprocess.run([PYTHON, "-c", PEAK_WRAPPER, *command], capture_output=True, text=True, check=False)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak_tree = peak_one = 0
+    while process.poll() is None:
+        total, largest = _tree_rss(process.pid)
+        peak_tree, peak_one = max(peak_tree, total), max(peak_one, largest)
+        time.sleep(0.02)
+    out, err = process.communicate()
     seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
-    peak_kib = int(result.stderr.strip().splitlines()[-1])
-    return seconds, peak_kib / 1024, result.stdout
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{err}")
+    return seconds, peak_one / 1024, peak_tree / 1024, out
+
+
+def build_command(project: Path, *extra: str) -> list[str]:
+    return [PYTHON, str(ROOT / "build.py"), *extra, str(project)]
+
+
+def plain_command(project: Path, target: Path) -> list[str]:
+    return [PYTHON, "-c", PLAIN, str(project / "output" / "thesis.html"), str(target)]
+
+
+def watch_edits(project: Path, chapter: Path, edits: int) -> list[float]:
+    """Seconds from saving a one-sentence edit to the new PDF on disk, under a running ``build.py watch``."""
+    process = subprocess.Popen(build_command(project, "watch"), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True, bufsize=1)
+    pdf = project / "output" / "thesis.pdf"
+    times = []
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("Watching"):
+                break
+        original = chapter.read_text(encoding="utf-8")
+        sentence = re.search(r"[^.\n]{40,}\.", original)
+        assert sentence, chapter
+        for n in range(edits):
+            time.sleep(0.5)  # let the watcher settle, as a student types between saves
+            before = pdf.stat().st_mtime_ns
+            text = original.replace(sentence.group(), sentence.group()[:-1] + f" (түзету {n + 1}).", 1)
+            started = time.perf_counter()
+            chapter.write_text(text, encoding="utf-8")
+            line = process.stdout.readline()
+            while pdf.stat().st_mtime_ns == before:
+                time.sleep(0.005)
+            times.append(time.perf_counter() - started)
+            if "error" in line:
+                sys.exit(f"watch rebuild failed: {line}")
+        chapter.write_text(original, encoding="utf-8")
+    finally:
+        process.terminate()
+        process.wait(30)
+    return times
+
+
+# --- big theses ----------------------------------------------------------------------------------
+
+ID_RE = re.compile(r"(\{#|@|\[-?@)((?:sec|fig|tbl|app):[\w\-]+)")
+
+
+def make_big_thesis(target: Path, copies: int, sources: int) -> Path:
+    """The exemplar with its chapters repeated ``copies`` more times (ids made unique) and ``sources``
+    generated sources, cited across the copies (benchmark data only: never shipped)."""
+    project = target
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "images", project / "images")
+    shutil.copy(ROOT / "thesis.toml", project / "thesis.toml")
+    bib = (ROOT / "references.bib").read_text(encoding="utf-8")
+    generated = "".join(
+        f"\n@book{{gen{n:04d},\n  author = {{Автор{n}, А. Б.}},\n  title = {{Қазақстанның сыртқы саясаты: "
+        f"{n}-зерттеу}},\n  address = {{Алматы}},\n  publisher = {{Қазақ университеті}},\n"
+        f"  year = {{{1995 + n % 30}}},\n  pagetotal = {{{100 + n}}},\n  langid = {{kazakh}},\n}}\n"
+        for n in range(1, sources + 1))
+    (project / "references.bib").write_text(bib + generated, encoding="utf-8")
+    # The conclusion and the appendix go after the copies.
+    for name in ("05-qorytyndy.md", "09-qosymsha-a.md"):
+        (project / "content" / name).rename(project / "content" / f"9{name}")
+    chapters = sorted(p for p in (ROOT / "content").glob("*.md") if re.match(r"0[2-4]-", p.name))
+    defined = {m.group(1) for chapter in chapters for m in re.finditer(r"\{#([^\s}]+)", chapter.read_text("utf-8"))}
+    copied: list[tuple[Path, list[str]]] = []
+    for copy in range(1, copies + 1):
+        for chapter in chapters:
+            text = ID_RE.sub(lambda m, n=copy: f"{m.group(1)}{m.group(2)}-{n}" if m.group(2) in defined
+                             else m.group(0), chapter.read_text(encoding="utf-8"))
+            copied.append((project / "content" / f"{10 + copy:02d}-{chapter.name}", text.split("\n\n")))
+    slots = [(i, j) for i, (_, paragraphs) in enumerate(copied) for j, p in enumerate(paragraphs) if p[:1].isalpha()]
+    for n in range(1, sources + 1):
+        i, j = slots[(n - 1) % len(slots)]
+        copied[i][1][j] += f" [@gen{n:04d}]"
+    for path, paragraphs in copied:
+        path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    return project
+
+
+# --- the report -------------------------------------------------------------------------------------
+
+
+def row(name: str, seconds: list[float], base: float, peaks: tuple[float, float] | None = None) -> None:
+    median = statistics.median(seconds)
+    memory = f"  peak {peaks[0]:.0f} MiB (all processes {peaks[1]:.0f} MiB)" if peaks else ""
+    print(f"  {name:28} median {median:6.2f} s  (min {min(seconds):.2f})  ratio to plain WeasyPrint "
+          f"{median / base:4.2f}{memory}")
+
+
+def measure(project: Path, runs: int, edits: int, chapter: Path, with_check: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        timed(build_command(project))  # warms the file cache, and writes output/thesis.html for the plain render
+        rows: dict[str, list[float]] = {"build (cold process)": [], "plain WeasyPrint": []}
+        if with_check:
+            rows["check"] = []
+        peaks: dict[str, tuple[float, float]] = {}
+        pages = "?"
+        for _ in range(runs):  # interleaved, so noise hits all alike
+            for name in list(rows):
+                command = {"build (cold process)": build_command(project),
+                           "plain WeasyPrint": plain_command(project, Path(tmp) / "plain.pdf"),
+                           "check": build_command(project, "check")}[name]
+                seconds, largest, tree, out = timed(command)
+                rows[name].append(seconds)
+                old = peaks.get(name, (0.0, 0.0))
+                peaks[name] = (max(old[0], largest), max(old[1], tree))
+                if name.startswith("build") and (m := re.search(r"(\d+) pages", out)):
+                    pages = m.group(1)
+        base = statistics.median(rows["plain WeasyPrint"])
+        print(f"{project.name}: {pages} pages")
+        for name, values in rows.items():
+            row(name, values, base, peaks[name])
+        if edits:
+            row(f"watch: edit in {chapter.name}", watch_edits(project, chapter, edits), base)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("project", nargs="?", type=Path, default=ROOT)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="the exemplar only")
     args = parser.parse_args()
-    project = args.project.resolve()
-
-    build = [PYTHON, str(ROOT / "build.py"), str(project)]
-    check = [PYTHON, str(ROOT / "build.py"), "check", str(project)]
-    timed(build)  # warm the file cache; also writes output/thesis.html for the plain render
-    html = project / "output" / "thesis.html"
     with tempfile.TemporaryDirectory() as tmp:
-        plain = [PYTHON, "-c", "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])",
-                 str(html), str(Path(tmp) / "plain.pdf")]
-        rows: dict[str, list[float]] = {"build": [], "plain WeasyPrint": [], "check": []}
-        peaks: dict[str, float] = {}
-        pages = "?"
-        for _ in range(args.runs):  # interleaved, so noise hits all three alike
-            for name, command in (("build", build), ("plain WeasyPrint", plain), ("check", check)):
-                seconds, peak, out = timed(command)
-                rows[name].append(seconds)
-                peaks[name] = max(peaks.get(name, 0.0), peak)
-                if name == "build" and (m := re.search(r"(\d+) pages", out)):
-                    pages = m.group(1)
-    print(f"project: {project}  pages: {pages}  runs: {args.runs}")
-    base = statistics.median(rows["build"])
-    for name, values in rows.items():
-        median = statistics.median(values)
-        print(f"{name:18} median {median:6.2f} s  (min {min(values):.2f})  ratio to build {median / base:4.2f}  "
-              f"peak memory {peaks[name]:.0f} MiB")
+        exemplar = Path(tmp) / "exemplar"
+        for item in ("content", "images"):
+            shutil.copytree(ROOT / item, exemplar / item)
+        for item in ("references.bib", "thesis.toml"):
+            shutil.copy(ROOT / item, exemplar / item)
+        measure(exemplar, args.runs, args.edits, exemplar / "content" / "04-tarau-2.md", with_check=True)
+        if args.quick:
+            return
+        big = make_big_thesis(Path(tmp) / "thesis-150", copies=6, sources=80)
+        measure(big, max(1, args.runs - 1), args.edits, big / "content" / "04-tarau-2.md", with_check=False)
+        huge = make_big_thesis(Path(tmp) / "thesis-300", copies=12, sources=600)
+        measure(huge, 1, 0, huge / "content" / "04-tarau-2.md", with_check=False)
 
 
 if __name__ == "__main__":
