@@ -21,7 +21,12 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.subscript import sub_plugin
+from mdit_py_plugins.superscript import superscript_plugin
 
 from kazthesis.model import CiteItem
 
@@ -297,9 +302,11 @@ def _inline_attrs(state: StateCore) -> None:
 
 
 def make_parser() -> MarkdownIt:
-    """A markdown-it parser for thesis chapters."""
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
-    md.use(footnote_plugin)
+    """A markdown-it parser for thesis chapters (give it text that went through :func:`prepare`)."""
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin).use(front_matter_plugin).use(deflist_plugin).use(sub_plugin).use(superscript_plugin)
+    # $…$ as Pandoc reads it: not "$5 and $6" (a digit after the closing $), "$$…$$ (eq:x)" labelled.
+    md.use(dollarmath_plugin, allow_labels=True, allow_space=False, allow_digits=False, double_inline=True)
     md.inline.ruler.before("link", "bracket", _bracket_rule)
     md.inline.ruler.before("link", "at", _at_rule)
     md.core.ruler.after("block", "heading_attrs", _heading_attrs)
@@ -309,6 +316,46 @@ def make_parser() -> MarkdownIt:
     md.core.ruler.before("footnote_tail", "footnote_definitions", _footnote_definitions)
     md.core.ruler.push("inline_attrs", _inline_attrs)
     return md
+
+
+EQUATION_LABEL_RE = re.compile(r"^(\s*\$\$)\s*\{#(eq:[^\s}]+)\}\s*$")
+DIV_FENCE_RE = re.compile(r"^\s*:::+.*$")
+LINE_BLOCK_RE = re.compile(r"^\| ?(.*)$")
+TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}")
+
+
+@dataclass
+class Prepared:
+    """A chapter's text made ready for the parser, line for line, and the Pandoc forms that were met."""
+
+    text: str
+    div_fences: list[int]  # lines of ::: fences, taken out (their content stays)
+
+
+def prepare(text: str) -> Prepared:
+    """Pandoc forms markdown-it does not read, turned into ones it does, keeping every line where it was:
+    ``$$ {#eq:x}`` → ``$$ (eq:x)``; a line block (``| line``) → lines ending in a hard break; the fences
+    of a fenced div (``::: note``) → blank lines."""
+    lines = text.split("\n")
+    fences = []
+    for index, line in enumerate(lines):
+        if match := EQUATION_LABEL_RE.match(line):
+            lines[index] = f"{match.group(1)} ({match.group(2)})"
+        elif DIV_FENCE_RE.match(line):
+            lines[index] = ""
+            fences.append(index + 1)
+    index = 0
+    while index < len(lines):  # a run of "| " lines with no table rule is a line block
+        end = index
+        while end < len(lines) and LINE_BLOCK_RE.match(lines[end]) and lines[end].strip() != "|":
+            end += 1
+        run = lines[index:end]
+        if len(run) > 0 and not any(TABLE_RULE_RE.match(line) or line.rstrip().endswith("|") for line in run):
+            for k in range(index, end):
+                content = LINE_BLOCK_RE.match(lines[k]).group(1)  # type: ignore[union-attr]
+                lines[k] = content + ("\\" if k < end - 1 else "")
+        index = end + 1 if end > index else index + 1
+    return Prepared("\n".join(lines), fences)
 
 
 def inline_lines(inline: Token) -> list[tuple[Token, int]]:

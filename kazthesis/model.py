@@ -51,6 +51,21 @@ class Strong:
 
 
 @dataclass
+class Superscript:
+    children: list[Inline]
+
+
+@dataclass
+class Subscript:
+    children: list[Inline]
+
+
+@dataclass
+class Strikeout:
+    children: list[Inline]
+
+
+@dataclass
 class Code:
     text: str
 
@@ -113,14 +128,19 @@ class InlineImage:
 
 @dataclass
 class Math:
-    """TeX mathematics, rendered to SVG by the parser (``svg`` holds the drawing)."""
+    """TeX mathematics, drawn as SVG by the parser; its size in em of the surrounding text."""
 
     tex: str
     display: bool
     svg: str = ""
+    width: float = 0.0  # em
+    height: float = 0.0  # em
+    depth: float = 0.0  # em below the baseline
 
 
-Inline = Text | Emphasis | Strong | Code | Link | LineBreak | Citation | CrossRef | NoteRef | InlineImage | Math
+Inline = (Text | Emphasis | Strong | Superscript | Subscript | Strikeout | Code | Link | LineBreak | Citation
+          | CrossRef | NoteRef | InlineImage | Math)
+CONTAINERS = (Emphasis, Strong, Superscript, Subscript, Strikeout, Link)  # inline nodes with children
 
 
 @dataclass
@@ -216,8 +236,13 @@ class CodeBlock:
 
 @dataclass
 class MathBlock:
+    """A display formula; with an id (``{#eq:name}``) it is numbered: ``(1)``, ``(2.1)``, ``(А.1)``."""
+
     math: Math
     source: Source
+    id: str = ""
+    number: str = ""  # resolved
+    label: str = ""  # resolved: "(1)"
 
 
 @dataclass
@@ -261,7 +286,7 @@ def walk_inlines(nodes: list[Inline]):  # noqa: ANN201 - a generator of Inline
     """Every inline node, depth first, footnote texts included."""
     for node in nodes:
         yield node
-        if isinstance(node, (Emphasis, Strong, Link)):
+        if isinstance(node, CONTAINERS):
             yield from walk_inlines(node.children)
         elif isinstance(node, NoteRef):
             yield from walk_inlines(node.note.children)
@@ -297,7 +322,7 @@ def plain_text(nodes: list[Inline]) -> str:
     for node in nodes:
         if isinstance(node, (Text, Code)):
             parts.append(node.text)
-        elif isinstance(node, (Emphasis, Strong, Link)):
+        elif isinstance(node, CONTAINERS):
             parts.append(plain_text(node.children))
         elif isinstance(node, LineBreak):
             parts.append(" ")

@@ -35,6 +35,7 @@ from kazthesis.model import (
     Figure,
     Footnote,
     Heading,
+    MathBlock,
     NoteRef,
     Part,
     Reference,
@@ -69,7 +70,7 @@ class _Numberer:
         self.sections = [0] * 5
         self.appendix_index = -1
         self.current: Heading | None = None  # the current level-1 heading
-        self.items = {"figure": 0, "table": 0}
+        self.items = {"figure": 0, "table": 0, "equation": 0}
 
     def heading(self, heading: Heading) -> None:
         """Set the kind, number, letter and label of a new heading (all of them: a parse kept from an
@@ -81,7 +82,7 @@ class _Numberer:
             self.current = heading
             if "appendix" in classes:
                 self.appendix_index += 1
-                self.items = {"figure": 0, "table": 0}
+                self.items = {"figure": 0, "table": 0, "equation": 0}
                 heading.kind = "appendix"
                 heading.letter = locale.appendix_letter(self.language, self.appendix_index)
                 heading.label = locale.text(self.language, "appendix", letter=heading.letter)
@@ -92,7 +93,7 @@ class _Numberer:
             else:
                 self.chapter += 1
                 if self.per_chapter:
-                    self.items = {"figure": 0, "table": 0}
+                    self.items = {"figure": 0, "table": 0, "equation": 0}
                 heading.kind, heading.number = "chapter", str(self.chapter)
             return
         heading.kind = "section"
@@ -170,6 +171,11 @@ class _Resolver:
                     self.figure(block, numberer)
                 elif isinstance(block, Table):
                     self.table(block, numberer)
+                elif isinstance(block, MathBlock):
+                    block.number = numberer.item("equation") if block.id else ""
+                    block.label = f"({block.number})" if block.number else ""
+                    if block.id:
+                        self.add_label(block.id, Label("equation", block.number, str(block.source)))
                 for inlines in own_inlines(block):
                     self.inlines(inlines)
 
@@ -260,6 +266,8 @@ class _Resolver:
             found.append(label)
         kinds = {label.kind for label in found}
         numbers = ", ".join(label.number or label.title for label in found)
+        if kinds == {"equation"}:
+            return ", ".join(f"({label.number})" for label in found)
         if xref.bare or kinds == {"heading"}:
             return numbers
         if len(kinds) > 1:  # fig and tbl in one bracket: each says what it is

@@ -17,7 +17,8 @@ from xml.etree import ElementTree
 
 from markdown_it.token import Token
 
-from kazthesis.markdown import MAX_DEPTH, Attributes, inline_lines, make_parser
+from kazthesis.markdown import MAX_DEPTH, Attributes, inline_lines, make_parser, prepare
+from kazthesis.mathematics import FormulaError, draw
 from kazthesis.model import (
     Block,
     Cell,
@@ -34,6 +35,8 @@ from kazthesis.model import (
     LineBreak,
     Link,
     ListBlock,
+    Math,
+    MathBlock,
     NoteRef,
     PageBreak,
     Paragraph,
@@ -41,7 +44,10 @@ from kazthesis.model import (
     Quote,
     Rule,
     Source,
+    Strikeout,
     Strong,
+    Subscript,
+    Superscript,
     Table,
     Text,
     plain_text,
@@ -52,6 +58,20 @@ from kazthesis.textfile import read_text
 from kazthesis.typography import apply_typography
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
+OPENERS = {"em_open": Emphasis, "strong_open": Strong, "sup_open": Superscript, "sub_open": Subscript,
+           "s_open": Strikeout, "link_open": Link}
+CLOSERS = {"em_close", "strong_close", "sup_close", "sub_close", "s_close", "link_close"}
+# Pandoc forms printed as text here, each named in a warning where it is met.
+RAW_FORMS = (
+    (re.compile(r"\\(?:begin|end)\{|\\[a-zA-Z]{2,}\*?(?=[{\[\s]|$)"), "raw LaTeX",
+     "write it in Markdown; LaTeX commands are printed as text"),
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>"), "raw HTML",
+     "write it in Markdown; HTML tags are printed as text"),
+    (re.compile(r"\[[^\[\]]*\]\{[^{}]*\}"), "a bracketed span", "its attributes are not used: write the text alone"),
+    (re.compile(r"^\s*\[[ xX]\]\s"), "a task-list box [ ]", "write the list without boxes"),
+    (re.compile(r"^\s*\(@\w*\)\s"), "an example list item (@)", "write a numbered list: 1. 2. 3."),
+    (re.compile(r"^\s*\+[-=:+]{3,}\+?\s*$"), "a grid table", "write it as a pipe table: | a | b |"),
+)
 HEADING_CLASSES = {"unnumbered", "appendix", "abstract", "unlisted", "-"}
 FIGURE_ATTRIBUTES = {"width", "height"}
 LENGTH_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:%|cm|mm|px|in|pt)$")
@@ -116,6 +136,16 @@ class _Converter:
             elif kind == "table_open":
                 table, i = self.table(tokens, i, line)
                 blocks.append(table)
+            elif kind in ("math_block", "math_block_label"):
+                blocks.append(self.math_block(token, line))
+                i += 1
+            elif kind == "dl_open":
+                items, i = self.definitions(tokens, i + 1)
+                blocks.extend(items)
+            elif kind == "front_matter":
+                self.problems.warning(self.path, line, "a YAML metadata block is not used and was left out",
+                                      "put the title-page details in thesis.toml")
+                i += 1
             elif kind == "page_break":
                 blocks.append(PageBreak(self.source(line)))
                 i += 1
@@ -125,6 +155,46 @@ class _Converter:
             else:  # html_block is off; anything else carries no content of its own
                 i += 1
         return blocks, i
+
+    def math_block(self, token: Token, line: int) -> Block:
+        label = token.info.strip() if token.type == "math_block_label" else ""
+        math = self.math(token.content.strip(), True, line)
+        if label and not label.startswith("eq:"):
+            self.problems.warning(self.path, line, f"formula label ({label}) is not used",
+                                  "number a formula with $$ … $$ {#eq:name}")
+            label = ""
+        if math is None:
+            return Paragraph([Code(token.content.strip())], self.source(line))
+        return MathBlock(math, self.source(line), label)
+
+    def math(self, tex: str, display: bool, line: int) -> Math | None:
+        try:
+            return draw(tex, display)
+        except FormulaError as exc:
+            self.problems.error(self.path, line, f"the formula ${tex}$ cannot be read: {exc}",
+                                "check the TeX: braces closed, commands spelled right")
+            return None
+
+    def definitions(self, tokens: list[Token], i: int) -> tuple[list[Block], int]:
+        """A definition list (Pandoc's ``Term`` / ``: definition``) → one paragraph a term: "Term – definition"."""
+        paragraphs: list[Block] = []
+        term: list = []
+        while tokens[i].type != "dl_close":
+            token = tokens[i]
+            if token.type == "dt_open":
+                term = self.inlines(tokens[i + 1])
+                line = token.map[0] + 1 if token.map else 0
+                i += 3
+            elif token.type == "dd_open":
+                inner, i = self.blocks(tokens, i + 1, "dd_close")
+                first = inner[0] if inner and isinstance(inner[0], Paragraph) else None
+                body = first.children if first else []
+                paragraphs.append(Paragraph([Strong(term), Text(" – "), *body], self.source(line)))
+                paragraphs.extend(inner[1:] if first else inner)
+                i += 1
+            else:
+                i += 1
+        return paragraphs, i + 1
 
     def heading(self, token: Token, inline: Token, line: int) -> Heading:
         attrs: Attributes = token.meta.get("attrs", Attributes())
@@ -216,18 +286,12 @@ class _Converter:
             elif kind == "code_inline":
                 self._ignored(child.meta.get("attrs", Attributes()).pairs, at, "inline code takes no attributes")
                 out.append(Code(child.content))
-            elif kind in ("em_open", "strong_open", "link_open"):
-                node: Inline
-                if kind == "em_open":
-                    node = Emphasis([])
-                elif kind == "strong_open":
-                    node = Strong([])
-                else:
-                    node = Link(child.attrGet("href") or "", [])
+            elif kind in OPENERS:
+                node: Inline = Link(child.attrGet("href") or "", []) if kind == "link_open" else OPENERS[kind]([])
                 out.append(node)
                 containers.append(node)
                 stack.append(node.children)  # type: ignore[union-attr]
-            elif kind in ("em_close", "strong_close", "link_close"):
+            elif kind in CLOSERS:
                 if kind == "link_close":
                     attrs: Attributes = child.meta.get("attrs", Attributes())
                     self._ignored(list(attrs.pairs) + [("." + c, "") for c in attrs.classes], at,
@@ -247,6 +311,9 @@ class _Converter:
                 out.append(CrossRef(list(child.meta["ids"]), self.source(at), child.meta["bare"]))
             elif kind == "footnote_ref":
                 out.append(self.note_ref(child, at))
+            elif kind in ("math_inline", "math_inline_double"):
+                math = self.math(child.content, False, at)
+                out.append(math if math is not None else Code(child.content))
         return stack[0]
 
     def note_ref(self, token: Token, line: int) -> NoteRef:
@@ -261,6 +328,10 @@ class _Converter:
         for label in re.findall(r"\[\^([^\]\s]+)\]", text):
             self.problems.error(self.path, line, f"footnote [^{label}] is never defined",
                                 f"add a line '[^{label}]: the note's text' below the paragraph")
+        for pattern, what, hint in RAW_FORMS:
+            if match := pattern.search(text):
+                self.problems.warning(self.path, line, f"{what} ({match.group().strip()}) is printed as it is written",
+                                      hint)
 
     def _ignored(self, pairs: list[tuple[str, str]] | tuple[tuple[str, str], ...], line: int, hint: str) -> None:
         for key, value in pairs:
@@ -350,7 +421,11 @@ def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
         return parsed
     parsed.lines = text.splitlines()
     env: dict = {}
-    tokens = make_parser().parse(text, env)
+    prepared = prepare(text)
+    for line in prepared.div_fences:
+        problems.warning(path, line, "a fenced div (:::) is not used: its fences were left out, its text is printed",
+                         "delete the ::: lines")
+    tokens = make_parser().parse(prepared.text, env)
     body, notes = _split_footnotes(tokens)
     converter = _Converter(path, root, rel, language, problems)
     converter.notes = notes

@@ -12,6 +12,7 @@ override file by file in its own templates/ (rendered in a sandbox).
 
 from __future__ import annotations
 
+import base64
 import re
 import traceback
 from dataclasses import dataclass
@@ -49,7 +50,10 @@ from kazthesis.model import (
     Part,
     Quote,
     Rule,
+    Strikeout,
     Strong,
+    Subscript,
+    Superscript,
     Table,
     Text,
     plain_text,
@@ -89,6 +93,9 @@ class _Writer:
             return f"<em>{self.inlines(node.children, hyphenate)}</em>"
         if isinstance(node, Strong):
             return f"<strong>{self.inlines(node.children, hyphenate)}</strong>"
+        if isinstance(node, (Superscript, Subscript, Strikeout)):
+            tag = {Superscript: "sup", Subscript: "sub", Strikeout: "s"}[type(node)]
+            return f"<{tag}>{self.inlines(node.children, hyphenate)}</{tag}>"
         if isinstance(node, Code):
             return f"<code>{escape(node.text)}</code>"
         if isinstance(node, Link):
@@ -107,7 +114,7 @@ class _Writer:
         if isinstance(node, InlineImage):
             return f'<img class="inline" src="{escape(node.path.as_uri())}" alt="{escape(node.alt)}">'
         if isinstance(node, Math):
-            return f'<span class="math">{node.svg}</span>' if node.svg else f"<code>{escape(node.tex)}</code>"
+            return self.math(node)
         raise TypeError(f"no HTML for {type(node).__name__}")
 
     # --- blocks -----------------------------------------------------------------------------------
@@ -134,12 +141,20 @@ class _Writer:
         if isinstance(block, CodeBlock):
             return f'<pre class="code"><code>{escape(block.text)}</code></pre>\n'
         if isinstance(block, MathBlock):
-            return f'<div class="math-block">{self.inline(block.math, False)}</div>\n'
+            ident = f' id="{escape(block.id)}"' if block.id else ""
+            number = f'<span class="equation-number">{escape(block.label)}</span>' if block.label else ""
+            return f'<div class="math-block"{ident}>{self.math(block.math)}{number}</div>\n'
         if isinstance(block, PageBreak):
             return '<div class="page-break"></div>\n'
         if isinstance(block, Rule):
             return "<hr>\n"
         raise TypeError(f"no HTML for {type(block).__name__}")
+
+    def math(self, math: Math) -> str:
+        """A formula's drawing as an image (a data URL: its SVG never mixes with the page's markup)."""
+        data = base64.b64encode(math.svg.encode()).decode()
+        style = f"width: {math.width:.3f}em; height: {math.height:.3f}em; vertical-align: -{math.depth:.3f}em"
+        return f'<img class="math" alt="{escape(math.tex)}" style="{style}" src="data:image/svg+xml;base64,{data}">'
 
     def heading(self, heading: Heading) -> str:
         ident = escape(heading.id)

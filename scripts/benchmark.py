@@ -14,9 +14,10 @@ rendering the same ``output/thesis.html``:
 
     .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
 
-Peak memory is given twice: the largest single process (what ``ru_maxrss``
-reports) and the largest sum over the build's processes (its workers
-included), sampled every 20 ms from /proc.
+Peak memory is given twice, sampled every 20 ms from /proc: the largest
+single process (what ``ru_maxrss`` reports), and the largest sum over the
+build's processes, workers included (proportional set sizes, so the memory
+forked workers share is counted once).
 """
 
 from __future__ import annotations
@@ -40,15 +41,21 @@ PLAIN = "import sys, weasyprint; weasyprint.HTML(filename=sys.argv[1]).write_pdf
 # --- measuring ---------------------------------------------------------------------------------
 
 
-def _tree_rss(pid: int) -> tuple[int, int]:
-    """(sum, largest) resident memory of a process and all its descendants, in KiB."""
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(sum of proportional set sizes, largest resident set) of a process and its descendants, in KiB.
+
+    The sum uses PSS, which shares the pages forked workers have in common among them, so memory
+    the processes share is counted once.
+    """
     total, largest, todo = 0, 0, [pid]
     while todo:
         current = todo.pop()
         try:
             with open(f"/proc/{current}/status", encoding="ascii") as status:
                 rss = next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
-            total, largest = total + rss, max(largest, rss)
+            with open(f"/proc/{current}/smaps_rollup", encoding="ascii") as rollup:
+                pss = next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), rss)
+            total, largest = total + pss, max(largest, rss)
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
                     todo.extend(int(child) for child in children.read().split())
@@ -63,7 +70,7 @@ def timed(command: list[str]) -> tuple[float, float, float, str]:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_tree = peak_one = 0
     while process.poll() is None:
-        total, largest = _tree_rss(process.pid)
+        total, largest = _tree_memory(process.pid)
         peak_tree, peak_one = max(peak_tree, total), max(peak_one, largest)
         time.sleep(0.02)
     out, err = process.communicate()
