@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from pdftools import words
 
+from kazthesis.hyphenation import hyphenate_text
 from kazthesis.typography import (
     RANGE_DASH,
     ZERO_WIDTH_SPACE,
@@ -53,11 +54,14 @@ def warnings() -> Iterator[list[str]]:
     """WeasyPrint's warnings during the test (a missing glyph is logged as a .notdef warning)."""
     handler = _Warnings()
     logger = logging.getLogger("weasyprint")
+    level = logger.level  # kazthesis.pdf silences WeasyPrint below ERROR for the whole process
+    logger.setLevel(logging.WARNING)
     logger.addHandler(handler)
     try:
         yield handler.messages
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def render(body: str, path: Path) -> list[str]:
@@ -156,3 +160,27 @@ def test_urls_break_only_at_their_break_points(warnings: list[str], tmp_path: Pa
             start += len(url)
     assert sum(text.count(url) for url in URLS) == 2 * len(URLS)
     assert broken >= 4  # the URLs did have to break, so the check above checked something
+
+
+# --- a WeasyPrint 70 bug that soft hyphens expose ----------------------------------------------
+
+CELL = "«Шевронның» Теңіздегі 50 % үлесі; «ЭксонМобилдің» Қашағандағы шамамен 16,8 % үлесі"
+
+
+@pytest.mark.parametrize("hyphens", ["manual", "none"])
+def test_min_content_of_text_with_soft_hyphens(hyphens: str, tmp_path: Path) -> None:
+    """WeasyPrint 70 measures the narrowest width of a text (its min-content: table columns,
+    shrink-to-fit boxes) as the text up to its first soft hyphen, spaces and all, when
+    ``hyphens`` is not ``none``. In a table cell whose first breakable word comes late, the
+    column becomes as wide as that whole stretch and the table runs off the page. With
+    ``hyphens: none`` on table cells the narrowest width is the longest word, as it should
+    be. If the "manual" case starts failing, WeasyPrint has fixed the bug and cells may be
+    hyphenated again."""
+    text = hyphenate_text(apply_typography(CELL, "kk"), "kk")
+    assert "ша\u00adма\u00adмен" in text and "\u00ad" not in text.split("ша")[0]  # the first soft hyphen is late
+    cell = f'<td style="hyphens: {hyphens}; padding: 0">{escape(text)}</td>'
+    lines = render(f'<table style="width: 1px; border-collapse: collapse"><tr>{cell}</tr></table>', tmp_path / "mc.pdf")
+    if hyphens == "manual":
+        assert lines[0] == "«Шевронның» Теңіздегі 50 % үлесі; «ЭксонМобилдің» Қашағандағы ша‐"
+    else:
+        assert lines[0] == "«Шевронның»" and len(lines) >= 5  # as wide as the widest word
