@@ -1,13 +1,14 @@
 """Plain text runs → the same text with the typography of FORMATTING.md §5.
 
 Applied to the content of each Markdown text token (never to code; the caller
-makes sure of that). Only spaces, quotation marks, dashes and Word debris are
-changed, never a letter or a digit, and applying the rules twice gives the
-same text as applying them once:
+makes sure of that). Only spaces, quotation marks, dashes, word joiners and Word
+debris are changed, never a letter or a digit, and applying the rules twice
+gives the same text as applying them once:
 
 * debris: ``¬`` used as a discretionary hyphen is removed and the word joined,
-  soft hyphens and zero-width characters are dropped, runs of spaces and tabs
-  become one space;
+  soft hyphens and zero-width characters are dropped (the word joiners of
+  ranges are put back by the range rule), runs of spaces and tabs become one
+  space;
 * a no-break space (U+00A0) joins initials to each other and to the surname
   (``Н.\u00a0Ә.\u00a0Назарбаев``, ``Назарбаев\u00a0Н.\u00a0Ә.``; Cyrillic initials
   typed together are spaced out, Latin ones such as ``J.R.R.`` are kept as
@@ -16,19 +17,44 @@ same text as applying them once:
   to the unit or abbreviation after it (``1991\u00a0ж.``, ``5\u00a0%``); a number of
   one to four digits is also joined to a lowercase word after it, the word it
   counts (``94\u00a0келісім``, ``1991\u00a0жылы``) — a deliberately simple rule;
-* a range of numbers gets an en dash without spaces (``1994–1996``, ``25–31``),
-  but dates and codes with more than one hyphen (``2024-03-15``) and standard
-  numbers (``ГОСТ 7.32-2017``, ``ISSN 1563-0269``) keep their hyphen;
+* two numbers joined by a hyphen are a range when the second is greater
+  than the first (``1994-1996``, ``25-31``, ``2-3``; a four-digit year and two
+  digits count as the year they abbreviate: ``2019-20``): they get an en dash
+  without spaces. An en dash or ``--`` typed between two numbers without
+  spaces is always a range; a spaced hyphen or dash (``1994 - 1996``) is one
+  when the numbers ascend. Everything else keeps its hyphen as written: a
+  second number that is not greater (``Boeing 787-9``), a number written
+  with a leading zero (``05-06``), dates and codes with more than one hyphen
+  (``2024-03-15``, ``8-701-555-12-34``) and standard numbers (``ГОСТ
+  7.32-2017``, ``ISSN 1563-0269``). Known limit: ``737-800`` ascends, so it
+  becomes a range. The en dash of a range is joined to both numbers with
+  U+2060 WORD JOINER (``RANGE_DASH``): Pango may break a line after an en
+  dash, and a range must never be split (``1994–`` | ``1996``). WeasyPrint
+  draws nothing for the joiner and the PDF's text layer does not hold it;
 * a spaced hyphen or double hyphen between words becomes an en dash whose
-  leading space is a no-break space, so a line never starts with a dash;
-  ``---`` becomes an em dash in English only;
+  leading space is a no-break space, so a line never starts with a dash; the
+  same goes for a spaced en or em dash (the author's em dash is kept), also
+  after a closing quotation mark or bracket (``» – ``) and at the end of a run
+  (``Абай -`` before a line break in the source); ``---`` becomes an em dash
+  in English only;
+* in Russian a one-letter word (в, с, к, и, а, о, у, я, capitals too) is
+  joined to the word after it by a no-break space (``в\u00a0Москве``,
+  ``и\u00a0в\u00a02001``);
 * double quotation marks (straight, curly, low or angle) become «…» with „…“
   inside in Kazakh and Russian, “…” with ‘…’ inside in English, chosen by
   nesting depth; a straight mark opens after a space or bracket and closes
   after anything else; a run holding nothing but one straight mark cannot be
   told and is left as it is;
 * hyphens inside words (``қарым-қатынас``) are left alone, and so is every
-  token containing ``://`` or ``@`` (URLs, e-mail addresses).
+  whitespace-free token containing ``://`` or ``@`` or starting with ``www.``
+  (URLs, e-mail addresses; see ``url_spans``).
+
+URLs are never changed here; ``url_break_points`` tells where one may break
+(after ``/ . - ? & = _``, never inside ``scheme://``), and ``url_with_breaks``
+marks those places with U+200B ZERO WIDTH SPACE for the renderer.
+
+Every rule runs in time linear in the length of the text (no regex here can
+backtrack over a long run without spaces; there is a test).
 """
 
 from __future__ import annotations
@@ -37,9 +63,13 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-__all__ = ["NBSP", "apply_typography", "clean_debris"]
+__all__ = ["NBSP", "RANGE_DASH", "WORD_JOINER", "ZERO_WIDTH_SPACE", "apply_typography", "clean_debris",
+           "url_break_points", "url_spans", "url_with_breaks"]
 
 NBSP = "\u00a0"
+WORD_JOINER = "\u2060"  # no line break on either side; invisible, not in the PDF's text layer
+RANGE_DASH = f"{WORD_JOINER}–{WORD_JOINER}"  # the en dash of a number range, joined to both numbers
+ZERO_WIDTH_SPACE = "\u200b"  # a line-break opportunity; invisible, not in the PDF's text layer
 LANGUAGES = ("kk", "ru", "en")
 
 
@@ -61,7 +91,7 @@ _NOT_SIGN_END = re.compile(r"(?<=[^\W\d_])¬+")  # «сөз¬.»; a ¬ after a s
 _SPACE_RUN = re.compile(f"[ \t{NBSP}]*\t[ \t{NBSP}]*|[ {NBSP}]{{2,}}")
 
 # --- tokens left alone ----------------------------------------------------------
-_PROTECTED = re.compile(r"\S*(?:://|@)\S*|(?<!\S)www\.\S+")
+_TOKEN = re.compile(r"\S+")  # a URL or address is a whitespace-free token holding :// or @, or starting with www.
 _PEEL_START = "\"'«»„“”‘’([<"
 _PEEL_END = "\"'«»„“”‘’.,;:!?>]"
 
@@ -69,18 +99,22 @@ _PEEL_END = "\"'«»„“”‘’.,;:!?>]"
 _NUMBER = r"\d+(?:[.,]\d+)?"
 # Two numbers joined by a hyphen or dash, not part of a longer chain (2024-03-15, 8-701-555-12-34).
 _RANGE = re.compile(
-    rf"(?<![\w.,:/])(?<!\d[-–])({_NUMBER}){_SP}*(?:---|--|-|–|—){_SP}*({_NUMBER})(?!\w|[.,:/]\d|[-–]\d)"
+    rf"(?<![\w.,:/])(?<!\d[-–])({_NUMBER})({_SP}*)(---|--|-|–|—)({_SP}*)({_NUMBER})(?!\w|[.,:/]\d|[-–]\d)"
 )
+_DESIGNATION_REACH = 60  # characters before a number that may hold its designation (ГОСТ Р ISO …)
 # Standard and serial numbers whose hyphen is part of the designation.
 _DESIGNATION = re.compile(
     r"(?:ГОСТ|GOST|ОСТ|СТ|ST|ISO|IEC|СНиП|СП|ТУ|РД|DIN|EN|IEEE|ISSN|ISBN|УДК|ББК|UDC|DOI|doi|ORCID)"
     rf"(?:{_SP}+(?:Р|R|РК|ҚР|KZ|РФ|ISO|IEC|EN))*:?{_SP}*$"
 )
 _EM_DASH_EN = re.compile(r"(?<=\S)---(?=\S)")
-_SPACED_DASH = re.compile(rf"(?:(?<=\S)|^){_SP}+(---|--|-|–|—){_SP}+(?=\S|$)")
+# A dash with spaces around it, or after a space at the end of a run (the source's line ends there).
+_SPACED_DASH = re.compile(rf"(?:(?<=\S)|^){_SP}+(---|--|-|–|—)(?:({_SP}+)(?=\S|$)|(?=\n)|$)")
+# Russian one-letter words (prepositions, conjunctions, particles) stay with the word after them.
+_ONE_LETTER_RU = re.compile(r"(?<![\w.\-\u2010-\u2015])([вскиаоуяВСКИАОУЯ]) (?=\S|$)")
 
 # --- no-break spaces ----------------------------------------------------------
-_SIGN = re.compile(rf"(№+|§+){_SP}*(?=\d)")
+_SIGN = re.compile(rf"(?<![№§])([№§]+){_SP}*(?=\d)")
 _INITIAL = rf"{UPPER}\.(?:-{UPPER}\.)?"  # Н. or Қ.-Ж. (Қасым-Жомарт)
 _INITIALS = rf"{_INITIAL}(?:{_SP}*{_INITIAL}){{0,2}}"
 _SURNAME = rf"{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?"
@@ -150,25 +184,89 @@ def _language(lang: str) -> str:
     return base
 
 
-def _protected_spans(text: str) -> list[tuple[int, int]]:
-    """Where the URLs and e-mail addresses are, without quotes or punctuation around them."""
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every URL and e-mail address in text, without quotes or punctuation around them.
+
+    A URL or address is a whitespace-free token holding ``://`` or ``@``, or
+    starting with ``www.`` after any opening quotes and brackets; those are
+    peeled off its start, closing ones and final punctuation off its end (a
+    closing parenthesis only while the URL holds more of them than opening
+    ones: ``(https://a.kz/x_(1)),`` gives ``https://a.kz/x_(1)``).
+    """
     spans = []
-    for match in _PROTECTED.finditer(text):
+    for match in _TOKEN.finditer(text):
         start, end = match.span()
         while start < end and text[start] in _PEEL_START:
             start += 1
-        while end > start and (text[end - 1] in _PEEL_END
-                               or text[end - 1] == ")" and "(" not in text[start:end]):
+        token = text[start:end]
+        if "://" not in token and "@" not in token and not token.startswith("www."):
+            continue
+        unmatched = token.count(")") - token.count("(")
+        while end > start and (text[end - 1] in _PEEL_END or text[end - 1] == ")" and unmatched > 0):
+            unmatched -= text[end - 1] == ")"
             end -= 1
         if start < end:
             spans.append((start, end))
     return spans
 
 
+_URL_BREAK_AFTER = frozenset("/.-?&=_")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def url_break_points(url: str) -> list[int]:
+    """Offsets p into url where a line may break, url[:p] staying on the line (FORMATTING.md §5).
+
+    A break goes after ``/``, ``.``, ``-``, ``?``, ``&``, ``=`` or ``_``; after
+    a run of them (``//``, ``/?``) only after the last, so a line never
+    starts with one of them; never inside the scheme (``https://``: not after
+    ``https:/``, nor after a dot or hyphen of the scheme name), though the
+    line may end right after ``://``; never at the very end.
+    """
+    scheme = _SCHEME.match(url)
+    first = scheme.end() if scheme else 1
+    return [p for p in range(first, len(url))
+            if url[p - 1] in _URL_BREAK_AFTER and url[p] not in _URL_BREAK_AFTER]
+
+
+def url_with_breaks(url: str, mark: str = ZERO_WIDTH_SPACE) -> str:
+    """url with mark (by default U+200B ZERO WIDTH SPACE) at each of its url_break_points."""
+    pieces = []
+    start = 0
+    for at in url_break_points(url):
+        pieces.append(url[start:at])
+        start = at
+    pieces.append(url[start:])
+    return mark.join(pieces)
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
+def _ascending(first: str, second: str) -> bool:
+    """Whether a hyphen between these numbers makes a range: the second is greater.
+
+    A number written with a leading zero (05, 007) is a code, never a range
+    end; a four-digit year followed by two digits stands for the year they
+    abbreviate (2019-20 → 2020).
+    """
+    if any(len(n) > 1 and n[0] == "0" and n[1].isdigit() for n in (first, second)):
+        return False
+    if len(first) == 4 and len(second) == 2 and first.isdigit() and second.isdigit():
+        return int(first[:2] + second) > int(first)
+    return _value(second) > _value(first)
+
+
 def _range(match: re.Match[str]) -> str:
-    if _DESIGNATION.search(match.string, 0, match.start()):
+    first, space_before, dash, space_after, second = match.groups()
+    reach = max(match.start() - _DESIGNATION_REACH, 0)
+    if _DESIGNATION.search(match.string, reach, match.start()):
         return match.group()  # ГОСТ 7.32-2017 is a designation, not a range
-    return f"{match.group(1)}–{match.group(2)}"
+    typed_as_range = dash in ("–", "--") and not space_before and not space_after
+    if not typed_as_range and not _ascending(first, second):
+        return match.group()  # Boeing 787-9; a spaced dash is left to the spaced-dash rule
+    return f"{first}{RANGE_DASH}{second}"
 
 
 def _spaced_dash(match: re.Match[str], lang: str) -> str:
@@ -177,7 +275,7 @@ def _spaced_dash(match: re.Match[str], lang: str) -> str:
         dash = "–"
     elif dash == "---":
         dash = "—"
-    return f"{NBSP}{dash} "
+    return f"{NBSP}{dash}{' ' if match.group(2) else ''}"
 
 
 def _initials(initials: str) -> str:
@@ -190,6 +288,8 @@ def _rules(text: str, lang: str) -> str:
         text = _EM_DASH_EN.sub("—", text)
     text = _RANGE.sub(_range, text)  # after ---: 1994---1996 is a range too
     text = _SPACED_DASH.sub(lambda m: _spaced_dash(m, lang), text)
+    if lang == "ru":
+        text = _ONE_LETTER_RU.sub(rf"\1{NBSP}", text)
     text = _SIGN.sub(rf"\1{NBSP}", text)
     # Initials between two capitalised words are joined to both: a name is never split from them.
     text = _INITIALS_FIRST.sub(lambda m: f"{_initials(m.group(1))}{NBSP}", text)
@@ -264,7 +364,7 @@ def apply_typography(text: str, lang: str) -> str:
     protected: list[tuple[int, int]] = []
     length = 0
     position = 0
-    for start, end in _protected_spans(text) + [(len(text), len(text))]:
+    for start, end in url_spans(text) + [(len(text), len(text))]:
         prose = _rules(text[position:start], lang)
         pieces.append(prose)
         length += len(prose)

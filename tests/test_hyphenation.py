@@ -1,4 +1,5 @@
-"""Kazakh hyphenation: the word list, the rules one by one, text runs, and the TeX patterns' weak spots."""
+"""Hyphenation: the Kazakh word list and syllable rules, the typographic limits for kk/ru/en text runs,
+and the TeX patterns' weak spots."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazthesis.hyphenation import SOFT_HYPHEN, hyphenate_kazakh, hyphenate_text, kazakh_syllable_breaks
+from kazthesis.hyphenation import (
+    MIN_CARRIED,
+    MIN_LEFT,
+    MIN_WORD,
+    SOFT_HYPHEN,
+    hyphenate_kazakh,
+    hyphenate_text,
+    kazakh_syllable_breaks,
+    word_breaks,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 WORD_LIST = Path(__file__).resolve().parent / "data" / "kk_hyphenation_words.txt"
@@ -38,6 +48,11 @@ def plain(expected: str) -> str:
     return expected.replace("-", "")
 
 
+def listed_breaks(expected: str) -> list[int]:
+    """The break indices a word-list line marks with "-"."""
+    return [i - n for n, i in enumerate(i for i, c in enumerate(expected) if c == "-")]
+
+
 def tex_hyphenation() -> pyphen.Pyphen:
     return pyphen.Pyphen(filename=str(TEX_PATTERNS), left=2, right=2)
 
@@ -57,6 +72,18 @@ def test_word_list_is_broad() -> None:
 @pytest.mark.parametrize("expected", WORDS)
 def test_word_list(expected: str) -> None:
     assert hyphenate_kazakh(plain(expected), "-") == expected
+
+
+@pytest.mark.parametrize("expected", WORDS)
+def test_word_list_in_running_text(expected: str) -> None:
+    # The list marks syllable breaks; running text keeps those the limits of FORMATTING.md §5 allow:
+    # none in a capitalised word or one under 6 letters, at least 2 letters left and 3 carried.
+    word = plain(expected)
+    allowed = [] if not word.islower() or len(word) < 6 else [
+        at for at in listed_breaks(expected) if at >= 2 and len(word) - at >= 3]
+    assert word_breaks(word, "kk") == allowed
+    assert hyphenate_text(word, "kk") == SOFT_HYPHEN.join(
+        word[a:b] for a, b in zip([0, *allowed], [*allowed, len(word)], strict=True))
 
 
 # --- rules --------------------------------------------------------------------------
@@ -123,6 +150,7 @@ def test_default_mark_is_the_soft_hyphen() -> None:
 
 
 KAZAKH = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+KAZAKH_ALPHABET_FOR_TEXT = KAZAKH + KAZAKH.upper() + "abcdefghij -–.,:;«»()0123456789_@/\u00a0\u00ad"
 
 
 @settings(max_examples=300, deadline=None)
@@ -145,34 +173,91 @@ def test_breaks_always_respect_the_limits(word: str, capitalise: bool) -> None:
 # --- text runs ------------------------------------------------------------------------
 
 
-def test_text_gets_soft_hyphens_only_in_kazakh() -> None:
-    text = "Қазақстан мен АҚШ, USA 2020"
-    assert hyphenate_text(text, "kk") == f"Қа{SOFT_HYPHEN}зақ{SOFT_HYPHEN}стан мен АҚШ, USA 2020"
-    assert hyphenate_text(text, "kk-KZ") == hyphenate_text(text, "kk")
-    assert hyphenate_text(text, "ru") == text
-    assert hyphenate_text(text, "en") == text
+def test_limits_of_formatting_section_5() -> None:
+    assert (MIN_WORD, MIN_LEFT, MIN_CARRIED) == (6, 2, 3)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # under 6 letters: never, though the syllables allow it
+    ("kk", "алма бала кітап ауыл", "алма бала кітап ауыл"),
+    ("kk", "келісім", "ке|лі|сім"),
+    # 3 letters carried at least: ме-ре-ке-сі loses its last break
+    ("kk", "мерекесі", "ме|ре|кесі"),
+    ("kk", "мемлекеттік ынтымақтастық", "мем|ле|кет|тік ын|ты|мақ|тас|тық"),
+    # capitalised words, abbreviations, inner capitals: never
+    ("kk", "Тәуелсіздік Қазақстан ҚазҰУ ҚАЗАҚСТАН", "Тәуелсіздік Қазақстан ҚазҰУ ҚАЗАҚСТАН"),
+    ("ru", "Москва Государственный МГИМО", "Москва Государственный МГИМО"),
+    ("en", "Government iPhone NATO", "Government iPhone NATO"),
+    # Russian by Pyphen's ru_RU; a word with a Kazakh letter by the Kazakh rules
+    ("ru", "государственный сотрудничество", "го|су|дар|ствен|ный со|труд|ни|че|ство"),
+    ("ru", "подъезд объединение", "подъ|езд объ|еди|не|ние"),
+    ("ru", "мемлекеттік", "мем|ле|кет|тік"),
+    # English by Pyphen's en_US
+    ("en", "government international", "gov|ern|ment in|ter|na|tional"),
+    # a Latin word in kk or ru text, a Cyrillic one in en text: left whole
+    ("kk", "government мемлекеттік", "government мем|ле|кет|тік"),
+    ("ru", "government", "government"),
+    ("en", "мемлекеттік государственный", "мемлекеттік государственный"),
+    # an explicit hyphen: each part on its own (қарым has 5 letters)
+    ("kk", "қарым-қатынас", "қарым-қа|ты|нас"),
+    ("kk", "1990-жылдары", "1990-жыл|дары"),
+    ("ru", "северо-западный", "се|веро-за|пад|ный"),
+    # digits or an underscore touching the word
+    ("kk", "COVID19 2020жылдары мемлекет_тік", "COVID19 2020жылдары мемлекет_тік"),
+])
+def test_text(lang: str, text: str, expected: str) -> None:
+    assert hyphenate_text(text, lang).replace(SOFT_HYPHEN, "|") == expected
+
+
+def test_text_language_forms() -> None:
+    assert hyphenate_text("мемлекеттік", "kk-KZ") == hyphenate_text("мемлекеттік", "kk")
+    assert hyphenate_text("government", "en_US") == hyphenate_text("government", "en")
+    with pytest.raises(ValueError, match="expected one of kk, ru, en"):
+        hyphenate_text("text", "de")
+
+
+def test_word_breaks() -> None:
+    assert word_breaks("мерекесі", "kk") == [2, 4]
+    assert word_breaks("қарым-қатынас", "kk") == [8, 10]
+    assert word_breaks("Қазақстан", "kk") == []
+    assert kazakh_syllable_breaks("Қазақстан") == [2, 5]  # the syllables are still known
 
 
 def test_text_keeps_punctuation_and_spacing() -> None:
-    text = "«Келісім», (алма)\u00a0— 1991\u00a0ж.\n"
-    assert hyphenate_text(text, "kk") == "«Ке\u00adлі\u00adсім», (ал\u00adма)\u00a0— 1991\u00a0ж.\n"
-
-
-def test_text_compounds_and_numbered_words() -> None:
-    assert hyphenate_text("қарым-қатынас", "kk") == "қа\u00adрым-қа\u00adты\u00adнас"
-    assert hyphenate_text("1990-жылдары", "kk") == "1990-жыл\u00adда\u00adры"  # parts separately
-    assert hyphenate_text("COVID19 2020жылы", "kk") == "COVID19 2020жылы"  # digits in the word
+    text = "«Келісім», (келісім)\u00a0— 1991\u00a0ж.\n"
+    assert hyphenate_text(text, "kk") == "«Келісім», (ке\u00adлі\u00adсім)\u00a0— 1991\u00a0ж.\n"
 
 
 def test_text_urls_and_addresses_are_left_whole() -> None:
-    text = "https://mfa.gov.kz/мемлекет info@университет.kz www.мемлекет.kz"
-    assert hyphenate_text(text, "kk") == text
+    text = "https://mfa.gov.kz/мемлекет info@университет.kz www.мемлекет.kz («www.мемлекеттік.kz»)"
+    for lang in ("kk", "ru", "en"):
+        assert hyphenate_text(text, lang) == text
+    assert hyphenate_text("https://example.com/government", "en") == "https://example.com/government"
 
 
 def test_text_with_soft_hyphens_already_is_left_as_it_is() -> None:
-    once = hyphenate_text("Тәуелсіздік күні мерекесі", "kk")
-    assert once == "Тә\u00adуел\u00adсіз\u00adдік кү\u00adні ме\u00adре\u00adке\u00adсі"
+    once = hyphenate_text("тәуелсіздік күні мерекесі", "kk")
+    assert once == "тә\u00adуел\u00adсіз\u00adдік күні ме\u00adре\u00adкесі"
     assert hyphenate_text(once, "kk") == once
+
+
+WORDISH = st.text(alphabet=KAZAKH_ALPHABET_FOR_TEXT, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(WORDISH, st.text(max_size=40)), st.sampled_from(["kk", "ru", "en"]))
+def test_text_properties(text: str, lang: str) -> None:
+    once = hyphenate_text(text, lang)
+    assert once.replace(SOFT_HYPHEN, "") == text.replace(SOFT_HYPHEN, "")  # only soft hyphens are added
+    assert hyphenate_text(once, lang) == once
+    if SOFT_HYPHEN not in text:
+        for word in once.split():
+            for piece in word.split("-"):
+                parts = piece.split(SOFT_HYPHEN)
+                if len(parts) > 1:
+                    letters = "".join(parts)
+                    assert len(letters) >= MIN_WORD and letters.islower(), piece
+                    assert len(parts[0]) >= MIN_LEFT and len(parts[-1]) >= MIN_CARRIED, piece
 
 
 def test_fast_enough_for_a_thesis() -> None:

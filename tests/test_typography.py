@@ -8,9 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazthesis.typography import NBSP, apply_typography, clean_debris
+from kazthesis.typography import (
+    NBSP,
+    RANGE_DASH,
+    ZERO_WIDTH_SPACE,
+    apply_typography,
+    clean_debris,
+    url_break_points,
+    url_spans,
+    url_with_breaks,
+)
 
 N = NBSP
+R = RANGE_DASH  # an en dash with a word joiner on each side
 
 
 def kk(text: str) -> str:
@@ -70,8 +80,8 @@ def test_initials_latin() -> None:
 
 @pytest.mark.parametrize(("source", "expected"), [
     ("1991 ж.", f"1991{N}ж."),
-    ("1994-1996 жж.", f"1994–1996{N}жж."),
-    ("1994–1996 ж.ж.", f"1994–1996{N}ж.ж."),
+    ("1994-1996 жж.", f"1994{R}1996{N}жж."),
+    ("1994–1996 ж.ж.", f"1994{R}1996{N}ж.ж."),
     ("25 б.", f"25{N}б."),
     ("2,5 млн теңге", f"2,5{N}млн теңге"),
     ("15000 теңге", f"15000{N}теңге"),                 # a unit after any number
@@ -96,23 +106,23 @@ def test_numbers_kk(source: str, expected: str) -> None:
 
 def test_numbers_ru_and_en() -> None:
     assert apply_typography("в 1991 г., 300 руб., 5 тыс. чел., с. 25", "ru") == (
-        f"в 1991{N}г., 300{N}руб., 5{N}тыс. чел., с.{N}25")
+        f"в{N}1991{N}г., 300{N}руб., 5{N}тыс. чел., с.{N}25")
     assert apply_typography("XX в.", "ru") == f"XX{N}в."
     assert apply_typography("pp. 25-31, 5 km, 3 bn, p. 7, 40 kg", "en") == (
-        f"pp.{N}25–31, 5{N}km, 3{N}bn, p.{N}7, 40{N}kg")
+        f"pp.{N}25{R}31, 5{N}km, 3{N}bn, p.{N}7, 40{N}kg")
 
 
 # --- dashes --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("source", "expected"), [
-    ("1994 - 1996", "1994–1996"),
-    ("1994-1996", "1994–1996"),
-    ("1994 – 1996", "1994–1996"),
-    ("1994--1996", "1994–1996"),
-    ("25-31", "25–31"),
-    ("2-3 адам", f"2–3{N}адам"),
-    ("1990-2000-жылдары", "1990–2000-жылдары"),      # the suffix hyphen stays
+    ("1994 - 1996", f"1994{R}1996"),
+    ("1994-1996", f"1994{R}1996"),
+    ("1994 – 1996", f"1994{R}1996"),
+    ("1994--1996", f"1994{R}1996"),
+    ("25-31", f"25{R}31"),
+    ("2-3 адам", f"2{R}3{N}адам"),
+    ("1990-2000-жылдары", f"1990{R}2000-жылдары"),   # the suffix hyphen stays
     ("2024-03-15", "2024-03-15"),                      # a date
     ("8-701-555-12-34", "8-701-555-12-34"),            # more than one hyphen
     ("ГОСТ 7.32-2017", "ГОСТ 7.32-2017"),              # a designation, not a range
@@ -132,6 +142,43 @@ def test_dashes_kk(source: str, expected: str) -> None:
     assert kk(source) == expected
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Boeing 787-9", "Boeing 787-9"),                  # the second number is not greater: not a range
+    ("C5+1", "C5+1"),
+    ("2019-20 оқу жылы", f"2019{R}20{N}оқу жылы"),    # a year and the two digits of the next one
+    ("1998-99", f"1998{R}99"),
+    ("2019-18", "2019-18"),
+    ("05-06", "05-06"),                                # a leading zero: a code
+    ("10-5", "10-5"),
+    ("10 - 5", f"10{N}– 5"),                           # not a range: an ordinary spaced dash
+    ("787–9", f"787{R}9"),                             # an en dash typed by the author is a range
+    ("787--9", f"787{R}9"),
+    ("2,5-3,5 млн", f"2,5{R}3,5{N}млн"),
+    ("1.5-1.10", "1.5-1.10"),                          # version numbers go down: kept
+    ("2019 - 20", f"2019{R}20"),
+])
+def test_which_hyphens_between_numbers_are_ranges(source: str, expected: str) -> None:
+    assert kk(source) == expected
+
+
+def test_the_range_dash_is_joined_to_both_numbers() -> None:
+    assert RANGE_DASH == "\u2060–\u2060"
+    assert kk("1991-2001 жж.") == f"1991\u2060–\u20602001{N}жж."
+    assert apply_typography("с. 25-31", "ru") == f"с.{N}25\u2060–\u206031"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ('«Абай» - ақын', f"«Абай»{N}– ақын"),            # after a closing quotation mark
+    ("(1995) -- ақын", f"(1995){N}– ақын"),            # after a closing bracket
+    ("Абай — ақын", f"Абай{N}— ақын"),
+    ("Абай -", f"Абай{N}–"),                           # the run ends: the source line broke after the dash
+    ("Абай —", f"Абай{N}—"),
+    ("Абай -\nақын", f"Абай{N}–\nақын"),
+])
+def test_no_line_begins_with_a_dash(source: str, expected: str) -> None:
+    assert kk(source) == expected
+
+
 def test_dash_at_the_edge_of_a_text_run() -> None:
     # Markdown splits text at emphasis: «**Абай** - ақын» reaches us as " - ақын".
     assert kk(" - ақын") == f"{N}– ақын"
@@ -142,6 +189,31 @@ def test_em_dash_only_in_english() -> None:
     assert apply_typography("word---word and a --- b", "en") == f"word—word and a{N}— b"
     assert apply_typography("a -- b", "en") == f"a{N}– b"
     assert kk("сөз---сөз") == "сөз---сөз"
+
+
+# --- Russian one-letter words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("в Москве и в Астане", f"в{N}Москве и{N}в{N}Астане"),
+    ("Я думаю, что А. С. Пушкин прав", f"Я{N}думаю, что А.{N}С.{N}Пушкин прав"),
+    ("к 2020 г. о нём", f"к{N}2020{N}г. о{N}нём"),
+    ("связь с «Казахстаном»", f"связь с{N}«Казахстаном»"),
+    ("С уважением, а также у них", f"С{N}уважением, а{N}также у{N}них"),
+    ("(в основном)", f"(в{N}основном)"),
+    ("и т. д.", f"и{N}т. д."),
+    ("в ", f"в{N}"),                                   # the run ends: the next inline token follows
+    ("с. 25", f"с.{N}25"),                             # an abbreviation, not a word
+    ("б в", "б в"),                                    # not one of the eight
+    ("пункт а-б", "пункт а-б"),
+])
+def test_russian_one_letter_words(source: str, expected: str) -> None:
+    assert apply_typography(source, "ru") == expected
+
+
+def test_one_letter_words_only_in_russian() -> None:
+    assert kk("а және б") == "а және б"
+    assert apply_typography("a house, I think", "en") == "a house, I think"
 
 
 # --- quotation marks ------------------------------------------------------------------------
@@ -191,6 +263,53 @@ def test_quotes_around_a_url_are_converted() -> None:
     assert kk('"https://a.kz/x" сайты') == "«https://a.kz/x» сайты"
 
 
+def test_url_spans() -> None:
+    text = "қараңыз (https://a.kz/x_(1)), «www.gov.kz». Жазыңыз: info@mfa.kz."
+    assert [text[a:b] for a, b in url_spans(text)] == ["https://a.kz/x_(1)", "www.gov.kz", "info@mfa.kz"]
+    assert url_spans("жоқ") == []
+
+
+# --- URL breaks ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://a.kz/x-y", "https://|a.|kz/|x-|y"),
+    ("http://www.gov.kz/memleket/entities?lang=ru&page=2", "http://|www.|gov.|kz/|memleket/|entities?|lang=|ru&|page=|2"),
+    ("https://a.kz/", "https://|a.|kz/"),                # never at the very end
+    ("https://a.kz//x/?q=1", "https://|a.|kz//|x/?|q=|1"),  # after a run of marks, only after its last
+    ("svn+ssh://my-host.kz/a_b", "svn+ssh://|my-|host.|kz/|a_|b"),
+    ("my-scheme.x://a", "my-scheme.x://|a"),           # nothing inside the scheme
+    ("www.gov.kz", "www.|gov.|kz"),
+    ("info@mfa.kz", "info@mfa.|kz"),
+    ("", ""),
+])
+def test_url_break_points(url: str, expected: str) -> None:
+    assert url_with_breaks(url, "|") == expected
+    assert url_break_points(url) == [i - n for n, i in enumerate(j for j, c in enumerate(expected) if c == "|")]
+
+
+def test_no_break_inside_the_scheme() -> None:
+    points = url_break_points("https://example.com")
+    assert all(p >= len("https://") for p in points)
+    assert len("https:/") not in points and len("https:") not in points
+
+
+def test_url_with_breaks_uses_zero_width_spaces() -> None:
+    assert ZERO_WIDTH_SPACE == "\u200b"
+    assert url_with_breaks("https://a.kz/x") == "https://\u200ba.\u200bkz/\u200bx"
+    assert url_with_breaks("https://a.kz/x").replace(ZERO_WIDTH_SPACE, "") == "https://a.kz/x"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab:/.-?&=_%", max_size=30))
+def test_url_break_points_properties(url: str) -> None:
+    points = url_break_points(url)
+    assert points == sorted(set(points))
+    for p in points:
+        assert 0 < p < len(url)
+        assert url[p - 1] in "/.-?&=_" and url[p] not in "/.-?&=_"
+
+
 def test_unknown_language_is_a_bug_not_a_guess() -> None:
     assert apply_typography("1991 ж.", "kk-KZ") == f"1991{N}ж."
     with pytest.raises(ValueError, match="expected one of kk, ru, en"):
@@ -203,7 +322,8 @@ ALNUM = re.compile(r"[^\W_]")
 PIECES = [*'абвӘәҚқНЖJSnm0123456789 \t\u00a0.,:;/@-–—"“”„«»‘’\'()¬\u00ad\u200b№§%\n',
           "Н. ", "Ә.", "Қ.-Ж. ", "Назарбаев", "Smith", " - ", " -- ", "---", " — ", "1994-1996", "2024-03-15",
           "https://a.kz/x-1", "a@b.kz", "www.x.kz", "ж.", "б.", "млн", "келісім", "pp. ", "с.", "ГОСТ ",
-          "7.32-2017", "XXI ", "ғ.", "қарым-қатынас", ' "', '" ', "°C"]
+          "7.32-2017", "XXI ", "ғ.", "қарым-қатынас", ' "', '" ', "°C", "787-9", "2019-20", "05-06", " в ", "и ",
+          "С ", " -", "\u2060", "–", "10 - 5", "(www.x.kz)", "(https://a.kz/(1))"]
 TEXT = st.one_of(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.text(max_size=60))
 
 
