@@ -7,8 +7,11 @@ from collections.abc import Callable
 
 from kazthesis import locale
 from kazthesis.model import CiteItem
+from kazthesis.typography import RANGE_DASH
 
-PAGES_RE = re.compile(r"^(\d+)(?:\s*[-–—]+\s*(\d+))?$")
+# "25", "25-31", and the page words Pandoc users write before them: "p. 25", "pp. 25–31", "с. 25", "б. 25".
+PAGES_RE = re.compile(r"^(?:(?:pp?|pages?|с|стр|б|бет)\.?\s*)?(\d+)(?:\s*[-–—]+\s*(\d+))?(?:\s*(?:б|с|p)\.)?$",
+                      re.IGNORECASE)
 NBSP = "\u00a0"
 
 
@@ -17,7 +20,7 @@ def format_locator(locator: str, language: str) -> str:
     match = PAGES_RE.match(locator.strip())
     if not match:
         return locator.strip()
-    pages = match.group(1) if match.group(2) is None else f"{match.group(1)}–{match.group(2)}"
+    pages = match.group(1) if match.group(2) is None else f"{match.group(1)}{RANGE_DASH}{match.group(2)}"
     # A no-break space keeps "25 б." / "с. 25" together (FORMATTING.md §5).
     return locale.page_locator(language, pages).replace(" ", NBSP)
 
@@ -40,7 +43,7 @@ def format_citation(items: list[CiteItem], number_of: Callable[[str], int], lang
 
     def close_run() -> None:
         if len(run) >= 3:
-            parts.append(f"{run[0]}–{run[-1]}")
+            parts.append(f"{run[0]}{RANGE_DASH}{run[-1]}")
         else:
             parts.extend(str(n) for n in run)
         run.clear()

@@ -344,6 +344,10 @@ def prepare(text: str) -> Prepared:
         elif DIV_FENCE_RE.match(line):
             lines[index] = ""
             fences.append(index + 1)
+    for index, line in enumerate(lines):  # ": Caption" next to a table is its caption, not a definition
+        if line.startswith(": ") and (_next_text(lines, index, 1).startswith("|")
+                                      or _next_text(lines, index, -1).startswith("|")):
+            lines[index] = "Table:" + line[1:]
     index = 0
     while index < len(lines):  # a run of "| " lines with no table rule is a line block
         end = index
@@ -356,6 +360,14 @@ def prepare(text: str) -> Prepared:
                 lines[k] = content + ("\\" if k < end - 1 else "")
         index = end + 1 if end > index else index + 1
     return Prepared("\n".join(lines), fences)
+
+
+def _next_text(lines: list[str], index: int, step: int) -> str:
+    """The nearest line after (step 1) or before (step -1) ``index`` that is not blank."""
+    index += step
+    while 0 <= index < len(lines) and not lines[index].strip():
+        index += step
+    return lines[index].lstrip() if 0 <= index < len(lines) else ""
 
 
 def inline_lines(inline: Token) -> list[tuple[Token, int]]:

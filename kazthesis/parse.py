@@ -271,17 +271,26 @@ class _Converter:
 
     def inline_children(self, children: list[Token], line: int, in_heading: bool = False) -> list[Inline]:
         stack: list[list[Inline]] = [[]]
-        containers: list[Inline] = []
+        pending: list[str] = []  # a run of text across soft line breaks: its typography is applied whole
+
+        def flush() -> None:
+            if pending:
+                stack[-1].append(Text(apply_typography("".join(pending), self.language)))
+                pending.clear()
+
         fake = Token("inline", "", 0, children=children, map=[line - 1, line])
         for child, at in inline_lines(fake):
             kind = child.type
-            out = stack[-1]
             if kind == "text":
                 self._text(child.content, at)
-                out.append(Text(apply_typography(child.content, self.language)))
-            elif kind == "softbreak":
-                out.append(Text(" "))
-            elif kind == "hardbreak":
+                pending.append(child.content)
+                continue
+            if kind == "softbreak":
+                pending.append(" ")
+                continue
+            flush()
+            out = stack[-1]
+            if kind == "hardbreak":
                 out.append(LineBreak())
             elif kind == "code_inline":
                 self._ignored(child.meta.get("attrs", Attributes()).pairs, at, "inline code takes no attributes")
@@ -289,7 +298,6 @@ class _Converter:
             elif kind in OPENERS:
                 node: Inline = Link(child.attrGet("href") or "", []) if kind == "link_open" else OPENERS[kind]([])
                 out.append(node)
-                containers.append(node)
                 stack.append(node.children)  # type: ignore[union-attr]
             elif kind in CLOSERS:
                 if kind == "link_close":
@@ -297,7 +305,6 @@ class _Converter:
                     self._ignored(list(attrs.pairs) + [("." + c, "") for c in attrs.classes], at,
                                   "a link takes no attributes")
                 stack.pop()
-                containers.pop()
             elif kind == "image":
                 path = self.image_path(child, at)
                 if path is not None:
@@ -314,6 +321,7 @@ class _Converter:
             elif kind in ("math_inline", "math_inline_double"):
                 math = self.math(child.content, False, at)
                 out.append(math if math is not None else Code(child.content))
+        flush()
         return stack[0]
 
     def note_ref(self, token: Token, line: int) -> NoteRef:

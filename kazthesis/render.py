@@ -60,6 +60,7 @@ from kazthesis.model import (
 )
 from kazthesis.problems import Problems
 from kazthesis.project import is_inside
+from kazthesis.typography import for_print, url_with_breaks
 
 TOOL_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
@@ -210,12 +211,12 @@ URL_RE = re.compile(r"(https?://\S+)")
 
 
 def reference_html(runs: list[tuple[str, bool]]) -> Markup:
-    """A reference-list entry: escaped, italic runs in <em>, each URL marked so it may wrap."""
+    """A reference-list entry: escaped, italic runs in <em>, each URL with its break points marked."""
     html = []
     for text, italic in runs:
         parts = URL_RE.split(text)
-        inner = "".join(f'<span class="url">{escape(part)}</span>' if i % 2 else escape(part, quote=False)
-                        for i, part in enumerate(parts))
+        inner = "".join(f'<span class="url">{escape(url_with_breaks(part))}</span>' if i % 2
+                        else escape(for_print(part), quote=False) for i, part in enumerate(parts))
         html.append(f"<em>{inner}</em>" if italic else inner)
     return Markup("".join(html))
 

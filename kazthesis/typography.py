@@ -374,3 +374,13 @@ def apply_typography(text: str, lang: str) -> str:
             length += end - start
         position = end
     return _quotes("".join(pieces), lang, protected)
+
+
+_AREA_DASH = re.compile(r"(?<=[.?!\]]) – ")
+_DIGIT_DASH = re.compile(r"(?<=\d)–(?=\d)")
+
+
+def for_print(description: str) -> str:
+    """A reference-list entry as it is printed: no line starts with the dash between areas (it is
+    joined to the area before it) and no number range is split; ``refs`` prints the entry without this."""
+    return _DIGIT_DASH.sub(RANGE_DASH, _AREA_DASH.sub(f"{NBSP}– ", description))

@@ -167,7 +167,7 @@ def test_footnote_without_definition_is_an_error(project: Path) -> None:
 
 
 def _wide_table(columns: int, word: str) -> str:
-    header = "| " + " | ".join(f"Бағана {n}" for n in range(1, columns + 1)) + " |"
+    header = "| " + " | ".join(f"Б{n}" for n in range(1, columns + 1)) + " |"
     rule = "|" + "---|" * columns
     row = "| " + " | ".join(f"{word}{n}" for n in range(1, columns + 1)) + " |"
     return f": Кең кесте {{#tbl:wide}}\n\n{header}\n{rule}\n{row}\n"
