@@ -1,4 +1,4 @@
-"""Command line: ``build.py [PROJECT_DIR]``, ``build.py refs …``, ``build.py check …``.
+"""Command line: ``build.py [PROJECT_DIR]``, ``build.py docx …``, ``build.py refs …``, ``build.py check …``.
 
 Exit status: 0 success, 1 the input has errors, 2 wrong usage, 3 a bug in
 the tool (reported in one line; the previous PDF is kept).
@@ -25,6 +25,8 @@ GOST-formatted PDF.
 commands:
   build.py [PROJECT_DIR]              build PROJECT_DIR/output/thesis.pdf (and thesis.html);
                                       without PROJECT_DIR, the repository's own exemplar
+  build.py docx [PROJECT_DIR]         build PROJECT_DIR/output/thesis.docx, the same thesis
+                                      for Word (styles, contents field, footnotes)
   build.py refs [PROJECT_DIR] [--all] print the reference list, one "N. entry" a line:
                                       the cited entries in list order, or with --all
                                       every entry of references.bib in file order
@@ -76,6 +78,8 @@ def _run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> in
         print(f"Built {rel}: {result.pages} pages, {result.references} references, "
               f"{len(problems.warnings)} warnings, {result.seconds:.1f} s", file=out)
         return 0
+    if command == "docx":
+        return _docx(root, problems, started, out, err)
 
     from kazthesis.pipeline import prepare
 
@@ -100,12 +104,26 @@ def _run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return 1 if problems.errors else 0
 
 
+def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO) -> int:
+    from kazthesis.pipeline import build_docx
+
+    result = build_docx(root, problems, started)
+    _report(problems, err)
+    if result is None:
+        print(f"Build failed: {_summary(problems)}; the previous output/thesis.docx was kept.", file=err)
+        return 1
+    rel = result.docx.relative_to(root) if result.docx.is_relative_to(root) else result.docx
+    print(f"Built {rel}: {result.references} references, {result.footnotes} footnotes, "
+          f"{len(problems.warnings)} warnings, {result.seconds:.1f} s", file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     out = out or sys.stdout
     err = err or sys.stderr
-    command = argv[0] if argv and argv[0] in ("build", "refs", "check") else "build"
+    command = argv[0] if argv and argv[0] in ("build", "docx", "refs", "check") else "build"
     if argv and argv[0] == command:
         argv = argv[1:]
     try:
