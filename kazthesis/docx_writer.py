@@ -313,14 +313,16 @@ def _styles(layout: dict, language: str) -> BaseOxmlElement:
               para=replace(heading, page_break=True, before=0, after=1.5 * em, outline=0),
               run=Run(bold=True, size=size, color="000000")),
         Style("Heading2", "heading 2", based_on="Normal", next="Normal",
-              para=replace(heading, before=1.5 * em, after=1.5 * em, outline=1), run=Run(bold=True, size=size)),
+              para=replace(heading, before=1.5 * em, after=1.5 * em, outline=1),
+              run=Run(bold=True, size=size, color="000000")),
         Style("Heading3", "heading 3", based_on="Normal", next="Normal",
-              para=replace(heading, before=em, after=em, outline=2), run=Run(bold=True, size=size)),
+              para=replace(heading, before=em, after=em, outline=2),
+              run=Run(bold=True, size=size, color="000000")),
     ]
     for level in (4, 5, 6):
         styles.append(Style(f"Heading{level}", f"heading {level}", based_on="Normal", next="Normal",
                             para=replace(heading, before=em, after=0.5 * em, outline=level - 1),
-                            run=Run(bold=True, size=size)))
+                            run=Run(bold=True, size=size, color="000000")))
     for level in range(1, 7):  # headings kept out of the contents: same look, body-text outline level
         styles.append(Style(f"UnlistedHeading{level}", f"Unlisted Heading {level}", based_on=f"Heading{level}",
                             next="Normal", para=Para(outline=9)))
