@@ -113,7 +113,8 @@ def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: Text
         print(f"Build failed: {_summary(problems)}; the previous output/thesis.docx was kept.", file=err)
         return 1
     rel = result.docx.relative_to(root) if result.docx.is_relative_to(root) else result.docx
-    print(f"Built {rel}: {result.references} references, {result.footnotes} footnotes, "
+    notes = f"{result.footnotes} footnote{'s' * (result.footnotes != 1)}"
+    print(f"Built {rel}: {result.references} references, {notes}, "
           f"{len(problems.warnings)} warnings, {result.seconds:.1f} s", file=out)
     return 0
 
@@ -130,14 +131,15 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         args = _parser(command).parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2)
         return int(exc.code or 0)
+    kept = "output/thesis.docx" if command == "docx" else "output/thesis.pdf"
     try:
         return _run(command, args, out, err)
     except KeyboardInterrupt:
-        print("interrupted; the previous output/thesis.pdf was kept", file=err)
+        print(f"interrupted; the previous {kept} was kept", file=err)
         return 130
     except Exception as exc:  # a bug in the tool, never the student's fault
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
         print(f"internal error: {type(exc).__name__}: {exc} (at {where}) — this is a bug in kazthesis, not in "
-              f"your thesis; {BUG_REPORT}. The previous output/thesis.pdf was kept.", file=err)
+              f"your thesis; {BUG_REPORT}. The previous {kept} was kept.", file=err)
         return 3
