@@ -65,6 +65,7 @@ from kazthesis.model import (
     plain_text,
 )
 from kazthesis.problems import Problems
+from kazthesis.project import is_inside
 
 __all__ = ["render_docx"]
 
@@ -471,11 +472,36 @@ def fit_size(natural: tuple[float, float], width: str, height: str, text_width: 
     return w * scale, h * scale
 
 
-def svg_to_png(data: bytes, width_px: int) -> bytes:
+HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
+URL_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def confine_svg(data: bytes, folder: Path | None, root: Path) -> str:
+    """The SVG with every reference to a file outside the project removed: resvg would read any path
+    (the PDF's URL fetcher refuses them), so only ``#fragment``, ``data:`` and files inside ``root`` stay."""
+    ElementTree.register_namespace("", "http://www.w3.org/2000/svg")
+    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    tree = ElementTree.fromstring(data)
+    changed = False
+    for element in tree.iter():
+        for name in HREFS:
+            value = (element.get(name) or "").strip()
+            if not value or value.startswith(("#", "data:")):
+                continue
+            inside = (folder is not None and not URL_SCHEME_RE.match(value) and not Path(value).is_absolute()
+                      and is_inside(folder / value, root))
+            if not inside:
+                del element.attrib[name]
+                changed = True
+    return ElementTree.tostring(tree, encoding="unicode") if changed else data.decode("utf-8")
+
+
+def svg_to_png(svg: str, width_px: int, folder: Path | None) -> bytes:
     """An SVG drawn as PNG (resvg: a wheel with no system library), ``width_px`` wide."""
     import resvg_py
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=data.decode("utf-8"), width=max(width_px, 16)))
+    return bytes(resvg_py.svg_to_bytes(svg_string=svg, width=max(width_px, 16),
+                                       resources_dir=str(folder) if folder else None))
 
 
 class ImageError(Exception):
@@ -667,7 +693,9 @@ class _Writer:
         try:
             w, h = fit_size(natural_size(Path("x.svg"), data, self.size), width, height, self.text_width,
                             self.size, _mm(MAX_FIGURE_HEIGHT_MM))
-            png = svg_to_png(data, round(w / 72 * PNG_FALLBACK_DPI))
+            folder = path.parent if path else None
+            svg = confine_svg(data, folder, self.document.config.root)
+            png = svg_to_png(svg, round(w / 72 * PNG_FALLBACK_DPI), folder)
         except (ElementTree.ParseError, ValueError, UnicodeDecodeError) as exc:
             raise ImageError(str(exc)) from exc
         rid, _ = part.get_or_add_image(io.BytesIO(png))

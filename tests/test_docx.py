@@ -22,7 +22,7 @@ from pdftools import contents_entries
 
 from kazthesis import locale
 from kazthesis.document import build_document
-from kazthesis.docx_writer import _Writer, css_length, fit_size
+from kazthesis.docx_writer import _Writer, confine_svg, css_length, fit_size
 from kazthesis.model import Citation, Document, Source, own_inlines, plain_text, walk_blocks, walk_inlines
 from kazthesis.problems import Problems
 
@@ -436,6 +436,20 @@ def test_figure_size_fits_the_text_column() -> None:
     assert fit_size((800, 400), "", "", 400, 14, 500) == (400, 200)  # too wide: scaled down
     assert fit_size((100, 50), "50%", "", 400, 14, 500) == (200, 100)  # a share of the column, ratio kept
     assert fit_size((100, 100), "", "", 400, 14, 50) == (50, 50)  # too tall
+
+
+def test_an_svg_cannot_pull_files_from_outside_the_project_into_the_png(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "images").mkdir(parents=True)
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+           b'<image xlink:href="/etc/secret.png"/><image href="file:///etc/secret.png"/>'
+           b'<image href="../../outside.png"/><image href="inside.png"/><use xlink:href="#a"/>'
+           b'<image href="data:image/png;base64,AAAA"/></svg>')
+    confined = confine_svg(svg, root / "images", root)
+    assert "secret" not in confined and "outside" not in confined
+    assert "inside.png" in confined and "#a" in confined and "data:image/png" in confined
+    plain = b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>'
+    assert confine_svg(plain, root / "images", root) == plain.decode()
 
 
 # --- LibreOffice ---------------------------------------------------------------------------------------
