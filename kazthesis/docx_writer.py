@@ -74,7 +74,6 @@ SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:)", re.I)
 XML_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 CODE_FONT = "Courier New"  # Liberation Mono, the PDF's code font, is its metric twin
-SVG_NS = "{http://www.w3.org/2000/svg}"
 SVG_BLIP_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_BLIP_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
