@@ -1,4 +1,4 @@
-"""Command line: ``build.py [PROJECT_DIR]``, ``build.py refs …``, ``build.py check …``.
+"""Command line: ``build.py [PROJECT_DIR]``, ``build.py docx …``, ``build.py refs …``, ``build.py check …``.
 
 Exit status: 0 success, 1 the input has errors, 2 wrong usage, 3 a bug in
 the tool (reported in one line; the previous PDF is kept).
@@ -25,6 +25,8 @@ GOST-formatted PDF.
 commands:
   build.py [PROJECT_DIR]              build PROJECT_DIR/output/thesis.pdf (and thesis.html);
                                       without PROJECT_DIR, the repository's own exemplar
+  build.py docx [PROJECT_DIR]         build PROJECT_DIR/output/thesis.docx, the same thesis
+                                      for Word (styles, contents field, footnotes)
   build.py refs [PROJECT_DIR] [--all] print the reference list, one "N. entry" a line:
                                       the cited entries in list order, or with --all
                                       every entry of references.bib in file order
@@ -38,7 +40,7 @@ exit status: 0 success, 1 the input has errors, 2 wrong usage
 """
 
 
-COMMANDS = ("build", "refs", "check", "watch")
+COMMANDS = ("build", "docx", "refs", "check", "watch")
 
 
 def _parser(command: str) -> argparse.ArgumentParser:
@@ -86,6 +88,8 @@ def _run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> in
         print(f"Built {rel}: {result.pages} pages, {result.references} references, "
               f"{len(problems.warnings)} warnings, {result.seconds:.1f} s", file=out)
         return 0
+    if command == "docx":
+        return _docx(root, problems, started, out, err)
 
     from kazthesis.pipeline import prepare
 
@@ -110,6 +114,21 @@ def _run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return 1 if problems.errors else 0
 
 
+def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO) -> int:
+    from kazthesis.pipeline import build_docx
+
+    result = build_docx(root, problems, started)
+    _report(problems, err)
+    if result is None:
+        print(f"Build failed: {_summary(problems)}; the previous output/thesis.docx was kept.", file=err)
+        return 1
+    rel = result.docx.relative_to(root) if result.docx.is_relative_to(root) else result.docx
+    notes = f"{result.footnotes} footnote{'s' * (result.footnotes != 1)}"
+    print(f"Built {rel}: {result.references} references, {notes}, "
+          f"{len(problems.warnings)} warnings, {result.seconds:.1f} s", file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -122,14 +141,15 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         args = _parser(command).parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2)
         return int(exc.code or 0)
+    kept = "output/thesis.docx" if command == "docx" else "output/thesis.pdf"
     try:
         return _run(command, args, out, err)
     except KeyboardInterrupt:
-        print("interrupted; the previous output/thesis.pdf was kept", file=err)
+        print(f"interrupted; the previous {kept} was kept", file=err)
         return 130
     except Exception as exc:  # a bug in the tool, never the student's fault
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
         print(f"internal error: {type(exc).__name__}: {exc} (at {where}) — this is a bug in kazthesis, not in "
-              f"your thesis; {BUG_REPORT}. The previous output/thesis.pdf was kept.", file=err)
+              f"your thesis; {BUG_REPORT}. The previous {kept} was kept.", file=err)
         return 3

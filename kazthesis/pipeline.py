@@ -1,6 +1,6 @@
-"""The build, stage by stage: inputs → document → HTML → PDF.
+"""The build, stage by stage: inputs → document → HTML → PDF (or document → DOCX).
 
-``build`` makes the PDF; ``prepare`` is the part ``check`` and ``refs`` share
+``build`` makes the PDF; ``build_docx`` the Word file; ``prepare`` is the part ``check`` and ``refs`` share
 (every input read and checked, nothing rendered).
 """
 
@@ -87,3 +87,31 @@ def build(root: Path, problems: Problems, started: float | None = None,
         return None
     return BuildResult(output / "thesis.pdf", result.pages, len(document.references),
                        time.perf_counter() - started, result.laid_out)
+
+
+@dataclass
+class DocxResult:
+    """What one Word build made, for the closing line."""
+
+    docx: Path
+    references: int
+    footnotes: int
+    seconds: float
+
+
+def build_docx(root: Path, problems: Problems, started: float | None = None) -> DocxResult | None:
+    """Build ``root/output/thesis.docx``; None when the input has errors (the previous file is kept)."""
+    from kazthesis.docx_writer import render_docx
+    from kazthesis.output import write_files
+
+    started = time.perf_counter() if started is None else started
+    document = prepare(root, problems)
+    if problems.errors:
+        return None
+    data = render_docx(document, problems)
+    if data is None:
+        return None
+    target = root / "output" / "thesis.docx"
+    if not write_files({target: data}, problems):
+        return None
+    return DocxResult(target, len(document.references), len(document.footnotes), time.perf_counter() - started)
