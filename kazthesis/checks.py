@@ -180,7 +180,7 @@ def _check_references(document: Document, problems: Problems) -> None:
 def _check_title_page(document: Document, problems: Problems) -> None:
     config = document.config
     for name, value in config.title_page.items():
-        if value and PLACEHOLDER_RE.search(value):
+        if isinstance(value, str) and value and PLACEHOLDER_RE.search(value):
             problems.warning(config.path, config.key_lines.get(f"title_page.{name}"),
                              f"title page field {name} still holds a placeholder: {value!r}",
                              "replace it with the real text before printing")

@@ -86,12 +86,16 @@ SETTINGS: dict[str, dict[str, Setting]] = {
             ("supervisor", "supervisor (Ғылыми жетекші)"),
             ("city", "city"),
             ("year", "year"),
+            ("head_of_department", "head of department, for the approval block"),
         )
-    },
+    } | {"approval": Setting(bool, False, "print the «Қорғауға жіберілді» approval block (head of department, "
+                                          "signature and date lines)")},
     "bibliography": {
         "style": Setting(str, "gost-7.1-2003", "GOST variant", ("gost-7.1-2003", "gost-r-7.0.100-2018")),
         "order": Setting(str, "citation", "order of the list", ("citation", "alphabetical")),
         "list_uncited": Setting(bool, False, "also list entries the text does not cite"),
+        # GOST 7.32-2017, 6.16: sources are numbered in Arabic numerals with a full stop.
+        "numbers": Setting(str, "1.", "how the list numbers its entries", ("1.", "1")),
         "file": Setting(str, "references.bib", "the .bib file, relative to the project"),
     },
     "checks": {

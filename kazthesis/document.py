@@ -118,4 +118,5 @@ def _warn_unused(document: Document, problems: Problems) -> None:
 
 def all_references(document: Document) -> list[Reference]:
     """Every entry of the .bib file, in file order (``refs --all``)."""
-    return numbered(list(document.bibliography.entries.values()), document.config.bibliography["style"])
+    settings = document.config.bibliography
+    return numbered(list(document.bibliography.entries.values()), settings["style"], settings["numbers"])

@@ -905,18 +905,22 @@ class _Writer:
 
     # --- pages ----------------------------------------------------------------------------------------
     def title_page(self) -> None:
-        """The title page as the PDF's template lays it out, the city and year at the foot of the page."""
-        tp, strings, size = self.document.title_page, self.strings, self.size
+        """The title page as the PDF's template lays it out (its lines decided in title.py), the city and
+        year at the foot of the page."""
+        page, size = self.document.title_page, self.size
 
         def line(text: str, para: Para, run: Run = Run()) -> BaseOxmlElement:
             p = self.add(_paragraph(replace(para, style="TitlePage")))
-            p.append(_text_run(text, run))
+            for n, piece in enumerate(text.split("\n")):
+                if n:
+                    p.append(_append(OxmlElement("w:r"), _el("br")))
+                p.append(_text_run(piece, run))
             return p
 
-        top = [tp.get(name, "") for name in ("ministry", "university", "faculty", "department")]
-        for n, text in enumerate(top):
-            if text:
-                line(text, Para(after=(1.2 if n == 0 else 0.3) * size), Run(bold=True, caps=True))
+        for n, lines in enumerate(page.head):
+            line("\n".join(lines), Para(after=(1.2 if n == 0 else 0.3) * size), Run(bold=True, caps=True))
+        for n, text in enumerate(page.approval):
+            line(text, Para(left=_mm(95), align="left", before=_mm(18) if n == 0 else None, after=0.2 * size))
         first = True
 
         def gap(space_mm: float) -> float | None:
@@ -924,29 +928,26 @@ class _Writer:
             value, first = (_mm(space_mm) if first else None), False
             return value
 
-        if tp.get("work_type"):
-            line(tp["work_type"], Para(before=gap(55), after=1.5 * size * 1.15), Run(bold=True, caps=True,
-                                                                                   size=size * 1.15))
-        if tp.get("title"):
-            line(f"{strings['topic']}: «{tp['title']}»", Para(before=gap(55), after=1.2 * size, left=_mm(5),
-                                                              right=_mm(5)), Run(bold=True))
-        for name in ("discipline", "specialty"):
-            if tp.get(name):
-                line(f"{strings[name]}: {tp[name]}", Para(before=gap(55), after=0.3 * size))
+        middle = 25 if page.approval else 55
+        if page.work_type:
+            line(page.work_type, Para(before=gap(middle), after=1.5 * size * 1.15),
+                 Run(bold=True, caps=True, size=size * 1.15))
+        if page.topic:
+            line(page.topic, Para(before=gap(middle), after=1.2 * size, left=_mm(5), right=_mm(5)), Run(bold=True))
+        for text in page.subject:
+            line(text, Para(before=gap(middle), after=0.3 * size))
         first = True
-        people = Para(left=_mm(85), align="left", after=0.8 * size)
-        if tp.get("author"):
-            group = f", {tp['group']} {strings['group']}" if tp.get("group") else ""
-            p = self.add(_paragraph(replace(people, style="TitlePage", before=gap(45))))
-            p.append(_text_run(f"{strings['author']}:", Run(bold=True)))
-            p.append(_text_run(f" {tp['author']}{group}"))
-        if tp.get("supervisor"):
-            p = self.add(_paragraph(replace(people, style="TitlePage", before=gap(45))))
-            p.append(_text_run(f"{strings['supervisor']}:", Run(bold=True)))
-            p.append(_text_run(f" {tp['supervisor']}"))
+        people = Para(left=_mm(75), align="left", after=0.8 * size)
+        for label, lines in page.people:
+            p = self.add(_paragraph(replace(people, style="TitlePage", before=gap(40))))
+            p.append(_text_run(f"{label}:", Run(bold=True)))
+            p.append(_text_run(" " + lines[0]))
+            for more in lines[1:]:
+                p.append(_append(OxmlElement("w:r"), _el("br")))
+                p.append(_text_run(more))
         # The city and year stand at the foot of the title page: in its own (first-page) footer, the one
         # place Word and LibreOffice both keep at the bottom however long the title runs.
-        self.title_foot = " ".join(v for v in (tp.get("city", ""), tp.get("year", "")) if v)
+        self.title_foot = page.foot
 
     def contents_entries(self) -> list[ContentsEntry]:
         """The contents page's entries, in the PDF's order (the model's)."""
@@ -997,7 +998,7 @@ class _Writer:
             tbl.append(tr)
 
     def references(self) -> None:
-        """The reference list: one paragraph an entry, "N text" as references.html prints it."""
+        """The reference list: one paragraph an entry, "N. text" as references.html prints it."""
         self.structural_heading(self.strings["references"], "references")
         for ref in self.document.references:
             # A URL cannot break in Word as it does in the PDF (anywhere): an entry with one is set flush left,
@@ -1005,9 +1006,9 @@ class _Writer:
             url = URL_RE.search(ref.text)
             p = self.add(_paragraph(Para(align="left" if url else "")))
             if url is None:
-                p.append(_text_run(f"{ref.number} {ref.text}"))
+                p.append(_text_run(f"{ref.label} {ref.text}"))
                 continue
-            p.append(_text_run(f"{ref.number} {ref.text[:url.start()]}"))
+            p.append(_text_run(f"{ref.label} {ref.text[:url.start()]}"))
             link = OxmlElement("w:hyperlink")
             link.set(qn("r:id"), self.word.part.relate_to(url.group(0), RT.HYPERLINK, is_external=True))
             p.append(_append(link, _text_run(url.group(0))))
@@ -1095,10 +1096,10 @@ class _Writer:
     def properties(self) -> None:
         tp = self.document.title_page
         props = self.word.core_properties
-        props.title = tp.get("title", "")[:255]
-        props.author = tp.get("author", "")[:255]
+        props.title = tp.title[:255]
+        props.author = tp.author[:255]
         props.last_modified_by = "kazthesis"
-        props.keywords = tp.get("discipline", "")[:255]
+        props.keywords = tp.keywords[:255]
         props.language = LANGUAGE_TAGS.get(self.document.language, "")
         props.comments = "kazthesis"
         props.revision = 1

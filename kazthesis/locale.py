@@ -25,7 +25,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "discipline": "Пәні",
         "specialty": "Мамандығы",
         "topic": "Тақырыбы",
-        "group": "тобы",
+        "group_member": "{group} тобының студенті",
+        "approval": "«Қорғауға жіберілді»",
+        "head_of_department": "Кафедра меңгерушісі",
+        "date_line": "«___» ____________ {year} ж.",
     },
     "ru": {
         "contents": "СОДЕРЖАНИЕ",
@@ -49,7 +52,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "discipline": "Дисциплина",
         "specialty": "Специальность",
         "topic": "Тема",
-        "group": "группа",
+        "group_member": "студент группы {group}",
+        "approval": "«Допущен к защите»",
+        "head_of_department": "Заведующий кафедрой",
+        "date_line": "«___» ____________ {year} г.",
     },
     "en": {
         "contents": "CONTENTS",
@@ -74,7 +80,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "discipline": "Discipline",
         "specialty": "Specialty",
         "topic": "Topic",
-        "group": "group",
+        "group_member": "student of group {group}",
+        "approval": "Admitted to defence",
+        "head_of_department": "Head of department",
+        "date_line": "“___” ____________ {year}",
     },
 }
 

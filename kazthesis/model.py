@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from kazthesis.bibliography import Bibliography, Entry
     from kazthesis.config import Config
+    from kazthesis.title import TitlePage
 
 
 @dataclass(frozen=True)
@@ -341,6 +342,7 @@ class Reference:
     entry: Entry
     text: str
     runs: list[tuple[str, bool]] = field(default_factory=list)  # the text in runs, True where italic
+    label: str = ""  # the number as the list prints it: "1." (GOST 7.32-2017) or "1"
 
 
 @dataclass
@@ -349,7 +351,7 @@ class Document:
 
     config: Config
     bibliography: Bibliography
-    title_page: dict[str, str]  # with the document's typography
+    title_page: TitlePage
     parts: list[Part]  # structural elements and chapters, in order
     appendices: list[Part]
     headings: list[Heading]  # every heading, in order

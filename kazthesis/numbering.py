@@ -47,6 +47,7 @@ from kazthesis.model import (
 from kazthesis.parse import ParsedFile
 from kazthesis.problems import Problems
 from kazthesis.table_fit import fit_table
+from kazthesis.title import make_title_page
 from kazthesis.typography import apply_typography
 
 
@@ -298,13 +299,15 @@ def make_reference_list(config: Config, bibliography: Bibliography, cited: list[
     chosen = [entries[key] for key in cited if key in entries]
     if settings["list_uncited"]:
         chosen += [entry for key, entry in entries.items() if key not in set(cited)]
-    return numbered(order_entries(chosen, settings["order"]), settings["style"])
+    return numbered(order_entries(chosen, settings["order"]), settings["style"], settings["numbers"])
 
 
-def numbered(entries: list[Entry], style: str) -> list[Reference]:
-    """Entries with their numbers, plain text (as `refs` prints it) and the same text in italic runs."""
-    return [Reference(n, entry, format_entry(entry, style), split_emphasis(format_entry_marked(entry, style)))
-            for n, entry in enumerate(entries, 1)]
+def numbered(entries: list[Entry], style: str, numbers: str = "1.") -> list[Reference]:
+    """Entries with their numbers, plain text (as `refs` prints it), the same text in italic runs, and
+    the number as the list prints it."""
+    dot = "." if numbers == "1." else ""
+    return [Reference(n, entry, format_entry(entry, style), split_emphasis(format_entry_marked(entry, style)),
+                      f"{n}{dot}") for n, entry in enumerate(entries, 1)]
 
 
 def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:
@@ -320,7 +323,8 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
     return Document(
         config=config,
         bibliography=bibliography,
-        title_page={k: apply_typography(v, config.language) for k, v in config.title_page.items()},
+        title_page=make_title_page({k: apply_typography(v, config.language) if isinstance(v, str) else v
+                                    for k, v in config.title_page.items()}, config.language, config.layout),
         parts=[p for p in parts if p.heading is None or p.heading.kind != "appendix"],
         appendices=[p for p in parts if p.heading is not None and p.heading.kind == "appendix"],
         headings=resolver.headings,

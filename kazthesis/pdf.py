@@ -198,8 +198,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
             left, right = config.layout["margin_left"] * PT_PER_MM, config.layout["margin_right"] * PT_PER_MM
             centres.append(left + (width - left - right) / 2)
     title = document.title_page
-    metadata = Metadata(title.get("title", ""), title.get("author", ""), title.get("discipline", ""),
-                        document.language)
+    metadata = Metadata(title.title, title.author, title.keywords, document.language)
     pdf = assemble(ordered, numbering, numbered, centres, _bookmarks(document), metadata)
     whole = [Piece(p.name, _body(laid_out[p.name].html)) if p.name != "contents" else p for p in pieces]
     # The whole document: the same pieces, page numbers and contents from CSS counters.

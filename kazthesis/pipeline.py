@@ -48,7 +48,8 @@ def check_font_coverage(document: Document, problems: Problems) -> None:
     for (rel, line), text in document.source_lines.items():
         sources.append((document.config.root / rel, line, text))
     for name, value in document.config.title_page.items():
-        sources.append((document.config.path, document.config.key_lines.get(f"title_page.{name}"), value))
+        if isinstance(value, str):
+            sources.append((document.config.path, document.config.key_lines.get(f"title_page.{name}"), value))
     for ref in document.references:
         sources.append((document.config.bib_path, ref.entry.line, ref.text))
     reported: set[str] = set()

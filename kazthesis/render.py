@@ -214,9 +214,9 @@ def reference_html(runs: list[tuple[str, bool]]) -> Markup:
     """A reference-list entry: escaped, italic runs in <em>, each URL with its break points marked."""
     html = []
     for text, italic in runs:
-        parts = URL_RE.split(text)
+        parts = URL_RE.split(for_print(text))
         inner = "".join(f'<span class="url">{escape(url_with_breaks(part))}</span>' if i % 2
-                        else escape(for_print(part), quote=False) for i, part in enumerate(parts))
+                        else escape(part, quote=False) for i, part in enumerate(parts))
         html.append(f"<em>{inner}</em>" if italic else inner)
     return Markup("".join(html))
 

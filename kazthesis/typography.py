@@ -378,9 +378,16 @@ def apply_typography(text: str, lang: str) -> str:
 
 _AREA_DASH = re.compile(r"(?<=[.?!\]]) – ")
 _DIGIT_DASH = re.compile(r"(?<=\d)–(?=\d)")
+_LABEL_SPACE = re.compile(r"\b(URL|DOI):[ ]")
+_ACCESS_DATE = re.compile(r"\([^()]{1,40}: \d{2}\.\d{2}\.\d{4}\)")
 
 
 def for_print(description: str) -> str:
-    """A reference-list entry as it is printed: no line starts with the dash between areas (it is
-    joined to the area before it) and no number range is split; ``refs`` prints the entry without this."""
-    return _DIGIT_DASH.sub(RANGE_DASH, _AREA_DASH.sub(f"{NBSP}– ", description))
+    """A reference-list entry as it is printed, so that justified lines keep no holes and nothing
+    dangles: no line starts with the dash between areas, no number range is split, ``URL:`` and
+    ``DOI:`` stay with what follows them (the URL itself breaks at its own points), and the access
+    date ``(дата обращения: 15.03.2024)`` is one unit. ``refs`` prints the entry without this."""
+    text = _AREA_DASH.sub(f"{NBSP}– ", description)
+    text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{NBSP}", text)
+    text = _ACCESS_DATE.sub(lambda m: m.group().replace(" ", NBSP), text)
+    return _DIGIT_DASH.sub(RANGE_DASH, text)

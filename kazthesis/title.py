@@ -1,0 +1,100 @@
+"""The title page's printed lines, decided once for both writers from thesis.toml's ``[title_page]``.
+
+Each line is said the way its language says it: the group as «ХҚ-31 тобының
+студенті», «студент группы МО-21», "student of group IR-31"; the optional
+approval block («Қорғауға жіберілді», head of department, signature and date
+lines); a ministry name too long for one line broken into lines of even
+length (measured in the title page's bold capitals), not a long line and a
+stub.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kazthesis import locale
+from kazthesis.fonts import text_width
+
+PT_PER_MM = 72 / 25.4
+
+
+@dataclass
+class TitlePage:
+    """The title page as both writers print it; every text already has the document's typography."""
+
+    head: list[list[str]] = field(default_factory=list)  # ministry, university, faculty, department: lines each
+    approval: list[str] = field(default_factory=list)  # the «Қорғауға жіберілді» block, or nothing
+    work_type: str = ""
+    topic: str = ""  # "Тақырыбы: «…»"
+    subject: list[str] = field(default_factory=list)  # "Пәні: …", "Мамандығы: …"
+    people: list[tuple[str, list[str]]] = field(default_factory=list)  # ("Орындаған", [group line, name])
+    foot: str = ""  # "Алматы 2026"
+    title: str = ""  # for the PDF's metadata
+    author: str = ""
+    keywords: str = ""
+
+
+def balanced_lines(text: str, width: float, family: str, size: float) -> list[str]:
+    """``text`` (set in bold capitals) in as few lines as fit ``width`` points, of lengths as even as can be."""
+    words = text.split()
+    if not words:
+        return []
+
+    def measure(line: list[str]) -> float:
+        return text_width(" ".join(line).upper(), family, size, bold=True)
+
+    if measure(words) <= width:
+        return [text]
+    for count in range(2, len(words) + 1):
+        best: tuple[float, list[list[str]]] | None = None
+        for cuts in _cuts(len(words), count):
+            lines = [words[a:b] for a, b in zip((0, *cuts), (*cuts, len(words)), strict=True)]
+            widest = max(measure(line) for line in lines)
+            if widest <= width and (best is None or widest < best[0]):
+                best = (widest, lines)
+        if best is not None:
+            return [" ".join(line) for line in best[1]]
+    return [text]  # a single word wider than the page: left to the writer to break
+
+
+def _cuts(words: int, lines: int):  # noqa: ANN202 - tuples of cut positions
+    """Every way to cut ``words`` words into ``lines`` non-empty lines (a ministry name is a few words)."""
+    if lines == 1:
+        yield ()
+        return
+    for first in range(1, words - lines + 2):
+        for rest in _cuts(words - first, lines - 1):
+            yield (first, *(first + cut for cut in rest))
+
+
+def make_title_page(fields: dict[str, object], language: str, layout: dict) -> TitlePage:
+    """The printed title page from the ``[title_page]`` fields (already with the document's typography)."""
+    strings = locale.STRINGS[language]
+
+    def get(name: str) -> str:
+        value = fields.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    width = (210 - layout["margin_left"] - layout["margin_right"]) * PT_PER_MM
+    page = TitlePage(title=get("title"), author=get("author"), keywords=get("discipline"))
+    for name in ("ministry", "university", "faculty", "department"):
+        if get(name):
+            page.head.append(balanced_lines(get(name), width, layout["font"], layout["font_size"]))
+    year = get("year")
+    if fields.get("approval"):
+        head = get("head_of_department")
+        page.approval = [strings["approval"], strings["head_of_department"],
+                         f"{'_' * 14} {head}".rstrip(), strings["date_line"].format(year=year or "20__")]
+    page.work_type = get("work_type")
+    if get("title"):
+        page.topic = f"{strings['topic']}: «{get('title')}»"
+    page.subject = [f"{strings[name]}: {get(name)}" for name in ("discipline", "specialty") if get(name)]
+    author = [strings["group_member"].format(group=get("group"))] if get("group") else []
+    if get("author"):
+        author.append(get("author"))
+    if author:
+        page.people.append((strings["author"], author))
+    if get("supervisor"):
+        page.people.append((strings["supervisor"], [get("supervisor")]))
+    page.foot = " ".join(v for v in (get("city"), year) if v)
+    return page
