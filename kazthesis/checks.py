@@ -12,7 +12,18 @@ from pathlib import Path
 
 from kazthesis import locale
 from kazthesis.config import PLACEHOLDER_RE
-from kazthesis.model import Citation, Document, Heading, Part, own_inlines, walk_blocks, walk_inlines
+from kazthesis.model import (
+    Citation,
+    Document,
+    Heading,
+    NoteRef,
+    Part,
+    Source,
+    own_inlines,
+    plain_text,
+    walk_blocks,
+    walk_inlines,
+)
 from kazthesis.problems import Problems
 
 # Words the introduction must contain, by document language (stems, so that
@@ -58,6 +69,9 @@ def run_checks(document: Document, problems: Problems, body_pages: int | None = 
                              "write its text or remove the heading")
     if checks["placeholders"]:
         _check_title_page(document, problems)
+    if checks["abbreviations"]:
+        _check_abbreviations(document, problems)
+    _check_cited_entries(document, problems)
 
 
 def _path(document: Document, heading: Heading) -> Path:
@@ -177,10 +191,76 @@ def _check_references(document: Document, problems: Problems) -> None:
                              "add recent sources, or tune [checks] recent_years / recent_share")
 
 
+def placeholders(document: Document) -> list[str]:
+    """The title-page fields still holding a placeholder such as "[Студенттің аты-жөні]"."""
+    return [name for name, value in document.config.title_page.items()
+            if isinstance(value, str) and value and PLACEHOLDER_RE.search(value)]
+
+
 def _check_title_page(document: Document, problems: Problems) -> None:
     config = document.config
-    for name, value in config.title_page.items():
-        if isinstance(value, str) and value and PLACEHOLDER_RE.search(value):
-            problems.warning(config.path, config.key_lines.get(f"title_page.{name}"),
-                             f"title page field {name} still holds a placeholder: {value!r}",
-                             "replace it with the real text before printing")
+    for name in placeholders(document):
+        problems.warning(config.path, config.key_lines.get(f"title_page.{name}"),
+                         f"title page field {name} still holds a placeholder: {config.title_page[name]!r}",
+                         "replace it with the real text before printing")
+
+
+# Two or more capitals (Cyrillic or Latin; digits and + inside, as in C5+1), standing as a word of their
+# own: АҚШ, АҚШ-тың, USAID. Roman numerals are numbers, not abbreviations.
+ACRONYM_RE = re.compile(r"(?<![\w-])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9+]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])(?![\w+])")
+ROMAN_RE = re.compile(r"^[IVXLCDMІХ]+$")
+ACRONYM_USES = 2  # an abbreviation used this often belongs in the list
+
+
+def _running_text(document: Document) -> list[tuple[Source, str]]:
+    """The text the reader reads, block by block with its place (headings left out: they are in capitals)."""
+    texts: list[tuple[Source, str]] = []
+    for part in document.parts + document.appendices:
+        for block in walk_blocks(part.blocks):
+            if isinstance(block, Heading):
+                continue
+            for inlines in own_inlines(block):
+                texts.append((block.source, plain_text(inlines)))
+                texts.extend((note.source, plain_text(note.children)) for note in
+                             (node.note for node in walk_inlines(inlines) if isinstance(node, NoteRef)))
+    return texts
+
+
+def _check_abbreviations(document: Document, problems: Problems) -> None:
+    """The abbreviations page lists exactly the abbreviations the text uses."""
+    config = document.config
+    texts = _running_text(document)
+    everything = "\n".join(text for _, text in texts)
+    listed = set(config.abbreviations)
+    for abbreviation in config.abbreviations:
+        if not re.search(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w+])", everything):
+            problems.warning(config.path, config.key_lines.get(f"abbreviations.{abbreviation}"),
+                             f"the abbreviation {abbreviation} is listed but the text never uses it",
+                             "remove it from [abbreviations], or use it in the text")
+    uses: dict[str, list[Source]] = {}
+    for source, text in texts:
+        for match in ACRONYM_RE.finditer(text):
+            word = match.group(1)
+            if not ROMAN_RE.match(word):
+                uses.setdefault(word, []).append(source)
+    for word, places in uses.items():
+        if len(places) >= ACRONYM_USES and word not in listed:
+            first = places[0]
+            problems.warning(config.root / first.path, first.line,
+                             f"the abbreviation {word} is used {len(places)} times but is not in the abbreviations "
+                             "list", f'add it to thesis.toml: [abbreviations] "{word}" = "what it stands for"')
+
+
+def _check_cited_entries(document: Document, problems: Problems) -> None:
+    """A cited source needs its year, and a web page the day it was read (GOST prints both)."""
+    bib = document.config.bib_path
+    for ref in document.references:
+        entry = ref.entry
+        if entry.key not in document.cited_keys:
+            continue
+        if not entry.year and not entry.get("year", "date"):
+            problems.warning(bib, entry.line, f"the cited source '{entry.key}' has no year",
+                             "add year = {…} (or date = {YYYY-MM-DD}): GOST prints it")
+        if entry.form == "online" and not entry.get("urldate"):
+            problems.warning(bib, entry.line, f"the cited web page '{entry.key}' has no urldate",
+                             "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")

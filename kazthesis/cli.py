@@ -85,8 +85,10 @@ def _run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> in
             print(f"Build failed: {_summary(problems)}; the previous output/thesis.pdf was kept.", file=err)
             return 1
         rel = result.pdf.relative_to(root) if result.pdf.is_relative_to(root) else result.pdf
+        left = (f", {result.placeholders} title-page placeholder{'s' * (result.placeholders != 1)} to fill in"
+                if result.placeholders else "")
         print(f"Built {rel}: {result.pages} pages, {result.references} references, "
-              f"{len(problems.warnings)} warnings, {result.seconds:.1f} s", file=out)
+              f"{len(problems.warnings)} warnings{left}, {result.seconds:.1f} s", file=out)
         return 0
     if command == "docx":
         return _docx(root, problems, started, out, err)

@@ -108,6 +108,8 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "chapter_citations": Setting(bool, True, "every chapter cites at least one source"),
         "empty_sections": Setting(bool, True, "no section is empty"),
         "placeholders": Setting(bool, True, "title-page fields still hold placeholders"),
+        "abbreviations": Setting(bool, True, "the abbreviations page lists exactly the abbreviations the text uses"),
+        "figure_placement": Setting(bool, True, "a figure or table stands at most one page after its first mention"),
         "unused_references": Setting(bool, True, "warn about .bib entries the text never cites"),
     },
 }

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from kazthesis.hyphen_rules import faults, withdraw, withdraw_in_boxes
+from kazthesis.relayout import Layout
 from kazthesis.tables import find_splits, split_tables
 
 PX_PER_PT = 4 / 3  # CSS pixels per PDF point
-MAX_PASSES = 5
+MAX_PASSES = 6
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class _Complaints(logging.Handler):
 _SHARED: dict[str, object] = {}  # per process: the font configuration and parsed stylesheets
 
 
-def _stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfiguration)
+def shared_stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfiguration)
     """The stylesheet parsed once per process, with the font configuration every render shares."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
@@ -107,7 +109,6 @@ def _stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfiguration)
 
 def lay_out(job: Job) -> LaidOut:
     """Lay out one piece until the layout passes change nothing more; write its PDF."""
-    import weasyprint
 
     logger = logging.getLogger("weasyprint")
     logger.setLevel(logging.WARNING)
@@ -117,24 +118,38 @@ def lay_out(job: Job) -> LaidOut:
     refused: list[str] = []
     fetcher = make_fetcher(job.allowed, refused)
     base_url = job.root.resolve().as_uri() + "/"
-    stylesheet, fonts = _stylesheet(job.css)
+    stylesheet, fonts = shared_stylesheet(job.css)
     try:
-        html, splits = job.html, set()
+        html, splits, withdrawn = job.html, set(), set()
+        layout = _render(html, base_url, fetcher, stylesheet, fonts)
         for _ in range(MAX_PASSES):
-            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-                stylesheets=[stylesheet], font_config=fonts)
             # Each continuation label moves the rows after it, so the splits are found afresh on every
-            # pass; a split that no longer opens a page is dropped.
-            found = find_splits(document.pages)
-            if found == splits:
+            # pass; a split that no longer opens a page is dropped. Withdrawn hyphens stay withdrawn.
+            found = find_splits(layout.raw_pages)
+            faulty = faults(layout.raw_pages)
+            if found != splits:  # new tables: the piece is laid out again whole
+                splits, withdrawn = found, withdrawn | faulty
+                html = split_tables(withdraw(job.html, withdrawn), splits)
+                layout = _render(html, base_url, fetcher, stylesheet, fonts)
+            elif faulty:  # a word's hyphens withdrawn: laid out again from its page on
+                withdrawn |= faulty
+                html = split_tables(withdraw(job.html, withdrawn), splits)
+                withdraw_in_boxes(layout.root_box, faulty)
+                layout.relayout_from(min(fault.page for fault in faulty))
+            else:
                 break
-            splits = found
-            html = split_tables(job.html, splits)
+        document = layout.document()
         pdf = document.write_pdf(uncompressed_pdf=False)  # attachments would be fetched here
     finally:
         logger.removeHandler(complaints)
     return LaidOut(job.name, html, pdf, *_positions(document), refused=sorted(set(refused)),
                    lost=complaints.messages)
+
+
+def _render(html: str, base_url: str, fetcher: object, stylesheet: object, fonts: object) -> Layout:
+    import weasyprint
+
+    return Layout.render(weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), [stylesheet], fonts)
 
 
 def _positions(document: object) -> tuple[list[tuple[float, float]], dict, list]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kazthesis import locale
 from kazthesis.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
-from kazthesis.layout import Job, LaidOut, lay_out
+from kazthesis.layout import Job, LaidOut, lay_out, shared_stylesheet
 from kazthesis.model import ContentsEntry, Document
 from kazthesis.problems import Problems
 from kazthesis.render import HtmlBook, Piece
@@ -145,6 +145,23 @@ def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> 
                            "check the image files the chapters use")
 
 
+def check_placement(document: Document, pieces: list[LaidOut], problems: Problems) -> None:
+    """A figure or table more than one page after the page of its first mention (GOST 7.32: right after it)."""
+    start, anchors, mentions = 1, {}, {}
+    for piece in pieces:
+        for name, (page, _, _) in piece.anchors.items():
+            anchors.setdefault(name, start + page)
+        for page, target, _ in piece.links:
+            mentions[target] = min(mentions.get(target, start + page), start + page)
+        start += piece.pages
+    for item in [*document.figures, *document.tables]:
+        if item.id in anchors and item.id in mentions and anchors[item.id] - mentions[item.id] > 1:
+            problems.warning(document.config.root / item.source.path, item.source.line,
+                             f"{item.label} is on page {anchors[item.id]}, {anchors[item.id] - mentions[item.id]} "
+                             f"pages after its first mention on page {mentions[item.id]}",
+                             "move it closer to the paragraph that first mentions it")
+
+
 def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_pages: int) -> dict[str, int]:
     """The page of every anchor, with the contents piece taking ``contents_pages`` pages."""
     pages: dict[str, int] = {}
@@ -172,7 +189,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     def job(piece: Piece) -> Job:
         return Job(piece.name, book.page([piece], ""), css, config.root, allowed)
 
-    numbering = _page_number_font(book, cache)
+    numbering = _page_number_font(css, cache)
     # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes.
     placeholder = {entry.id: 999 for entry in document.contents}
     jobs = [job(piece) for piece in pieces if piece.name != "contents"]
@@ -191,6 +208,8 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     _report(document, ordered, problems)
     if problems.errors:
         return None
+    if config.checks["figure_placement"]:
+        check_placement(document, ordered, problems)
     numbered, centres = [], []
     for piece in ordered:
         for width, _height in piece.page_sizes:
@@ -217,14 +236,19 @@ def _bookmarks(document: Document) -> list[ContentsEntry]:
             *document.contents]
 
 
-def _page_number_font(book: HtmlBook, cache: LayoutCache) -> PageNumberFont:
-    """The footer's digits, measured on a one-page document with the thesis's own stylesheet."""
-    css = book.css(stamped=False)
+def _page_number_font(css: str, cache: LayoutCache) -> PageNumberFont:
+    """The footer's digits, measured on a one-page document with the thesis's own stylesheet.
+
+    Laid out in this process with the stylesheet and fonts the pieces share, before any worker is
+    forked: the workers inherit them loaded.
+    """
     key = hashlib.sha1(css.encode()).hexdigest()
     if key not in cache.numbers:
         import weasyprint
 
-        probe = css + '\n@page { @bottom-center { content: "0123456789"; } }'
-        html = f'<html><head><style>{probe}</style></head><body></body></html>'
-        cache.numbers[key] = measure_page_number_font(weasyprint.HTML(string=html).write_pdf())
+        stylesheet, fonts = shared_stylesheet(css)
+        probe = weasyprint.CSS(string='@page { @bottom-center { content: "0123456789"; } }', font_config=fonts)
+        document = weasyprint.HTML(string="<html><body></body></html>").render(stylesheets=[stylesheet, probe],
+                                                                               font_config=fonts)
+        cache.numbers[key] = measure_page_number_font(document.write_pdf())
     return cache.numbers[key]

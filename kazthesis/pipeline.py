@@ -32,6 +32,7 @@ class BuildResult:
     references: int
     seconds: float
     laid_out: int  # pieces laid out (the rest were unchanged since the last build)
+    placeholders: int = 0  # title-page fields still holding a placeholder
 
 
 def prepare(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
@@ -68,6 +69,7 @@ def build(root: Path, problems: Problems, started: float | None = None,
 
     ``cache`` and ``inputs`` are kept by watch mode between rebuilds.
     """
+    from kazthesis.checks import placeholders
     from kazthesis.output import write_files
     from kazthesis.pdf import build_pdf
 
@@ -87,7 +89,7 @@ def build(root: Path, problems: Problems, started: float | None = None,
                        problems):
         return None
     return BuildResult(output / "thesis.pdf", result.pages, len(document.references),
-                       time.perf_counter() - started, result.laid_out)
+                       time.perf_counter() - started, result.laid_out, len(placeholders(document)))
 
 
 @dataclass

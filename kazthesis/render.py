@@ -79,6 +79,7 @@ class _Writer:
 
     def __init__(self, document: Document) -> None:
         self.language = document.language
+        self.paragraphs = 0  # numbered within each part (data-p): the layout stage finds a paragraph by it
 
     def text(self, text: str, hyphenate: bool) -> str:
         return escape(hyphenate_text(text, self.language) if hyphenate else text, quote=False)
@@ -126,7 +127,8 @@ class _Writer:
         if isinstance(block, Heading):
             return self.heading(block)
         if isinstance(block, Paragraph):
-            return f"<p>{self.inlines(block.children)}</p>\n"
+            self.paragraphs += 1
+            return f'<p data-p="{self.paragraphs}">{self.inlines(block.children)}</p>\n'
         if isinstance(block, Figure):
             return self.figure(block)
         if isinstance(block, Table):
@@ -202,6 +204,7 @@ class _Writer:
         return f"<{tag}{align}>{self.inlines(cell.children)}</{tag}>"
 
     def part(self, part: Part) -> str:
+        self.paragraphs = 0
         heading = self.heading(part.heading) if part.heading else ""
         kind = part.heading.kind if part.heading else "continued"
         return f'<section class="part part-{kind}">\n{heading}{self.blocks(part.blocks)}</section>\n'

@@ -53,13 +53,10 @@ def split_tables(html: str, splits: set[Split]) -> str:
     return TABLE_RE.sub(cut, html)
 
 
-def table_boxes(pages: list):  # noqa: ANN201 - yields (page index, box); pages: weasyprint Page objects
-    """Every laid-out table box with the page it is on.
-
-    ``_page_box`` is WeasyPrint's laid-out page: the only place row positions exist.
-    """
+def table_boxes(pages: list):  # noqa: ANN201 - yields (page index, box); pages: WeasyPrint page boxes
+    """Every laid-out table box with the page it is on (the laid-out boxes: the only place rows have pages)."""
     for index, page in enumerate(pages):
-        for box in page._page_box.descendants():
+        for box in page.descendants():
             if getattr(box, "element_tag", None) in ("table", "tr") and getattr(box, "element", None) is not None:
                 yield index, box
 

@@ -64,3 +64,30 @@ def contents_entries(page_text: str) -> list[tuple[str, int]]:
         elif not line.isdigit():  # a wrapped title; the page's own number is skipped
             pending = (pending + " " + line).strip()
     return entries
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    text: str
+    y: float  # top, points from the top of the page
+
+
+def body_lines(path: Path) -> list[Line]:
+    """The lines set in the body's type size (footnotes, tables in smaller type and the page numbers'
+    own lines left out), in reading order, page by page."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    word_re = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
+    pages = re.split(r"<page ", xml)[1:]
+    heights = [round(float(m.group(2)) - float(m.group(1)), 1) for page in pages for m in word_re.finditer(page)]
+    body = max(set(heights), key=heights.count)
+    lines = []
+    for number, page in enumerate(pages, 1):
+        for line in re.findall(r"<line [^>]*>(.*?)</line>", page, re.S):
+            words = word_re.findall(line)
+            if words and all(abs(float(b) - float(a) - body) < 0.6 for a, b, _ in words):
+                text = " ".join(html.unescape(w) for _, _, w in words)
+                if not text.isdigit():  # the page number
+                    lines.append(Line(number, text, float(words[0][0])))
+    return lines

@@ -1,0 +1,160 @@
+"""The hyphenation rules only the laid-out lines can check, and their fix.
+
+FORMATTING.md §5: at most three hyphenated lines in a row, and no hyphenated
+word on the last line of a page. WeasyPrint has ``hyphenate-limit-chars``
+but no ``hyphenate-limit-lines`` (nor a rule for page ends), so the layout
+stage reads the lines (:func:`faults`) and withdraws the soft hyphens of
+each offending word — that one occurrence, in its paragraph (paragraphs
+carry ``data-p``) — both in the HTML (:func:`withdraw`) and in the laid-out
+piece's box tree (:func:`withdraw_in_boxes`), which is then laid out again
+from the word's page on (:mod:`kazthesis.relayout`). A withdrawn soft hyphen
+becomes a word joiner: no break, and every text offset stays where it was.
+The word moves whole to the next line; the rules are checked again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HYPHEN = "\u2010"  # what WeasyPrint draws at a soft-hyphen break
+SOFT_HYPHEN = "\u00ad"
+WORD_JOINER = "\u2060"
+MAX_RUN = 3
+TAG_RE = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A hyphenated word the rules do not allow, and where it is."""
+
+    paragraph: str  # the paragraph's data-p
+    word: str  # as written, without soft hyphens
+    occurrence: int  # which occurrence of the word in the paragraph's text (1-based)
+    page: int  # the page (0-based) whose line breaks it
+
+
+def _lines(box, into: list) -> list:  # noqa: ANN001 - WeasyPrint boxes
+    """The line boxes of the page's main text, in order (footnotes and page margins left out)."""
+    kind = type(box).__name__
+    if kind in ("FootnoteAreaBox", "MarginBox"):
+        return into
+    if kind == "LineBox":
+        into.append(box)
+        return into
+    for child in getattr(box, "children", None) or []:
+        _lines(child, into)
+    return into
+
+
+def _texts(box) -> list[str]:  # noqa: ANN001
+    if type(box).__name__ == "TextBox":
+        return [box.text]
+    if "::footnote-call" in str(getattr(box, "element_tag", "")):
+        return []  # a footnote call's number is not part of the text
+    return [text for child in getattr(box, "children", None) or [] for text in _texts(child)]
+
+
+def _paragraph(line) -> str | None:  # noqa: ANN001
+    """The data-p of the paragraph a line belongs to (None for lines of headings, captions, lists…)."""
+    element = getattr(line, "element", None)
+    return element.get("data-p") if element is not None else None
+
+
+def _plain(text: str) -> str:
+    return text.replace(SOFT_HYPHEN, "").replace(WORD_JOINER, "")
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """The word with a soft hyphen or word joiner allowed between any two of its letters."""
+    between = f"[{SOFT_HYPHEN}{WORD_JOINER}]?"
+    return re.compile(r"(?<![\w\u00ad\u2060])" + between.join(re.escape(c) for c in word) + r"(?![\w\u00ad\u2060])")
+
+
+def _count(word: str, text: str) -> int:
+    return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+
+
+def faults(pages: list) -> set[Fault]:
+    """The hyphenated words that break the rules: on a page's last line, or a fourth hyphenated line in a row.
+
+    ``pages`` are WeasyPrint page boxes.
+    """
+    lines = [(index, line) for index, page in enumerate(pages) for line in _lines(page, [])]
+    texts = ["".join(_texts(line)) for _, line in lines]
+    paragraphs = [_paragraph(line) for _, line in lines]
+    last_of_page = {max(n for n, (page, _) in enumerate(lines) if page == index) for index in range(len(pages))
+                    if any(page == index for page, _ in lines)}
+    found: set[Fault] = set()
+    run = 0
+    for n, (page, _) in enumerate(lines):
+        hyphenated = texts[n].rstrip().endswith(HYPHEN)
+        run = run + 1 if hyphenated and (n == 0 or paragraphs[n] == paragraphs[n - 1]) else int(hyphenated)
+        if not hyphenated or not (n in last_of_page or run > MAX_RUN) or paragraphs[n] is None:
+            continue
+        run = 0  # the withdrawn word ends the run
+        head = re.search(r"[\w\u00ad\u2060\-]+$", texts[n].rstrip().rstrip(HYPHEN))
+        tail = re.match(r"[\w\u00ad\u2060\-]+", texts[n + 1].lstrip()) if n + 1 < len(texts) else None
+        word = _plain((head.group() if head else "") + (tail.group() if tail else ""))
+        if not head or not word:
+            continue
+        before = [texts[k] for k in range(n) if paragraphs[k] == paragraphs[n]]
+        before.append(texts[n].rstrip().rstrip(HYPHEN)[: head.start()])
+        prefix = " ".join(_plain(t).rstrip(HYPHEN) for t in before)
+        found.add(Fault(paragraphs[n], word, _count(word, prefix) + 1, page))
+    return found
+
+
+def _replace_occurrence(text: str, word: str, occurrence: int) -> tuple[str, int]:
+    """``text`` with the soft hyphens of the word's n-th occurrence turned into word joiners; and how many
+    occurrences ``text`` held (to count on in the next piece of text)."""
+    matches = list(_word_pattern(word).finditer(text))
+    if occurrence <= len(matches):
+        match = matches[occurrence - 1]
+        text = text[: match.start()] + match.group().replace(SOFT_HYPHEN, WORD_JOINER) + text[match.end() :]
+    return text, len(matches)
+
+
+def withdraw(html: str, found: set[Fault]) -> str:
+    """The HTML with each faulty occurrence's soft hyphens withdrawn, in its paragraph's text only."""
+    for fault in sorted(found, key=lambda f: (f.paragraph, f.word, f.occurrence)):
+        opening = re.search(rf'<[a-z0-9]+ data-p="{re.escape(fault.paragraph)}"[^>]*>', html)
+        if opening is None:
+            continue
+        end = _element_end(html, opening)
+        pieces = re.split(r"(<[^>]*>)", html[opening.end() : end])  # text and tags, alternating
+        remaining = fault.occurrence
+        for k in range(0, len(pieces), 2):
+            pieces[k], count = _replace_occurrence(pieces[k], fault.word, remaining)
+            if remaining <= count:
+                break
+            remaining -= count
+        html = html[: opening.end()] + "".join(pieces) + html[end:]
+    return html
+
+
+def withdraw_in_boxes(root_box: object, found: set[Fault]) -> None:
+    """The same change in a box tree before layout (so that only the pages after it are laid out again)."""
+    from kazthesis.relayout import paragraph_texts
+
+    for fault in found:
+        remaining = fault.occurrence
+        for box in paragraph_texts(root_box, fault.paragraph):
+            box.text, count = _replace_occurrence(box.text, fault.word, remaining)
+            if remaining <= count:
+                break
+            remaining -= count
+
+
+def _element_end(html: str, opening: re.Match[str]) -> int:
+    """Where the element opened by ``opening`` closes (elements of the same name may nest)."""
+    tag = re.match(r"<([a-z0-9]+)", opening.group()).group(1)  # type: ignore[union-attr]
+    depth, position = 1, opening.end()
+    pattern = re.compile(rf"<(/?){tag}\b[^>]*>")
+    while depth:
+        match = pattern.search(html, position)
+        if match is None:
+            return len(html)
+        depth += -1 if match.group(1) else 1
+        position = match.end()
+    return match.start()
