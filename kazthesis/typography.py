@@ -220,24 +220,28 @@ def url_break_points(url: str) -> list[int]:
     A break goes after ``/``, ``.``, ``-``, ``?``, ``&``, ``=`` or ``_``; after
     a run of them (``//``, ``/?``) only after the last, so a line never
     starts with one of them; never inside the scheme (``https://``: not after
-    ``https:/``, nor after a dot or hyphen of the scheme name), though the
-    line may end right after ``://``; never at the very end.
+    ``https:/``, nor after a dot or hyphen of the scheme name), nor right
+    after it: ``https://`` stays with the host, never alone at a line end;
+    never at the very end.
     """
     scheme = _SCHEME.match(url)
-    first = scheme.end() if scheme else 1
+    first = scheme.end() + 1 if scheme else 1
     return [p for p in range(first, len(url))
             if url[p - 1] in _URL_BREAK_AFTER and url[p] not in _URL_BREAK_AFTER]
 
 
 def url_with_breaks(url: str, mark: str = ZERO_WIDTH_SPACE) -> str:
-    """url with mark (by default U+200B ZERO WIDTH SPACE) at each of its url_break_points."""
+    """url with mark (by default U+200B ZERO WIDTH SPACE) at each of its url_break_points, and a word
+    joiner after every other mark a line breaker might break at (Pango breaks after ``https://``)."""
+    allowed = set(url_break_points(url))
     pieces = []
-    start = 0
-    for at in url_break_points(url):
-        pieces.append(url[start:at])
-        start = at
-    pieces.append(url[start:])
-    return mark.join(pieces)
+    for position, char in enumerate(url):
+        if position in allowed:
+            pieces.append(mark)
+        elif position and (url[position - 1] in _URL_BREAK_AFTER or url[position - 1] == ":"):
+            pieces.append(WORD_JOINER)
+        pieces.append(char)
+    return "".join(pieces)
 
 
 def _value(number: str) -> float:

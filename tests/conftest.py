@@ -115,3 +115,9 @@ def small_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Pd
 def exemplar_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Pdf]:
     """The repository's own exemplar, built once per test run."""
     return _build("exemplar", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def ru_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Pdf]:
+    """The Russian fixture (kz-university profile), built once per test run."""
+    return _build("ru", tmp_path_factory)

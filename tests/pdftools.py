@@ -71,23 +71,29 @@ class Line:
     page: int
     text: str
     y: float  # top, points from the top of the page
+    x: float  # left end, points from the left edge
 
 
 def body_lines(path: Path) -> list[Line]:
-    """The lines set in the body's type size (footnotes, tables in smaller type and the page numbers'
-    own lines left out), in reading order, page by page."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
-                         check=True).stdout
-    word_re = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
+    """The physical lines set in the body's type size (footnotes, tables in smaller type and the page
+    numbers left out), in reading order, page by page: words grouped by their baseline, so that a wide
+    justified gap does not cut a line in two as pdftotext's own line grouping may."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    word_re = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
     pages = re.split(r"<page ", xml)[1:]
-    heights = [round(float(m.group(2)) - float(m.group(1)), 1) for page in pages for m in word_re.finditer(page)]
+    heights = [round(float(m.group(3)) - float(m.group(2)), 1) for page in pages for m in word_re.finditer(page)]
     body = max(set(heights), key=heights.count)
-    lines = []
+    lines: list[Line] = []
     for number, page in enumerate(pages, 1):
-        for line in re.findall(r"<line [^>]*>(.*?)</line>", page, re.S):
-            words = word_re.findall(line)
-            if words and all(abs(float(b) - float(a) - body) < 0.6 for a, b, _ in words):
-                text = " ".join(html.unescape(w) for _, _, w in words)
-                if not text.isdigit():  # the page number
-                    lines.append(Line(number, text, float(words[0][0])))
+        rows: dict[float, list[tuple[float, str]]] = {}
+        for x, top, bottom, text in word_re.findall(page):
+            if abs(float(bottom) - float(top) - body) >= 0.6:
+                continue
+            key = next((k for k in rows if abs(k - float(top)) < 1.0), float(top))
+            rows.setdefault(key, []).append((float(x), html.unescape(text)))
+        for top in sorted(rows):
+            row = sorted(rows[top])
+            text = " ".join(t for _, t in row)
+            if not text.isdigit():  # the page number
+                lines.append(Line(number, text, top, row[0][0]))
     return lines

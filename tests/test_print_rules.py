@@ -1,0 +1,277 @@
+"""What a norm-control office reads on the page (FORMATTING.md §5–6, issue 12), on real PDFs in kk and ru."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, read_pdf, run_cli, squash
+from pdftools import MM, body_lines, words
+
+HYPHEN = "\u2010"  # what the PDF shows at a hyphenation break
+BUILDS = ["exemplar_build", "ru_build"]
+
+
+@pytest.fixture(params=BUILDS)
+def built(request: pytest.FixtureRequest):
+    return request.getfixturevalue(request.param)
+
+
+def _hyphenated_words(path: Path) -> list[tuple[str, str]]:
+    """(part left on the line, part carried) of every hyphenation break in the body text."""
+    lines = body_lines(path)
+    breaks = []
+    for line, following in zip(lines, lines[1:], strict=False):
+        if line.text.endswith(HYPHEN):
+            left = re.findall(r"[\w\-]+$", line.text[:-1])
+            carried = re.match(r"[\w\-]+", following.text)
+            if left and carried:
+                breaks.append((left[0].rsplit("-", 1)[-1], carried.group().split("-", 1)[0]))
+    return breaks
+
+
+# --- hyphenation ------------------------------------------------------------------------------------
+
+
+def test_hyphenation_leaves_two_carries_three_and_spares_short_and_capitalised_words(built) -> None:
+    _, _, pdf = built
+    breaks = _hyphenated_words(pdf.path)
+    assert len(breaks) > 20, "the text is hyphenated"
+    for left, carried in breaks:
+        word = left + carried
+        assert len(left) >= 2 and len(carried) >= 3, f"{left}-{carried}"
+        assert len(word) >= 6, f"{left}-{carried}: a word under 6 letters is never broken"
+        assert not left[0].isupper(), f"{left}-{carried}: capitalised words are not broken"
+
+
+def test_at_most_three_hyphenated_lines_in_a_row_and_none_at_a_page_end(built) -> None:
+    _, _, pdf = built
+    lines = body_lines(pdf.path)
+    run = 0
+    for line in lines:
+        run = run + 1 if line.text.endswith(HYPHEN) else 0
+        assert run <= 3, f"page {line.page}: a fourth hyphenated line in a row: {line.text!r}"
+    last = {}
+    for line in lines:
+        last[line.page] = line
+    ending = [line.page for line in last.values() if line.text.endswith(HYPHEN)]
+    assert not ending, f"pages whose last line ends in a hyphenated word: {ending}"
+
+
+# --- numbers, dashes, one-letter words ---------------------------------------------------------------
+
+
+def _running_text(path: Path) -> list:
+    """Body lines of running text: headings (in capitals) and the abbreviations page's table left out."""
+    lines = body_lines(path)
+    tables = {line.page for line in lines if line.text in ("БЕЛГІЛЕУЛЕР МЕН ҚЫСҚАРТУЛАР",
+                                                           "ПЕРЕЧЕНЬ СОКРАЩЕНИЙ И ОБОЗНАЧЕНИЙ")}
+    return [line for line in lines if line.page not in tables and not line.text.isupper()]
+
+
+def test_nothing_breaks_after_a_range_dash_a_number_sign_or_before_a_unit(built) -> None:
+    _, _, pdf = built
+    lines = _running_text(pdf.path)
+    for line, following in zip(lines, lines[1:], strict=False):
+        assert not re.search(r"\d[–-]$", line.text), f"a range broken after its dash: {line.text!r}"
+        assert not line.text.endswith("№"), f"a number sign left at the line end: {line.text!r}"
+        if re.search(r"\d$", line.text):
+            assert not re.match(r"(?:ж\.|жж\.|г\.|гг\.|%|млн)(?!\w)", following.text), (
+                f"a unit carried away from its number: {line.text!r} / {following.text!r}")
+        if following.x < 30 * MM + 5:  # a line that continues a paragraph (paragraphs and list items start indented)
+            assert not following.text.startswith(("–", "—")), f"a line starts with a dash: {following.text!r}"
+
+
+def test_russian_one_letter_words_stay_with_the_next_word(ru_build) -> None:
+    _, _, pdf = ru_build
+    for line in _running_text(pdf.path):
+        assert not re.search(r"(?:^|\s)[вскиаоуяВСКИАОУЯ]$", line.text), f"a one-letter word ends a line: {line.text!r}"
+
+
+# --- the reference list ---------------------------------------------------------------------------------
+
+
+def _reference_lines(path: Path) -> list[str]:
+    lines = body_lines(path)
+    start = next(n for n, line in enumerate(lines) if line.text in ("ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ",
+                                                                      "СПИСОК ИСПОЛЬЗОВАННЫХ ИСТОЧНИКОВ")
+                 and n > 40)
+    end = next((n for n, line in enumerate(lines) if n > start and re.match(r"^(ҚОСЫМША|ПРИЛОЖЕНИЕ) ", line.text)),
+               len(lines))
+    return [line.text for line in lines[start + 1 : end]]
+
+
+def test_urls_break_only_at_their_break_points_and_no_list_line_starts_with_a_dash(built) -> None:
+    _, _, pdf = built
+    lines = _reference_lines(pdf.path)
+    assert lines
+    for line, following in zip(lines, lines[1:], strict=False):
+        assert not following.startswith("–"), f"a reference line starts with a dash: {following!r}"
+        if re.search(r"https?:/*$", line):
+            pytest.fail(f"a URL broken inside or right after its scheme: {line!r}")
+        url = re.search(r"(https?://\S+)$", line)
+        if url and not re.match(r"^\(|^\d|^[А-ЯA-Z]", following):  # the URL runs on
+            assert url.group(1)[-1] in "/.-?&=_", f"a URL broken after {url.group(1)[-1]!r}: {line!r}"
+
+
+def test_justified_entries_keep_no_holes(built) -> None:
+    _, _, pdf = built
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf.path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    first = pdf.page_of("ПАЙДАЛАНЫЛҒАНӘДЕБИЕТТЕРТІЗІМІ", 3) or pdf.page_of("СПИСОКИСПОЛЬЗОВАННЫХИСТОЧНИКОВ", 3)
+    pages = re.split(r"<page ", xml)[1:][first - 1 :]
+    widest = 0.0
+    for page in pages:
+        for line in re.findall(r"<line [^>]*>(.*?)</line>", page, re.S):
+            found = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', line)
+            widest = max([widest] + [float(b[0]) - float(a[1]) for a, b in zip(found, found[1:], strict=False)])
+    assert widest < 20, f"a gap of {widest:.0f} pt between two words of a reference entry"
+
+
+def test_the_list_is_numbered_with_a_full_stop_by_default(built) -> None:
+    _, _, pdf = built
+    assert any(re.match(r"^1\. \S", line) for line in _reference_lines(pdf.path))
+
+
+def test_reference_numbers_without_a_full_stop_as_a_setting(tmp_path: Path) -> None:
+    project = copy_project("small", tmp_path)
+    config = project / "thesis.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[bibliography]\nnumbers = "1"\n', encoding="utf-8")
+    assert run_cli(project).status == 0
+    lines = _reference_lines(project / "output" / "thesis.pdf")
+    assert any(re.match(r"^1 \S", line) for line in lines) and not any(re.match(r"^1\. ", line) for line in lines)
+
+
+# --- citations, model numbers ------------------------------------------------------------------------
+
+
+def test_consecutive_sources_print_as_a_range_and_model_numbers_keep_their_hyphen(tmp_path: Path) -> None:
+    project = copy_project("small", tmp_path)
+    chapter = project / "content" / "03-qorytyndy.md"
+    text = chapter.read_text(encoding="utf-8").replace(
+        "талданды [@smith2023].",
+        "талданды [@smith2023]. Барлығы [@nazarbayev1996; @sidorov2019; @smith2023; @khabarov2001]. "
+        "Boeing 787-9 ұшағы 2019-2020 жылдары сатып алынды.")
+    chapter.write_text(text, encoding="utf-8")
+    result = run_cli(project)
+    assert result.status == 0, result.err
+    text = squash("".join(read_pdf(project / "output" / "thesis.pdf").pages))
+    assert "Барлығы[1–4]." in text
+    assert "Boeing787-9" in text and "2019–2020" in text
+
+
+# --- footnotes ---------------------------------------------------------------------------------------------
+
+
+def test_footnotes_in_smaller_type_at_the_paragraph_indent(small_build) -> None:
+    project, _, pdf = small_build
+    page = pdf.page_of("Бұл–сілтемемәтіні")
+    note = sorted((w for w in words(pdf.path) if w.page == page and w.text in ("Бұл", "1Бұл")), key=lambda w: -w.y0)
+    body = [w for w in words(pdf.path) if w.page == page and w.text == "Америка"]
+    assert note and body
+    assert (note[0].y1 - note[0].y0) < (body[0].y1 - body[0].y0) - 1, "the note is set smaller than the body"
+    indent = 30 * MM + 1.25 * 28.35
+    assert abs(note[0].x0 - indent) < 6, f"the note starts at the paragraph indent ({note[0].x0:.1f} pt)"
+
+
+# --- the title page ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "group", "expected"), [
+    ("kk", "ХҚ-31", "ХҚ-31 тобының студенті"),
+    ("ru", "МО-21", "студент группы МО-21"),
+    ("en", "IR-31", "student of group IR-31"),
+])
+def test_the_group_as_each_language_says_it(tmp_path: Path, language: str, group: str, expected: str) -> None:
+    project = copy_project("small", tmp_path)
+    config = project / "thesis.toml"
+    text = config.read_text(encoding="utf-8").replace('language = "kk"', f'language = "{language}"')
+    text = text.replace("year = 2026", f'year = 2026\ngroup = "{group}"')
+    if language != "kk":
+        for path in (project / "content").iterdir():  # the structural headings in the document's language
+            path.write_text(path.read_text(encoding="utf-8").replace("КІРІСПЕ", "INTRODUCTION")
+                            .replace("ҚОРЫТЫНДЫ", "CONCLUSION"), encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
+    result = run_cli(project)
+    assert result.status == 0, result.err
+    assert squash(expected) in squash(read_pdf(project / "output" / "thesis.pdf").pages[0])
+
+
+def test_approval_block_and_a_balanced_ministry_name(tmp_path: Path) -> None:
+    project = copy_project("small", tmp_path)
+    config = project / "thesis.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "year = 2026", 'year = 2026\napproval = true\nhead_of_department = "Ә. Б. Сейітов"'), encoding="utf-8")
+    assert run_cli(project).status == 0
+    page = read_pdf(project / "output" / "thesis.pdf").pages[0]
+    for line in ("«Қорғауға жіберілді»", "Кафедра меңгерушісі", "Ә. Б. Сейітов", "2026 ж."):
+        assert squash(line) in squash(page), line
+    first = [w for w in words(project / "output" / "thesis.pdf") if w.page == 1][:12]
+    rows: dict[int, list] = {}
+    for word in first:
+        rows.setdefault(round(word.y0), []).append(word)
+    ministry = [row for row in list(rows.values())[:2]]
+    widths = [max(w.x1 for w in row) - min(w.x0 for w in row) for row in ministry]
+    assert len(widths) == 2 and min(widths) > 0.6 * max(widths), f"the ministry's lines are uneven: {widths}"
+
+
+# --- norm control -------------------------------------------------------------------------------------------
+
+
+def test_abbreviations_listed_but_unused_and_used_but_unlisted(tmp_path: Path) -> None:
+    project = copy_project("small", tmp_path)
+    chapter = project / "content" / "03-qorytyndy.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "талданды [@smith2023].", "талданды [@smith2023]. ЕАЭО мен ЕАЭО-ның мүшелері."), encoding="utf-8")
+    result = run_cli("check", project)
+    config = project / "thesis.toml"
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "ӘЕК" in text)
+    assert re.search(rf"^thesis\.toml:{line}: warning: the abbreviation ӘЕК is listed but the text never uses it",
+                     result.err, re.M), result.err
+    assert re.search(r"^content/03-qorytyndy\.md:3: warning: the abbreviation ЕАЭО is used 2 times but is not in "
+                     r"the abbreviations list", result.err, re.M), result.err
+
+
+def test_cited_sources_without_a_year_or_an_access_date(tmp_path: Path) -> None:
+    project = copy_project("small", tmp_path)
+    bib = project / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    entry = re.search(r"@online\{smith2023,.*?\n\}", text, re.S).group(0)
+    bare = re.sub(r"\n\s*(?:year|date|urldate)\s*=\s*\{[^}]*\},?", "", entry)
+    bib.write_text(text.replace(entry, bare), encoding="utf-8")
+    line = next(n for n, t in enumerate(bib.read_text(encoding="utf-8").splitlines(), 1) if "@online{smith2023" in t)
+    err = run_cli("check", project).err
+    assert re.search(rf"^references\.bib:{line}: warning: the cited source 'smith2023' has no year", err, re.M), err
+    assert re.search(rf"^references\.bib:{line}: warning: the cited web page 'smith2023' has no urldate", err, re.M)
+
+
+def test_a_figure_far_from_its_first_mention_is_reported_by_build(tmp_path: Path) -> None:
+    project = copy_project("small", tmp_path)
+    chapter = project / "content" / "02-tarau-1.md"
+    filler = "Екі ел арасындағы ынтымақтастық жаңа кезеңге көтеріліп, байланыстар тереңдей түсті. " * 60
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        "![Екі ел", f"{filler}\n\n{filler}\n\n![Екі ел"), encoding="utf-8")
+    result = run_cli(project)
+    assert result.status == 0
+    assert re.search(r"^content/02-tarau-1\.md:\d+: warning: 1-сурет is on page \d+, [2-9] pages after its first "
+                     r"mention on page \d+", result.err, re.M), result.err
+
+
+def test_the_closing_line_counts_the_title_page_placeholders(tmp_path: Path) -> None:
+    project = copy_project("small", tmp_path)
+    config = project / "thesis.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('author = "Студент Т. А."',
+                                                                 'author = "[Аты-жөні]"'), encoding="utf-8")
+    result = run_cli(project)
+    assert ", 1 title-page placeholder to fill in," in result.out, result.out
+
+
+def test_the_exemplar_and_the_russian_thesis_are_clean_of_these_defects(exemplar_build, ru_build) -> None:
+    for project, result, _ in (exemplar_build, ru_build):
+        assert ", 0 warnings" in result.out, result.out + result.err
+        checked = run_cli("check", project)
+        rest = [line for line in checked.err.splitlines() if "placeholder" not in line and "the body (" not in line
+                and "the reference list has" not in line]
+        assert rest == [], rest
