@@ -1071,11 +1071,8 @@ class _Writer:
         root = self.document.config.root
         chosen = [e for e in external_pdfs(self.document.config)
                   if (where == "title" and e.name == "title") or (e.after and where == f"after {e.after}")]
-        for external in chosen:
-            try:
-                count = len(page_sizes(external.path(root).read_bytes()))
-            except Exception:  # noqa: BLE001 - the build has reported an unreadable file already
-                count = 1
+        for external in chosen:  # checked readable with the other inputs (inserts.check_external)
+            count = len(page_sizes(external.path(root).read_bytes()))
             for n in range(1, count + 1):
                 page_break = bool(self.body) or n > 1
                 p = self.add(_paragraph(Para(page_break=page_break or None, before=_mm(100), first_line=0,

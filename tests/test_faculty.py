@@ -430,3 +430,11 @@ def test_forms_fixture_is_what_pdfforms_makes() -> None:
     for name, pages in FORMS.items():
         with pikepdf.open(folder / name) as pdf:
             assert len(pdf.pages) == len(pages), name
+
+
+def test_watch_rebuilds_when_a_form_pdf_changes(tmp_path: Path) -> None:
+    from kazthesis.watch import is_input
+
+    assert is_input(tmp_path, tmp_path / "forms" / "title.pdf")
+    assert is_input(tmp_path, tmp_path / "zadanie.PDF")
+    assert not is_input(tmp_path, tmp_path / "output" / "thesis.pdf")
