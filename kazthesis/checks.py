@@ -262,8 +262,8 @@ def _check_list(document: Document, problems: Problems, block: ListBlock, final:
 def _starts_with_capital(text: str, names: set[str]) -> bool:
     """Whether an item starts with a capital letter that is not an abbreviation (ООН, АҚШ-пен, C5+1), a word
     with more capitals (JavaScript) or a proper name (a word the text capitalises inside sentences too)."""
-    word = text.strip().lstrip(OPENING_MARKS).split(maxsplit=1)[0] if text.strip() else ""
-    word = word.rstrip(".,;:!?»\"')")
+    words = text.strip().lstrip(OPENING_MARKS).split(maxsplit=1)
+    word = words[0].rstrip(".,;:!?»\"')") if words else ""
     if not word or not word[0].isalpha() or not word[0].isupper():
         return False
     if any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]):
