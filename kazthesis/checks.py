@@ -13,11 +13,15 @@ from pathlib import Path
 from kazthesis import locale
 from kazthesis.config import PLACEHOLDER_RE
 from kazthesis.model import (
+    Block,
     Citation,
     Document,
     Heading,
+    ListBlock,
     NoteRef,
+    Paragraph,
     Part,
+    Quote,
     Source,
     own_inlines,
     plain_text,
@@ -72,6 +76,8 @@ def run_checks(document: Document, problems: Problems, body_pages: int | None = 
     if checks["abbreviations"]:
         _check_abbreviations(document, problems)
     _check_cited_entries(document, problems)
+    if checks["list_punctuation"]:
+        _check_list_punctuation(document, problems)
 
 
 def _path(document: Document, heading: Heading) -> Path:
@@ -264,3 +270,88 @@ def _check_cited_entries(document: Document, problems: Problems) -> None:
         if entry.form == "online" and not entry.get("urldate"):
             problems.warning(bib, entry.line, f"the cited web page '{entry.key}' has no urldate",
                              "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
+
+
+# --- lists as GOST 7.32 writes them ------------------------------------------------------------------------
+
+LIST_HINT = ("after a colon, GOST 7.32 starts each item in lower case and ends it with ';', the last with '.' "
+             "(a proper name or an abbreviation may start an item); or set [checks] list_punctuation = false")
+OPENING_MARKS = "«„\"'([–—-"
+
+
+def _check_list_punctuation(document: Document, problems: Problems) -> None:
+    """Every list introduced by a colon: its items start in lower case and end with ";", the last with "."."""
+    names = _proper_names(document)
+    for part in document.abstracts + document.parts + document.appendices:
+        for block in _lists_after_colon(part.blocks):
+            _check_list(document, problems, block, ".", names)
+
+
+def _ends_with_colon(block: Block | None) -> bool:
+    return isinstance(block, Paragraph) and plain_text(block.children).rstrip().endswith(":")
+
+
+def _lists_after_colon(blocks: list[Block]):  # noqa: ANN202 - a generator of ListBlock
+    """Lists whose paragraph before them ends with a colon (not looking inside them: _check_list does)."""
+    previous: Block | None = None
+    for block in blocks:
+        if isinstance(block, ListBlock) and _ends_with_colon(previous):
+            yield block
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _lists_after_colon(item)
+        elif isinstance(block, Quote):
+            yield from _lists_after_colon(block.children)
+        previous = block
+
+
+def _check_list(document: Document, problems: Problems, block: ListBlock, final: str, names: set[str]) -> None:
+    """The items of one list after a colon; ``final`` is what its last item ends with ("." or, for a list
+    nested in an item that is not the last, ";")."""
+    for index, item in enumerate(block.items):
+        end = final if index == len(block.items) - 1 else ";"
+        paragraphs = [b for b in item if isinstance(b, Paragraph)]
+        if not paragraphs:
+            continue
+        first = paragraphs[0]
+        wrong = []
+        if _starts_with_capital(plain_text(first.children), names):
+            wrong.append("starts with a capital letter")
+        nested = item[-1] if isinstance(item[-1], ListBlock) and _ends_with_colon(item[-2] if len(item) > 1 else None) \
+            else None
+        if nested is not None:  # "item:" and a list under it: that list's last item carries the ending
+            _check_list(document, problems, nested, end, names)
+        elif not plain_text(paragraphs[-1].children).rstrip().endswith(end):
+            wrong.append(f"does not end with '{end}'")
+        if wrong:
+            text = " ".join(plain_text(first.children).split())
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            problems.warning(document.config.root / first.source.path, first.source.line,
+                             f"this item of a list after a colon {' and '.join(wrong)}: \"{shown}\"", LIST_HINT)
+
+
+def _starts_with_capital(text: str, names: set[str]) -> bool:
+    """Whether an item starts with a capital letter that is not an abbreviation (ООН, АҚШ-пен, C5+1), a word
+    with more capitals (JavaScript) or a proper name (a word the text capitalises inside sentences too)."""
+    words = text.strip().lstrip(OPENING_MARKS).split(maxsplit=1)
+    word = words[0].rstrip(".,;:!?»\"')") if words else ""
+    if not word or not word[0].isalpha() or not word[0].isupper():
+        return False
+    if any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]):
+        return False
+    return word not in names
+
+
+WORD_RE = re.compile(r"[^\W\d_][^\W_]*")
+
+
+def _proper_names(document: Document) -> set[str]:
+    """Capitalised words the text writes inside a sentence (after a lower-case word or a comma) somewhere."""
+    names: set[str] = set()
+    for line in document.source_lines.values():
+        for match in WORD_RE.finditer(line):
+            word, before = match.group(), line[: match.start()]
+            last = before.rstrip()[-1:]
+            if word[0].isupper() and before.endswith(" ") and (last in (",", ";") or last.islower()):
+                names.add(word)
+    return names

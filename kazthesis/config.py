@@ -69,6 +69,8 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "contents_depth": Setting(int, 2, "heading levels listed in the contents", (1, 2, 3)),
         "numbering": Setting(str, "continuous", "figure and table numbering", ("continuous", "per-chapter")),
         "landscape_tables": Setting(bool, False, "a table too wide for the page may have a page turned sideways"),
+        "listing_highlight": Setting(bool, False, "code listings highlighted in grey scale (bold keywords, grey "
+                                     "comments and strings)"),
     },
     "title_page": {
         name: Setting(str, "", doc)
@@ -87,9 +89,15 @@ SETTINGS: dict[str, dict[str, Setting]] = {
             ("city", "city"),
             ("year", "year"),
             ("head_of_department", "head of department, for the approval block"),
+            ("pdf", "a PDF (e.g. the faculty's signed form) whose pages replace the generated title page"),
         )
     } | {"approval": Setting(bool, False, "print the «Қорғауға жіберілді» approval block (head of department, "
                                           "signature and date lines)")},
+    # [[insert]] — an array of tables: PDF pages put in after the title page, the contents page, or at the end.
+    "insert": {
+        "file": Setting(str, "", "a PDF file in the project whose pages are put in"),
+        "after": Setting(str, "end", "where the pages go", ("title", "contents", "end")),
+    },
     "bibliography": {
         "style": Setting(str, "gost-7.1-2003", "GOST variant", ("gost-7.1-2003", "gost-r-7.0.100-2018")),
         "order": Setting(str, "citation", "order of the list", ("citation", "alphabetical")),
@@ -111,9 +119,11 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "abbreviations": Setting(bool, True, "the abbreviations page lists exactly the abbreviations the text uses"),
         "figure_placement": Setting(bool, True, "a figure or table stands at most one page after its first mention"),
         "unused_references": Setting(bool, True, "warn about .bib entries the text never cites"),
+        "list_punctuation": Setting(bool, True, "items of a list after a colon start in lower case and end "
+                                    "with ; (the last with .)"),
     },
 }
-# [abbreviations] is free-form: abbreviation = "meaning".
+# [abbreviations] is free-form: abbreviation = "meaning"; so is [terms]: term = "definition".
 
 PLACEHOLDER_RE = re.compile(r"^\s*[<\[{(].*[>\]})]\s*$|ХХХ|XXX|…|\.\.\.")
 
@@ -132,6 +142,9 @@ class Config:
     checks: dict[str, Any] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)  # "section.key" → line, for messages
+    terms: dict[str, str] = field(default_factory=dict)  # [terms], in the order written
+    inserts: list[Insert] = field(default_factory=list)  # [[insert]], in the order written
+    insert_lines: list[dict[str, int]] = field(default_factory=list)  # each [[insert]]: key → line ("" its header)
 
     @property
     def path(self) -> Path:
@@ -210,6 +223,7 @@ def load_config(root: Path, problems: Problems) -> Config:
         problems.warning(path, None, "thesis.toml not found: the defaults are used (Kazakh, GOST 7.32-2017, "
                          "no title page)", "copy thesis.toml from the example project and fill it in")
     config.key_lines = _key_lines(text)
+    config.insert_lines = _array_table_lines(text, "insert")
     _apply(config, data, problems)
     return config
 
@@ -231,6 +245,9 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
     values: dict[str, dict[str, Any]] = {section: {} for section in SETTINGS}
     values["abbreviations"] = {}
     for key, value in data.items():
+        if key in FACULTY_SECTIONS:
+            FACULTY_SECTIONS[key](config, value, problems)
+            continue
         if key in SETTINGS and key and isinstance(value, dict):
             section_values = value
             for sub, sub_value in section_values.items():
@@ -283,3 +300,80 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
                        f"bibliography file {bib!r} is outside the project folder",
                        "put the .bib file inside the project and give a relative path")
         config.bibliography["file"] = "references.bib"
+
+
+# --- [terms] and [[insert]] ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Insert:
+    """One ``[[insert]]``: a PDF file of the project and where its pages go."""
+
+    file: str
+    after: str  # "title" | "contents" | "end"
+    line: int | None  # the line of its file = "…" (or of its [[insert]] header), for messages
+
+
+def _array_table_lines(text: str, name: str) -> list[dict[str, int]]:
+    """For each ``[[name]]`` in order: its keys' 1-based lines, and its header's under ""."""
+    tables: list[dict[str, int]] = []
+    inside = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if re.match(rf"^\[\[\s*{re.escape(name)}\s*\]\]", line):
+            tables.append({"": number})
+            inside = True
+        elif line.startswith("["):
+            inside = False
+        elif inside and (m := re.match(r'^("[^"]*"|[A-Za-z0-9_\-]+)\s*=', line)):
+            tables[-1].setdefault(m.group(1).strip('"'), number)
+    return tables
+
+
+def _terms(config: Config, value: Any, problems: Problems) -> None:
+    """[terms]: term = "definition", as [abbreviations]."""
+    lines = config.key_lines
+    if not isinstance(value, dict):
+        problems.error(config.path, lines.get("terms"), "terms must be a [terms] section",
+                       'write [terms] and under it lines like Дипломатия = "definition"')
+        return
+    for term, definition in value.items():
+        if not isinstance(definition, str):
+            problems.error(config.path, lines.get(f"terms.{term}"), f"the definition of {term!r} must be text in "
+                           "quotes", 'write Дипломатия = "мемлекеттің сыртқы саясатын жүзеге асыру құралы"')
+        else:
+            config.terms[term] = definition
+
+
+def _inserts(config: Config, value: Any, problems: Problems) -> None:
+    """[[insert]] tables: each a file and where it goes (the PDF itself is checked by :mod:`kazthesis.inserts`)."""
+    path = config.path
+    if not isinstance(value, list):
+        problems.error(path, config.key_lines.get("insert"), "insert must be written as [[insert]] tables",
+                       'write [[insert]] and under it file = "zadanie.pdf" and after = "title"')
+        return
+    settings = SETTINGS["insert"]
+    for index, table in enumerate(value):
+        lines = config.insert_lines[index] if index < len(config.insert_lines) else {}
+        header = lines.get("")
+        if not isinstance(table, dict):
+            problems.error(path, header, "each [[insert]] holds file = … and after = …")
+            continue
+        chosen = {name: setting.default for name, setting in settings.items()}
+        for key, item in table.items():
+            setting = settings.get(key)
+            if setting is None:
+                close = difflib.get_close_matches(key, list(settings), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(settings)}"
+                problems.warning(path, lines.get(key, header), f"unknown setting 'insert.{key}' is ignored", hint)
+            elif err := _check_value(f"insert.{key}", item, setting):
+                problems.error(path, lines.get(key, header), err, setting.doc)
+            else:
+                chosen[key] = item
+        if not chosen["file"]:
+            problems.error(path, header, "this [[insert]] names no file", 'add file = "zadanie.pdf"')
+            continue
+        config.inserts.append(Insert(chosen["file"], chosen["after"], lines.get("file", header)))
+
+
+FACULTY_SECTIONS = {"terms": _terms, "insert": _inserts}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kazthesis.bibliography import Bibliography, load_bibliography
 from kazthesis.config import Config, load_config
+from kazthesis.inserts import check_external
 from kazthesis.model import Document, Reference
 from kazthesis.numbering import numbered, resolve
 from kazthesis.parse import ParsedFile, parse_file
@@ -97,6 +98,7 @@ def read_chapters(root: Path, language: str, problems: Problems, inputs: Inputs 
 def build_document(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
     """Read and check every input of the project at ``root``, and resolve the document."""
     config = load_config(root, problems)
+    check_external(config, problems)  # the title-page PDF and the [[insert]] files
     bibliography = read_bibliography(config, problems, inputs)
     files = read_chapters(root, config.language, problems, inputs)
     document = resolve(config, bibliography, files, problems)

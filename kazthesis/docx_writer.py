@@ -34,6 +34,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.story import StoryPart
 
 from kazthesis import locale
+from kazthesis.listing import STYLES, listing_lines
 from kazthesis.model import (
     Block,
     Citation,
@@ -59,6 +60,7 @@ from kazthesis.model import (
     Part,
     Quote,
     Rule,
+    Statistics,
     Strikeout,
     Strong,
     Subscript,
@@ -85,6 +87,7 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 PNG_FALLBACK_DPI = 200  # the PNG that LibreOffice and Word before 2016 show instead of an SVG
 MAX_FIGURE_HEIGHT_MM = 180  # as thesis.css: figure.figure img { max-height: 180mm }
 A4_MM = (210, 297)
+KEEP_TOGETHER_LINES = 12  # a listing this short is kept on one page in Word
 
 EMU_PER_PT = 12700
 TWIPS_PER_PT = 20
@@ -570,7 +573,7 @@ class _Writer:
         """Ids a cross-reference or the contents may point at."""
         document = self.document
         ids = {h.id for h in document.headings if h.id} | {f.id for f in document.figures if f.id}
-        return ids | {t.id for t in document.tables if t.id} | {"abbreviations", "references"}
+        return ids | {t.id for t in document.tables if t.id} | {"abbreviations", "references"} | self._more_targets()
 
     def _listed_ids(self) -> set[str]:
         return {entry.id for entry in self.contents_entries()}
@@ -767,6 +770,10 @@ class _Writer:
             self.list_block(block, depth, quote)
         elif isinstance(block, Quote):
             self.blocks(block.children, depth, quote + 1)
+        elif isinstance(block, CodeBlock) and (block.listing or self.layout.get("listing_highlight")):
+            self.listing(block, left)
+        elif isinstance(block, Statistics):
+            self.statistics(block)
         elif isinstance(block, CodeBlock):
             p = self.add(_paragraph(Para(style="SourceCode", left=left)))
             for n, line in enumerate(block.text.split("\n")):
@@ -787,7 +794,7 @@ class _Writer:
         level = min(heading.level, 6)
         listed = heading.id in self.listed or level > int(self.layout["contents_depth"])
         style = f"Heading{level}" if listed else f"UnlistedHeading{level}"
-        centred = heading.kind in ("structural", "appendix")
+        centred = heading.kind in ("structural", "appendix", "abstract")
         para = Para(style=style, first_line=0 if centred else None, align="center" if centred else "",
                     before=0 if after_heading and level > 1 else None)
         p = self.add(_paragraph(para))
@@ -1014,6 +1021,67 @@ class _Writer:
             p.append(_append(link, _text_run(url.group(0))))
             p.append(_text_run(ref.text[url.end():]))
 
+    # --- annotations, listings, terms, inserted pages ----------------------------------------------------
+    def _more_targets(self) -> set[str]:
+        return {listing.id for listing in self.document.listings if listing.id} | {"terms"}
+
+    def statistics(self, block: Statistics) -> None:
+        """The statistics line with Word's own page count (a NUMPAGES field: the .docx is paginated by Word)."""
+        before, _, after = block.line("\x00").partition("\x00")
+        p = self.add(_paragraph(Para()))
+        p.append(_text_run(before))
+        for run in _field("NUMPAGES", "1"):
+            p.append(run)
+        p.append(_text_run(after))
+
+    def listing(self, block: CodeBlock, left: float | None) -> None:
+        """A listing: its caption above (as a table's), the code a paragraph a line in grey-scale runs. Word
+        cannot print a continuation label on the next page; the lines may run on as the PDF's do."""
+        if block.listing:
+            caption = self.add(_paragraph(Para(style="Caption", keep_next=True, before=0.5 * self.size,
+                                               align="left")))
+            caption.append(_text_run(f"{block.label} – " if block.caption else block.label))
+            self.inlines(caption, block.caption)
+            self.bookmark(caption, block.id)
+        lines = listing_lines(block.text, block.language, bool(self.layout.get("listing_highlight")))
+        together = len(lines) <= KEEP_TOGETHER_LINES  # a short listing is not parted from its caption or itself
+        for n, runs in enumerate(lines):
+            first, last = n == 0, n == len(lines) - 1
+            p = self.add(_paragraph(Para(style="SourceCode", keep_next=(together and not last) or None,
+                                         before=None if first else 0, after=None if last else 0, left=left)))
+            for style, text in runs:
+                colour, bold, italic = STYLES.get(style, ("", False, False))
+                p.append(_text_run(text, Run(color=colour, bold=bold or None, italic=italic or None)))
+
+    def terms(self) -> None:
+        """The terms-and-definitions page (terms.html): the opening sentence, then "term – definition" lines."""
+        self.structural_heading(self.strings["terms"], "terms")
+        p = self.add(_paragraph(Para()))
+        p.append(_text_run(self.strings["terms_intro"]))
+        for term, definition in self.document.terms:
+            p = self.add(_paragraph(Para()))
+            p.append(_text_run(f"{term} \u2013 {definition}"))
+
+    def inserted_pages(self, where: str) -> bool:
+        """Pages that the PDF takes from other PDF files ([title_page] pdf, [[insert]]): Word cannot hold a PDF
+        page, so each gets a page of its own saying which page of which file goes there — the student prints
+        the .docx and puts the signed form in its place, and every page after it keeps the PDF's number.
+        ``where``: "title" (the title page itself) or "after title|contents|end". True when there were any."""
+        from kazthesis.inserts import external_pdfs, page_sizes
+
+        root = self.document.config.root
+        chosen = [e for e in external_pdfs(self.document.config)
+                  if (where == "title" and e.name == "title") or (e.after and where == f"after {e.after}")]
+        for external in chosen:  # checked readable with the other inputs (inserts.check_external)
+            count = len(page_sizes(external.path(root).read_bytes()))
+            for n in range(1, count + 1):
+                page_break = bool(self.body) or n > 1
+                p = self.add(_paragraph(Para(page_break=page_break or None, before=_mm(100), first_line=0,
+                                             align="center")))
+                p.append(_text_run(locale.text(self.document.language, "inserted_page", file=external.file, page=n),
+                                   Run(italic=True)))
+        return bool(chosen)
+
     def part(self, part: Part) -> None:
         if part.heading is not None:
             self.heading(part.heading)
@@ -1022,8 +1090,15 @@ class _Writer:
     # --- the package --------------------------------------------------------------------------------
     def write(self) -> bytes:
         document = self.document
-        self.title_page()
+        if not self.inserted_pages("title"):
+            self.title_page()
+        self.inserted_pages("after title")
+        for part in document.abstracts:
+            self.part(part)
         self.contents()
+        self.inserted_pages("after contents")
+        if document.terms:
+            self.terms()
         if document.abbreviations:
             self.abbreviations()
         for part in document.parts:
@@ -1031,6 +1106,7 @@ class _Writer:
         self.references()
         for part in document.appendices:
             self.part(part)
+        self.inserted_pages("after end")
         if self.body and self.body[-1].tag == qn("w:tbl"):
             self.add(_paragraph(Para()))  # the body must end with a paragraph
         self.assemble()

@@ -170,6 +170,8 @@ class Heading:
     number: str = ""  # resolved: "1", "1.2", "А.1"; "" when unnumbered
     letter: str = ""  # resolved: an appendix's letter
     label: str = ""  # resolved: "ҚОСЫМША А" above an appendix title
+    lang: str = ""  # an annotation's {lang=kk} as written, or ""
+    language: str = ""  # resolved for an annotation: its language (from lang= or its title)
 
 
 @dataclass
@@ -230,9 +232,36 @@ class Quote:
 
 @dataclass
 class CodeBlock:
+    """A fenced code block; with ``{#lst:name caption="…"}`` a numbered listing."""
+
     text: str
     language: str
     source: Source
+    id: str = ""  # "lst:name", or ""
+    caption: list[Inline] = field(default_factory=list)
+    listing: bool = False  # numbered: it has a lst: id or a caption
+    number: str = ""  # resolved
+    label: str = ""  # resolved: "1-листинг"
+    continued: str = ""  # resolved: "1-листингтің жалғасы"
+
+
+@dataclass
+class Statistics:
+    """``[statistics]`` in an annotation: "Курсовая работа 45 с., 3 рис., 2 табл., 20 источн., 1 прил."
+
+    Everything but the page count is resolved by the numbering pass; the pages are known only after
+    layout, so ``text`` holds ``{pages}`` for the writer to fill in."""
+
+    source: Source
+    language: str = ""  # resolved: the annotation's language
+    figures: int = 0  # resolved
+    tables: int = 0  # resolved
+    sources: int = 0  # resolved
+    appendices: int = 0  # resolved
+    text: str = ""  # resolved, with "{pages}"
+
+    def line(self, pages: int | str) -> str:
+        return self.text.replace("{pages}", str(pages))
 
 
 @dataclass
@@ -258,7 +287,8 @@ class Rule:
     source: Source
 
 
-Block = Heading | Paragraph | Figure | Table | ListBlock | Quote | CodeBlock | MathBlock | PageBreak | Rule
+Block = (Heading | Paragraph | Figure | Table | ListBlock | Quote | CodeBlock | MathBlock | PageBreak | Rule
+         | Statistics)
 
 
 # --- the document ------------------------------------------------------------------------------
@@ -363,6 +393,9 @@ class Document:
     figures: list[Figure]
     tables: list[Table]
     source_lines: dict[tuple[str, int], str]  # (file, line) → text, for checks and messages
+    abstracts: list[Part] = field(default_factory=list)  # annotations, before the contents, in the order written
+    terms: list[tuple[str, str]] = field(default_factory=list)  # [terms]: term → definition, typography applied
+    listings: list[CodeBlock] = field(default_factory=list)  # numbered code listings
 
     @property
     def language(self) -> str:

@@ -29,6 +29,7 @@ from kazthesis.collation import kazakh_sort_key
 from kazthesis.config import Config
 from kazthesis.model import (
     Citation,
+    CodeBlock,
     ContentsEntry,
     CrossRef,
     Document,
@@ -39,6 +40,7 @@ from kazthesis.model import (
     NoteRef,
     Part,
     Reference,
+    Statistics,
     Table,
     own_inlines,
     walk_blocks,
@@ -144,6 +146,9 @@ class _Resolver:
         self.figures: list[Figure] = []
         self.tables: list[Table] = []
         self.headings: list[Heading] = []
+        self.listings: list[CodeBlock] = []
+        self.statistics: list[Statistics] = []
+        self.abstract: Heading | None = None  # the annotation being walked, for its statistics line
 
     def error(self, source: object, message: str, hint: str = "") -> None:
         path, line = str(source).rsplit(":", 1)
@@ -177,6 +182,10 @@ class _Resolver:
                     block.label = f"({block.number})" if block.number else ""
                     if block.id:
                         self.add_label(block.id, Label("equation", block.number, str(block.source)))
+                elif isinstance(block, CodeBlock) and block.listing:
+                    self.listing(block, numberer)
+                elif isinstance(block, Statistics):
+                    self.statistics_line(block)
                 for inlines in own_inlines(block):
                     self.inlines(inlines)
 
@@ -185,6 +194,7 @@ class _Resolver:
             self.error(heading.source, f"heading level {heading.level} follows level {previous_level or 'none'}",
                        "a section (##) must come under a chapter (#); do not skip heading levels")
         numberer.heading(heading)
+        self.annotation(heading)
         heading.id = heading.given_id or f"h{len(self.headings) + 1}"
         self.headings.append(heading)
         kind = "appendix" if heading.kind == "appendix" else "heading"
@@ -220,6 +230,42 @@ class _Resolver:
         if not table.caption:
             self.warning(table.source, f"table {table.number} has no caption",
                          "add a line ': Caption {#tbl:name}' directly before the table")
+
+    # --- listings and annotations ------------------------------------------------------------------
+    def listing(self, listing: CodeBlock, numberer: _Numberer) -> None:
+        """A numbered code listing: numbered as figures and tables are (continuous, per chapter, А.1)."""
+        numberer.items.setdefault("listing", 0)  # the numberer's counters start without listings
+        listing.number = numberer.item("listing")
+        listing.label = locale.text(self.language, "listing", n=listing.number)
+        listing.continued = locale.text(self.language, "listing_continued", n=listing.number)
+        self.listings.append(listing)
+        if listing.id:
+            self.add_label(listing.id, Label("listing", listing.number, str(listing.source)))
+
+    def annotation(self, heading: Heading) -> None:
+        """Note the annotation a level-1 heading opens (and its language), or that the walk left the annotations."""
+        if heading.level != 1:
+            return
+        heading.language = ""
+        self.abstract = heading if heading.kind == "abstract" else None
+        if self.abstract is not None:
+            heading.language = heading.lang or locale.abstract_language(heading.plain, self.language)
+
+    def statistics_line(self, statistics: Statistics) -> None:
+        if self.abstract is None:
+            self.warning(statistics.source, "[statistics] is filled in only inside an annotation",
+                         "put it under a heading such as # АННОТАЦИЯ {.abstract}; here it is in the document's "
+                         "language")
+        statistics.language = self.abstract.language if self.abstract is not None else self.language
+        self.statistics.append(statistics)
+
+    def count_statistics(self, references: list[Reference], appendices: int) -> None:
+        """Fill in every statistics line from the whole document (its page count is left to the layout)."""
+        for line in self.statistics:
+            line.figures, line.tables = len(self.figures), len(self.tables)
+            line.sources, line.appendices = len(references), appendices
+            line.text = locale.statistics_text(line.language, self.config.work_type, line.figures, line.tables,
+                                               line.sources, line.appendices)
 
     def inlines(self, nodes: list) -> None:
         for node in walk_inlines(nodes):
@@ -274,7 +320,7 @@ class _Resolver:
         if len(kinds) > 1:  # fig and tbl in one bracket: each says what it is
             return ", ".join(self.xref_text(CrossRef([ident], xref.source)) for ident in xref.ids)
         kind = kinds.pop()
-        name = {"figure": "figure_ref", "table": "table_ref", "appendix": "appendix_ref"}[kind]
+        name = f"{kind}_ref"  # figure_ref, table_ref, appendix_ref, listing_ref
         if len(found) > 1:
             name += "s"
         value = numbers.replace(", ", ",\u00a0")
@@ -318,14 +364,15 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
     cited = list(resolver.cited)
     references = make_reference_list(config, bibliography, cited)
     resolver.texts({ref.entry.key: ref.number for ref in references})
-    contents = _contents(config, resolver.headings)
+    resolver.count_statistics(references, sum(1 for h in resolver.headings if h.kind == "appendix"))
+    contents = _with_terms(config, _contents(config, resolver.headings))
     source_lines = {(parsed.rel, number): line for parsed in files for number, line in enumerate(parsed.lines, 1)}
     return Document(
         config=config,
         bibliography=bibliography,
         title_page=make_title_page({k: apply_typography(v, config.language) if isinstance(v, str) else v
                                     for k, v in config.title_page.items()}, config.language, config.layout),
-        parts=[p for p in parts if p.heading is None or p.heading.kind != "appendix"],
+        parts=[p for p in parts if p.heading is None or p.heading.kind not in ("appendix", "abstract")],
         appendices=[p for p in parts if p.heading is not None and p.heading.kind == "appendix"],
         headings=resolver.headings,
         contents=contents,
@@ -336,6 +383,9 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
         figures=resolver.figures,
         tables=resolver.tables,
         source_lines=source_lines,
+        abstracts=[p for p in parts if p.heading is not None and p.heading.kind == "abstract"],
+        terms=[(term, apply_typography(definition, config.language)) for term, definition in config.terms.items()],
+        listings=resolver.listings,
     )
 
 
@@ -348,6 +398,13 @@ def _contents(config: Config, headings: list[Heading]) -> list[ContentsEntry]:
     body = [entry for entry in listed if entry.kind != "appendix"]
     appendices = [entry for entry in listed if entry.kind == "appendix"]
     return [*fixed, *body, ContentsEntry(1, "structural", strings["references"], "references"), *appendices]
+
+
+def _with_terms(config: Config, contents: list[ContentsEntry]) -> list[ContentsEntry]:
+    """The terms-and-definitions page first in the contents: GOST 7.32-2017 puts it before the abbreviations."""
+    if not config.terms:
+        return contents
+    return [ContentsEntry(1, "structural", locale.text(config.language, "terms"), "terms"), *contents]
 
 
 def _contents_text(heading: Heading) -> str:

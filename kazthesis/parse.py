@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 
 from markdown_it.token import Token
 
-from kazthesis.markdown import MAX_DEPTH, Attributes, inline_lines, make_parser, prepare
+from kazthesis.markdown import ATTRS_RE, MAX_DEPTH, Attributes, inline_lines, make_parser, parse_attrs, prepare
 from kazthesis.mathematics import FormulaError, draw
 from kazthesis.model import (
     Block,
@@ -44,6 +44,7 @@ from kazthesis.model import (
     Quote,
     Rule,
     Source,
+    Statistics,
     Strikeout,
     Strong,
     Subscript,
@@ -73,6 +74,9 @@ RAW_FORMS = (
     (re.compile(r"^\s*\+[-=:+]{3,}\+?\s*$"), "a grid table", "write it as a pipe table: | a | b |"),
 )
 HEADING_CLASSES = {"unnumbered", "appendix", "abstract", "unlisted", "-"}
+STATISTICS_RE = re.compile(r"^\s*\[statistics\]\s*$", re.I)  # an annotation's statistics line, filled in by the tool
+LISTING_ATTRIBUTES = {"caption"}
+LANGUAGES = ("kk", "ru", "en")
 FIGURE_ATTRIBUTES = {"width", "height"}
 LENGTH_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:%|cm|mm|px|in|pt)$")
 
@@ -131,7 +135,7 @@ class _Converter:
                 blocks.append(Quote(inner, self.source(line)))
                 i += 1
             elif kind in ("fence", "code_block"):
-                blocks.append(CodeBlock(token.content.rstrip("\n"), token.info.strip(), self.source(line)))
+                blocks.append(self.code_block(token, line))
                 i += 1
             elif kind == "table_open":
                 table, i = self.table(tokens, i, line)
@@ -204,11 +208,15 @@ class _Converter:
                 self.problems.warning(self.path, line, f"heading class .{cls} is not used",
                                       "the classes a heading takes are .unnumbered, .unlisted, .appendix "
                                       "and .abstract")
-        self._ignored(attrs.pairs, line, "a heading takes only {#id .class}")
+        lang = self.abstract_lang(attrs, classes, line)
+        self._ignored([pair for pair in attrs.pairs if pair[0] != "lang"], line, "a heading takes only {#id .class}")
         title = self.inlines(inline, in_heading=True)
-        return Heading(int(token.tag[1]), title, plain_text(title).strip(), attrs.id, classes, self.source(line))
+        return Heading(int(token.tag[1]), title, plain_text(title).strip(), attrs.id, classes, self.source(line),
+                       lang=lang)
 
     def paragraph(self, inline: Token, line: int) -> Block:
+        if STATISTICS_RE.match(inline.content):
+            return Statistics(self.source(line))
         children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
         if len(children) == 1 and children[0].type == "image":
             figure = self.figure(children[0], line)
@@ -263,6 +271,41 @@ class _Converter:
             i += 1
         table = Table(caption, header, rows, Source(self.rel, caption_line), attrs.id)
         return table, i + 1
+
+    # --- listings and annotations ------------------------------------------------------------
+    def code_block(self, token: Token, line: int) -> CodeBlock:
+        """A code block; a fence with ``{#lst:name caption="…"}`` (Pandoc's attributes) is a numbered listing."""
+        text = token.content.rstrip("\n")
+        info = token.info.strip() if token.type == "fence" else ""
+        match = ATTRS_RE.search(info)
+        if match is None:
+            return CodeBlock(text, info, self.source(line))
+        attrs = parse_attrs(match.group(1))
+        language = info[: match.start()].strip() or (attrs.classes[0] if attrs.classes else "")
+        hint = 'a listing takes {#lst:name caption="…"} (and a language: ```python {#lst:name caption="…"})'
+        self._ignored([pair for pair in attrs.pairs if pair[0] not in LISTING_ATTRIBUTES], line, hint)
+        ident = attrs.id
+        if ident and not ident.startswith("lst:"):
+            self.problems.warning(self.path, line, f"the listing id #{ident} does not start with lst:",
+                                  f"write {{#lst:{ident}}}, and refer to it as @lst:{ident}")
+        caption_text = dict(attrs.pairs).get("caption", "").strip()
+        caption = [Text(apply_typography(caption_text, self.language))] if caption_text else []
+        return CodeBlock(text, language, self.source(line), ident, caption, listing=bool(ident or caption))
+
+    def abstract_lang(self, attrs: Attributes, classes: list[str], line: int) -> str:
+        """An annotation's ``lang=kk|ru|en``, checked ("" when not given or not usable)."""
+        value = dict(attrs.pairs).get("lang", "")
+        if not value:
+            return ""
+        if "abstract" not in classes:
+            self.problems.warning(self.path, line, f"attribute lang={value} is not used and was left out",
+                                  "only an annotation ({.abstract}) takes lang=")
+            return ""
+        if value not in LANGUAGES:
+            self.problems.warning(self.path, line, f"lang={value} is not a language of this tool; the annotation's "
+                                  "language is taken from its title", "write lang=kk, lang=ru or lang=en")
+            return ""
+        return value
 
     # --- inlines ---------------------------------------------------------------------------
     def inlines(self, inline: Token, in_heading: bool = False) -> list[Inline]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from kazthesis import locale
 from kazthesis.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
+from kazthesis.inserts import external_pieces, is_external, place
 from kazthesis.layout import Job, LaidOut, lay_out, shared_stylesheet
 from kazthesis.model import ContentsEntry, Document
 from kazthesis.problems import Problems
@@ -184,6 +186,8 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     book = HtmlBook(document)
     css = book.css(stamped=True)
     pieces = book.pieces()
+    external = external_pieces(config, document.language)  # PDF pages from outside: never laid out
+    pieces = place(pieces, config, external)
     allowed = (config.root.resolve(), TOOL_DIR)
 
     def job(piece: Piece) -> Job:
@@ -192,9 +196,10 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     numbering = _page_number_font(css, cache)
     # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes.
     placeholder = {entry.id: 999 for entry in document.contents}
-    jobs = [job(piece) for piece in pieces if piece.name != "contents"]
+    jobs = [job(piece) for piece in pieces if piece.name != "contents" and piece.name not in external]
     jobs.append(job(book.contents(placeholder)))
     laid_out, count = _lay_out_all(jobs, cache)
+    laid_out.update(external)
     contents_pages = laid_out["contents"].pages
     for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
         final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
@@ -203,8 +208,9 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
         if final["contents"].pages == contents_pages:
             break
         contents_pages = final["contents"].pages
+    settled, count = _settle_statistics(book, pieces, laid_out, job, cache, count)
     ordered = [laid_out[piece.name] for piece in pieces]
-    cache.keep_only({_key(j) for j in [*jobs, final_job]})
+    cache.keep_only({_key(j) for j in [*jobs, final_job, *settled]})
     _report(document, ordered, problems)
     if problems.errors:
         return None
@@ -213,7 +219,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     numbered, centres = [], []
     for piece in ordered:
         for width, _height in piece.page_sizes:
-            numbered.append(piece.name != "title")
+            numbered.append(piece.name != "title" and not is_external(piece.name))
             left, right = config.layout["margin_left"] * PT_PER_MM, config.layout["margin_right"] * PT_PER_MM
             centres.append(left + (width - left - right) / 2)
     title = document.title_page
@@ -225,6 +231,29 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     return PdfResult(pdf, html, len(numbered), count)
 
 
+def _settle_statistics(book: HtmlBook, pieces: list[Piece], laid_out: dict[str, LaidOut],
+                       job: Callable[[Piece], Job], cache: LayoutCache, count: int) -> tuple[list[Job], int]:
+    """Lay out the annotations again with the PDF's real page count in their statistics lines, and the contents
+    page with the page numbers that follow, until the count stays the same (a line that grows by a digit can
+    make an annotation a page longer, which moves every heading after it)."""
+    if not book.has_statistics():
+        return [], count
+    jobs: list[Job] = []
+    for _ in range(5):
+        total = sum(laid_out[piece.name].pages for piece in pieces)
+        jobs = [job(piece) for piece in book.abstract_pieces(total)]
+        done, extra = _lay_out_all(jobs, cache)
+        laid_out.update(done)
+        contents_job = job(book.contents(_contents_pages(pieces, laid_out, laid_out["contents"].pages)))
+        final, more = _lay_out_all([contents_job], cache)
+        laid_out.update(final)
+        jobs.append(contents_job)
+        count += extra + more
+        if sum(laid_out[piece.name].pages for piece in pieces) == total:
+            break
+    return jobs, count
+
+
 def _body(html: str) -> str:
     match = BODY_RE.search(html)
     return match.group(1) if match else html
@@ -232,7 +261,9 @@ def _body(html: str) -> str:
 
 def _bookmarks(document: Document) -> list[ContentsEntry]:
     """The contents entries as bookmarks, after one for the contents page itself."""
-    return [ContentsEntry(1, "structural", locale.text(document.language, "contents"), "contents"),
+    abstracts = [ContentsEntry(1, "abstract", part.heading.plain, part.heading.id) for part in document.abstracts
+                 if part.heading is not None]  # the annotations come before the contents page
+    return [*abstracts, ContentsEntry(1, "structural", locale.text(document.language, "contents"), "contents"),
             *document.contents]
 
 

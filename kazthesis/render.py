@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from kazthesis import locale
 from kazthesis.hyphenation import hyphenate_text
+from kazthesis.listing import listing_lines
 from kazthesis.model import (
     Block,
     Citation,
@@ -50,6 +51,7 @@ from kazthesis.model import (
     Part,
     Quote,
     Rule,
+    Statistics,
     Strikeout,
     Strong,
     Subscript,
@@ -57,6 +59,7 @@ from kazthesis.model import (
     Table,
     Text,
     plain_text,
+    walk_blocks,
 )
 from kazthesis.problems import Problems
 from kazthesis.project import is_inside
@@ -80,6 +83,8 @@ class _Writer:
     def __init__(self, document: Document) -> None:
         self.language = document.language
         self.paragraphs = 0  # numbered within each part (data-p): the layout stage finds a paragraph by it
+        self.highlight = bool(document.config.layout.get("listing_highlight"))
+        self.total_pages: int | None = None  # the PDF's page count, for statistics lines; unknown before layout
 
     def text(self, text: str, hyphenate: bool) -> str:
         return escape(hyphenate_text(text, self.language) if hyphenate else text, quote=False)
@@ -141,6 +146,12 @@ class _Writer:
             return f"<ul>\n{items}</ul>\n"
         if isinstance(block, Quote):
             return f"<blockquote>\n{self.blocks(block.children)}</blockquote>\n"
+        if isinstance(block, CodeBlock) and (block.listing or self.highlight):
+            return self.listing(block) if block.listing else self.highlighted_code(block)
+        if isinstance(block, Statistics):
+            # Before layout the page count is unknown: three digits hold its place (pdf.py fills it in).
+            pages = self.total_pages if self.total_pages is not None else 999
+            return f'<p class="statistics">{escape(block.line(pages))}</p>\n'
         if isinstance(block, CodeBlock):
             return f'<pre class="code"><code>{escape(block.text)}</code></pre>\n'
         if isinstance(block, MathBlock):
@@ -202,6 +213,45 @@ class _Writer:
     def cell(self, tag: str, cell: Any) -> str:
         align = f' style="text-align: {cell.align}"' if cell.align in ("left", "center", "right") else ""
         return f"<{tag}{align}>{self.inlines(cell.children)}</{tag}>"
+
+    # --- listings and annotations ----------------------------------------------------------------
+    def code_runs(self, runs: list[tuple[str, str]]) -> str:
+        return "".join(f'<span class="hl-{style}">{escape(text)}</span>' if style else escape(text)
+                       for style, text in runs)
+
+    def listing(self, block: CodeBlock) -> str:
+        """A numbered listing as a one-column table, a row a line: the layout stage splits it where it runs onto
+        the next page and puts "Продолжение листинга 1" above the rest, as it does for tables (tables.py)."""
+        number = f"lst-{block.number}"  # its own namespace: table 1 and listing 1 are split apart
+        caption = self.inlines(block.caption, hyphenate=False)
+        label = f'<span class="label">{escape(block.label)}</span>'
+        title = f"{label} – {caption}" if caption else label
+        ident = f' id="{escape(block.id)}"' if block.id else ""
+        lines = listing_lines(block.text, block.language, self.highlight)
+        rows = "".join(f'<tr data-table="{number}" data-row="{n}"><td>{self.code_runs(runs) or "&#160;"}</td></tr>\n'
+                       for n, runs in enumerate(lines, 1))
+        return (f'<div class="table-block listing-block" data-table="{number}"{ident}>'
+                f'<p class="table-caption">{title}</p>'
+                f'<table data-table="{number}" data-continued="{escape(block.continued)}" class="listing">'
+                f'<colgroup><col style="width: 100%"></colgroup>\n<thead>\n</thead>\n<tbody>\n{rows}</tbody>\n'
+                "</table></div>\n")
+
+    def highlighted_code(self, block: CodeBlock) -> str:
+        lines = listing_lines(block.text, block.language, True)
+        code = "\n".join(self.code_runs(runs) for runs in lines)
+        return f'<pre class="code"><code>{code}</code></pre>\n'
+
+    def abstract(self, part: Part) -> str:
+        """An annotation, in its own language (its words are hyphenated by that language's rules)."""
+        heading = part.heading
+        language = heading.language if heading is not None and heading.language else self.language
+        document_language, self.language = self.language, language
+        try:
+            html = self.part(part)
+        finally:
+            self.language = document_language
+        return html.replace('<section class="part part-abstract">', f'<section class="part part-abstract" '
+                            f'lang="{escape(language)}">', 1)
 
     def part(self, part: Part) -> str:
         self.paragraphs = 0
@@ -309,7 +359,10 @@ class HtmlBook:
         """Every piece in page order."""
         document = self.document
         pieces = [Piece("title", self._render("title_page.html", title_page=document.title_page))]
+        pieces.extend(self.abstract_pieces())
         pieces.append(self.contents(pages))
+        if document.terms:
+            pieces.append(self.terms())
         if document.abbreviations:
             pieces.append(Piece("abbreviations", self._render("abbreviations.html",
                                                               abbreviations=document.abbreviations)))
@@ -324,3 +377,24 @@ class HtmlBook:
         """A complete HTML document holding ``pieces``."""
         return self._render("thesis.html", title_page=self.document.title_page, css=css,
                             body=Markup("".join(piece.html for piece in pieces)))
+
+    # --- annotations and terms ------------------------------------------------------------------------
+    def abstract_pieces(self, total_pages: int | None = None) -> list[Piece]:
+        """Each annotation a piece of its own, in the order written, its statistics line (if any) counting
+        ``total_pages`` (the previous count when None)."""
+        if total_pages is not None:
+            self.writer.total_pages = total_pages
+        return [Piece(f"abstract-{n}", self.writer.abstract(part))
+                for n, part in enumerate(self.document.abstracts, 1)]
+
+    def has_statistics(self) -> bool:
+        return any(isinstance(block, Statistics) for part in self.document.abstracts
+                   for block in walk_blocks(part.blocks))
+
+    def terms(self) -> Piece:
+        """The terms-and-definitions page; its justified text hyphenated as the chapters' is."""
+        language = self.document.language
+        terms = [(term, hyphenate_text(definition, language)) for term, definition in self.document.terms]
+        return Piece("terms", self._render("terms.html", terms=terms,
+                                           intro=hyphenate_text(self.strings["terms_intro"], language)))
+

@@ -50,6 +50,8 @@ def is_input(root: Path, path: Path) -> bool:
         return False
     if not rel.parts or rel.parts[0] == "output" or any(p.startswith(".") for p in rel.parts):
         return False
+    if rel.suffix.lower() == ".pdf":  # a title-page or [[insert]] PDF, anywhere in the project
+        return True
     if len(rel.parts) == 1:
         return rel.name == "thesis.toml" or rel.suffix.lower() == ".bib"
     return rel.suffix.lower() in WATCHED.get(rel.parts[0], ())

@@ -1,0 +1,138 @@
+"""PDF pages from outside: a signed title page (``[title_page] pdf``) and ``[[insert]]`` files.
+
+Faculties hand out their own forms — a title page, an assignment sheet — that
+students fill in, sign and scan. WeasyPrint cannot draw a PDF page, so these
+files are never laid out: each becomes a laid-out piece of its own (its pages,
+no anchors, no links) that :mod:`kazthesis.assemble` joins with the rest. Its
+pages count in the numbering — the contents page counts them, as every piece
+before an anchor — but get no page number of ours: a form has its own layout.
+The files are checked as images are: inside the project folder, readable; a
+broken one is an error at its line of thesis.toml.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from kazthesis import locale
+from kazthesis.config import Config
+from kazthesis.layout import LaidOut
+from kazthesis.problems import Problems
+from kazthesis.project import is_inside
+from kazthesis.render import Piece
+
+
+@dataclass(frozen=True)
+class ExternalPdf:
+    """A PDF file whose pages go into the thesis as they are."""
+
+    name: str  # its piece: "title" (it replaces the generated title page) or "insert-1", "insert-2"…
+    file: str  # as written in thesis.toml, relative to the project
+    after: str  # "title" | "contents" | "end"; "" for the title page itself
+    line: int | None  # its line in thesis.toml
+
+    def path(self, root: Path) -> Path:
+        return root / self.file
+
+
+def external_pdfs(config: Config) -> list[ExternalPdf]:
+    """The title-page PDF (if any) and every [[insert]], in the order written."""
+    found = []
+    if config.title_page.get("pdf"):
+        found.append(ExternalPdf("title", config.title_page["pdf"], "", config.key_lines.get("title_page.pdf")))
+    for n, insert in enumerate(config.inserts, 1):
+        found.append(ExternalPdf(f"insert-{n}", insert.file, insert.after, insert.line))
+    return found
+
+
+def unreadable_pdf(path: Path) -> str:
+    """Why a PDF cannot be put into the thesis ("" when it can)."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            if len(pdf.pages) == 0:
+                return "it has no pages"
+            for page in pdf.pages:
+                page.mediabox  # noqa: B018 - a page without a size cannot be placed
+    except pikepdf.PasswordError:
+        return "it is protected by a password"
+    except (pikepdf.PdfError, OSError, ValueError, KeyError) as exc:
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return ""
+
+
+def check_external(config: Config, problems: Problems) -> list[ExternalPdf]:
+    """Report every external PDF that cannot be used, at its line of thesis.toml; return the usable ones."""
+    usable = []
+    for external in external_pdfs(config):
+        path = external.path(config.root)
+        where = "the title page" if external.name == "title" else "this insert"
+        if Path(external.file).is_absolute() or not is_inside(path, config.root):
+            problems.error(config.path, external.line, f"{where}, {external.file!r}, is outside the project folder",
+                           "copy the PDF into the project (e.g. forms/) and give its path relative to the project")
+        elif not path.is_file():
+            problems.error(config.path, external.line, f"{where}: file {external.file!r} not found",
+                           "check the path; it is relative to the project folder, e.g. forms/title.pdf")
+        elif path.suffix.lower() != ".pdf":
+            problems.error(config.path, external.line, f"{where}: {external.file!r} is not a PDF file",
+                           "save or scan the form as PDF")
+        elif reason := unreadable_pdf(path):
+            problems.error(config.path, external.line, f"{where}: {external.file!r} cannot be read as a PDF: "
+                           f"{reason}", "export or scan it again as PDF (without a password)")
+        else:
+            usable.append(external)
+    return usable
+
+
+def page_sizes(data: bytes) -> list[tuple[float, float]]:
+    """Each page's (width, height) in points, as it is shown (a page turned by /Rotate has them swapped)."""
+    import pikepdf
+
+    sizes = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+            width, height = abs(x1 - x0), abs(y1 - y0)
+            rotate = int(page.obj.get("/Rotate", 0)) % 180
+            sizes.append((height, width) if rotate else (width, height))
+    return sizes
+
+
+def external_pieces(config: Config, language: str) -> dict[str, LaidOut]:
+    """Every usable external PDF as a laid-out piece; its HTML (for thesis.html) says which pages go where.
+    (The build has reported the unusable ones already: :func:`check_external` runs with the other input checks.)"""
+    pieces = {}
+    for external in check_external(config, Problems(root=config.root)):
+        data = external.path(config.root).read_bytes()
+        sizes = page_sizes(data)
+        notes = "".join(f'<p class="inserted-page">'
+                        f'{escape(locale.text(language, "inserted_page", file=external.file, page=n))}</p>'
+                        for n in range(1, len(sizes) + 1))
+        html = f'<section class="inserted-pdf" data-file="{escape(external.file)}">{notes}</section>\n'
+        pieces[external.name] = LaidOut(external.name, html, data, sizes, {}, [])
+    return pieces
+
+
+def place(pieces: list[Piece], config: Config, external: dict[str, LaidOut]) -> list[Piece]:
+    """The pieces in page order with the external PDFs in their places: the title PDF instead of the generated
+    title page, each insert after the title page, after the contents page, or at the end."""
+    placed = {e.name: e for e in external_pdfs(config) if e.name in external}
+    after: dict[str, list[Piece]] = {"title": [], "contents": [], "end": []}
+    for e in placed.values():
+        if e.after:
+            after[e.after].append(Piece(e.name, external[e.name].html))
+    ordered = []
+    for piece in pieces:
+        ordered.append(Piece("title", external["title"].html) if piece.name == "title" and "title" in placed
+                       else piece)
+        if piece.name in ("title", "contents"):
+            ordered.extend(after[piece.name])
+    return ordered + after["end"]
+
+
+def is_external(name: str) -> bool:
+    return name.startswith("insert-")
