@@ -181,8 +181,8 @@ def thesis_toml(language: str, work_type: str, year: int | None = None) -> str:
                     lines.append(f'# {name} = ""')
             else:
                 lines += _setting_comment(name, setting, default)
-    lines += ["", "[abbreviations]", "# abbreviation = \"what it stands for\": the list after the contents page,"
-              " in alphabet order"]
+    lines += ["", "[abbreviations]", "# An abbreviation and what it stands for, one a line: the list printed after the"
+              " contents page, in alphabet order."]
     lines += [f"{_toml_value(abbr)} = {_toml_value(meaning)}" for abbr, meaning in ABBREVIATIONS[language].items()]
     return "\n".join(lines) + "\n"
 
