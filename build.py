@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Build the thesis PDF: `python build.py --help` explains the commands."""
+"""Build the thesis PDF: `python build.py --help` explains the commands.
+
+The repository's own entry point: the same commands as the installed `kazthesis`
+command, but without a folder they work on the repository's example.
+"""
 
 import os
 import sys
@@ -15,4 +19,4 @@ if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != (HERE / ".venv").resol
 sys.path.insert(0, str(HERE))
 from kazthesis.cli import main  # noqa: E402
 
-sys.exit(main())
+sys.exit(main(prog="build.py", default_project=HERE))

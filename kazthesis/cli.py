@@ -1,57 +1,129 @@
-"""Command line: ``build.py [PROJECT_DIR]``, ``build.py docx …``, ``build.py refs …``, ``build.py check …``.
+"""Command line: ``kazthesis [build|docx|refs|check|watch|new|doctor|help] [PROJECT_DIR]`` (and ``build.py …``).
 
-Exit status: 0 success, 1 the input has errors, 2 wrong usage, 3 a bug in
-the tool (reported in one line; the previous PDF is kept).
+The project folder is the current one unless given, as with latexmk, typst or
+mkdocs; the repository's ``build.py`` passes its own default, the exemplar.
+Exit status: 0 success, 1 the input has errors (``doctor``: something the build
+needs is missing), 2 wrong usage, 3 a bug in the tool (reported in one line;
+the previous PDF is kept). A reader that stops reading (``kazthesis refs | head``)
+ends the command quietly with status 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
+from kazthesis import __version__
 from kazthesis.problems import Problems
 
-REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 BUG_REPORT = "please report it to the kazthesis maintainers with the command you ran"
+COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "doctor", "help")
+PROJECT_COMMANDS = ("build", "docx", "refs", "check", "watch", "doctor")
+LANGUAGES = ("kk", "ru", "en")
+WORK_TYPES = ("coursework", "diploma", "master")
 
-DESCRIPTION = """\
+HEADER = """\
 Turn a thesis project (content/*.md, references.bib, thesis.toml) into a
-GOST-formatted PDF.
-
-commands:
-  build.py [PROJECT_DIR]              build PROJECT_DIR/output/thesis.pdf (and thesis.html);
-                                      without PROJECT_DIR, the repository's own exemplar
-  build.py docx [PROJECT_DIR]         build PROJECT_DIR/output/thesis.docx, the same thesis
-                                      for Word (styles, contents field, footnotes)
-  build.py refs [PROJECT_DIR] [--all] print the reference list, one "N. entry" a line:
-                                      the cited entries in list order, or with --all
-                                      every entry of references.bib in file order
-  build.py check [PROJECT_DIR]        check the input and the norm-control rules
-                                      without writing a PDF
-  build.py watch [PROJECT_DIR]        build, then build again whenever a chapter, the
-                                      .bib file, thesis.toml, an image or a template
-                                      is saved (Ctrl-C stops)
-
-exit status: 0 success, 1 the input has errors, 2 wrong usage
+GOST-formatted PDF and a Word file.
 """
+FOOTER = """\
+PROJECT_DIR is {default}.
+exit status: 0 success, 1 the input has errors (doctor: something is missing),
+2 wrong usage, 3 a bug in kazthesis
+"""
+# command → (usage, what it does)
+COMMAND_HELP = {
+    "new": ("{p} new DIR [--lang kk|ru|en] [--work-type coursework|diploma|master]",
+            "start a project in the new folder DIR: settings, introduction, two chapters,\n"
+            "conclusion, appendix, sources and a figure, ready to build"),
+    "build": ("{p} [build] [PROJECT_DIR]", "build PROJECT_DIR/output/thesis.pdf (and thesis.html)"),
+    "docx": ("{p} docx [PROJECT_DIR]",
+             "build PROJECT_DIR/output/thesis.docx, the same thesis for Word\n"
+             "(styles, contents field, footnotes)"),
+    "refs": ("{p} refs [PROJECT_DIR] [--all]",
+             'print the reference list, one "N. entry" a line: the cited entries in list\n'
+             "order, or with --all every entry of references.bib in file order"),
+    "check": ("{p} check [PROJECT_DIR]", "check the input and the norm-control rules without writing a PDF"),
+    "watch": ("{p} watch [PROJECT_DIR]",
+              "build, then build again whenever a chapter, the .bib file, thesis.toml,\n"
+              "an image or a template is saved (Ctrl-C stops)"),
+    "doctor": ("{p} doctor [PROJECT_DIR]",
+               "check that this computer has what a build needs (Python, Pango, HarfBuzz,\n"
+               "fonts, a writable output/) and say how to install what is missing"),
+    "help": ("{p} help [COMMAND]", "this help, or one command's"),
+}
 
 
-COMMANDS = ("build", "docx", "refs", "check", "watch")
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser that writes its help to ``out`` and its errors to ``err`` (testable, no sys.exit)."""
+
+    def __init__(self, *args: object, out: TextIO, err: TextIO, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.out, self.err = out, err
+
+    def print_help(self, file: TextIO | None = None) -> None:
+        self.out.write(self.format_help())
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self.err.write(message)
+        raise SystemExit(status)
+
+    def error(self, message: str) -> NoReturn:
+        self.err.write(self.format_usage())
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def _parser(command: str) -> argparse.ArgumentParser:
-    prog = "build.py" if command == "build" else f"build.py {command}"
-    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("project", nargs="?", type=Path, default=REPOSITORY_ROOT,
-                        help="the thesis project folder (default: the repository's exemplar)")
-    if command == "refs":
-        parser.add_argument("--all", action="store_true", help="every entry of references.bib, in file order")
-    return parser
+class _Cli:
+    """One run of the command line: its streams, its name and its default project folder."""
+
+    def __init__(self, out: TextIO, err: TextIO, prog: str, default_project: Path | None) -> None:
+        self.out, self.err, self.prog = out, err, prog
+        self.default_project = default_project
+
+    def footer(self) -> str:
+        default = ("the current folder when not given" if self.default_project is None
+                   else f"{self.default_project} when not given")
+        return FOOTER.format(default=default)
+
+    def description(self) -> str:
+        """The whole help: every command, what it does, the default folder and the exit statuses."""
+        lines = [HEADER, "commands:"]
+        for usage, what in COMMAND_HELP.values():
+            lines.append("  " + usage.format(p=self.prog))
+            lines.extend("      " + line for line in what.splitlines())
+        lines.append(f"  {self.prog} --version\n      the version of kazthesis\n")
+        return "\n".join(lines) + "\n" + self.footer()
+
+    def parser(self, command: str) -> _Parser:
+        usage, what = COMMAND_HELP[command]
+        parser = _Parser(prog=f"{self.prog} {command}", usage=usage.format(p=self.prog),
+                         description=what + ".", epilog=self.footer() if command in PROJECT_COMMANDS else None,
+                         formatter_class=argparse.RawDescriptionHelpFormatter, out=self.out, err=self.err)
+        if command in PROJECT_COMMANDS:
+            where = "the current folder" if self.default_project is None else str(self.default_project)
+            parser.add_argument("project", nargs="?", type=Path, default=None,
+                                help=f"the thesis project folder (default: {where})")
+        if command == "refs":
+            parser.add_argument("--all", action="store_true", help="every entry of references.bib, in file order")
+        if command == "new":
+            parser.add_argument("project", type=Path, help="the new project folder (must not exist, or be empty)")
+            parser.add_argument("--lang", choices=LANGUAGES, default="kk", help="document language (default: kk)")
+            parser.add_argument("--work-type", choices=WORK_TYPES, default="coursework",
+                                help="kind of work (default: coursework)")
+        if command == "help":
+            parser.add_argument("topic", nargs="?", choices=[c for c in COMMANDS if c != "help"],
+                                help="a command to explain")
+        return parser
+
+    def project(self, args: argparse.Namespace) -> Path:
+        given = args.project
+        return given if given is not None else (self.default_project or Path.cwd())
 
 
 def _report(problems: Problems, err: TextIO) -> None:
@@ -64,10 +136,37 @@ def _summary(problems: Problems) -> str:
     return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
 
 
-def _run(command: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    root = args.project.resolve()
+def _is_project(root: Path) -> bool:
+    return (root / "thesis.toml").exists() or (root / "content").is_dir()
+
+
+def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
+    out, err = cli.out, cli.err
+    if command == "help":
+        target = args.topic
+        if target is None:
+            out.write(cli.description())
+        else:
+            cli.parser(target).print_help()
+        return 0
+    if command == "new":
+        from kazthesis.skeleton import create
+
+        return create(args.project, args.lang, args.work_type, out, err, prog=cli.prog)
+    given = cli.project(args)
+    root = given.resolve()
+    if command == "doctor":
+        from kazthesis.doctor import run_doctor
+
+        return run_doctor(root, out)
     if not root.is_dir():
-        print(f"{args.project}: error: no such project folder — give the folder that holds thesis.toml and content/",
+        print(f"{given}: error: no such project folder — give the folder that holds thesis.toml and content/",
+              file=err)
+        return 2
+    if not _is_project(root):
+        here = "this folder" if args.project is None else str(given)
+        print(f"{given}: error: {here} is not a thesis project (no thesis.toml, no content/) — start one with "
+              f"'{cli.prog} new my-thesis', or give the project folder: '{cli.prog} {command} PROJECT_DIR'",
               file=err)
         return 2
     if command == "watch":
@@ -131,21 +230,54 @@ def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: Text
     return 0
 
 
-def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def _quiet_stdout(stream: TextIO) -> None:
+    """After a broken pipe, point the stream's file at /dev/null so Python's final flush does not complain."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (a test's StringIO): nothing will flush it at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None, *,
+         prog: str = "kazthesis", default_project: Path | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    ``default_project`` is the folder the project commands work on when none is
+    given: the current folder when None (the ``kazthesis`` command), the
+    repository's exemplar for ``build.py``.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     out = out or sys.stdout
     err = err or sys.stderr
+    cli = _Cli(out, err, prog, default_project)
+    if argv and argv[0] in ("--version", "-V"):
+        print(f"kazthesis {__version__}", file=out)
+        return 0
+    if argv and argv[0] in ("-h", "--help"):
+        out.write(cli.description())
+        return 0
     command = argv[0] if argv and argv[0] in COMMANDS else "build"
     if argv and argv[0] == command:
         argv = argv[1:]
-    try:
-        args = _parser(command).parse_args(argv)
-    except SystemExit as exc:  # --help (0) or a usage error (2)
-        return int(exc.code or 0)
     kept = "output/thesis.docx" if command == "docx" else "output/thesis.pdf"
     try:
-        return _run(command, args, out, err)
+        try:
+            args = cli.parser(command).parse_args(argv)
+        except SystemExit as exc:  # --help (0) or a usage error (2)
+            return int(exc.code or 0)
+        status = _run(cli, command, args)
+        out.flush()
+        return status
+    except BrokenPipeError:
+        # The reader stopped reading (`refs | head`): what it wanted it has. Status 0, not the shell's
+        # 141, so that `set -o pipefail` scripts do not fail on it; 1–3 keep their meanings here.
+        _quiet_stdout(out)
+        return 0
     except KeyboardInterrupt:
         print(f"interrupted; the previous {kept} was kept", file=err)
         return 130

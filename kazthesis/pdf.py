@@ -27,8 +27,9 @@ from kazthesis.layout import Job, LaidOut, lay_out, shared_stylesheet
 from kazthesis.model import ContentsEntry, Document
 from kazthesis.problems import Problems
 from kazthesis.render import HtmlBook, Piece
+from kazthesis.resources import templates_dir
 
-TOOL_DIR = Path(__file__).resolve().parent.parent
+TOOL_DIR = templates_dir()  # the tool's own files the renderer may read
 TEXT_SUFFIXES = {".md", ".markdown", ".svg", ".html", ".css"}
 PT_PER_MM = 72 / 25.4
 BODY_RE = re.compile(r"<body>\n?(.*)</body>", re.S)

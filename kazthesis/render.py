@@ -63,9 +63,10 @@ from kazthesis.model import (
 )
 from kazthesis.problems import Problems
 from kazthesis.project import is_inside
+from kazthesis.resources import templates_dir
 from kazthesis.typography import for_print, url_with_breaks
 
-TOOL_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TOOL_TEMPLATES = templates_dir()
 SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
 
 
