@@ -169,6 +169,10 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
               f"'{cli.prog} new my-thesis', or give the project folder: '{cli.prog} {command} PROJECT_DIR'",
               file=err)
         return 2
+    if command in ("build", "watch"):
+        from kazthesis import workers
+
+        workers.start()  # the renderer loads itself while this process imports the rest and reads the project
     if command == "watch":
         from kazthesis.watch import watch
 

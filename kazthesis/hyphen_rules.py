@@ -34,6 +34,17 @@ class Fault:
     page: int  # the page (0-based) whose line breaks it
 
 
+def page_lines(page) -> list:  # noqa: ANN001 - a WeasyPrint page box
+    """The line boxes of a page's main text, in order."""
+    return _lines(page, [])
+
+
+def paragraph_of_line(line) -> str | None:  # noqa: ANN001
+    """The data-p of the paragraph a line belongs to (None for lines of headings, captions, lists…)."""
+    element = getattr(line, "element", None)
+    return element.get("data-p") if element is not None else None
+
+
 def _lines(box, into: list) -> list:  # noqa: ANN001 - WeasyPrint boxes
     """The line boxes of the page's main text, in order (footnotes and page margins left out)."""
     kind = type(box).__name__
@@ -53,12 +64,6 @@ def _texts(box) -> list[str]:  # noqa: ANN001
     if "::footnote-call" in str(getattr(box, "element_tag", "")):
         return []  # a footnote call's number is not part of the text
     return [text for child in getattr(box, "children", None) or [] for text in _texts(child)]
-
-
-def _paragraph(line) -> str | None:  # noqa: ANN001
-    """The data-p of the paragraph a line belongs to (None for lines of headings, captions, lists…)."""
-    element = getattr(line, "element", None)
-    return element.get("data-p") if element is not None else None
 
 
 def _plain(text: str) -> str:
@@ -82,7 +87,7 @@ def faults(pages: list) -> set[Fault]:
     """
     lines = [(index, line) for index, page in enumerate(pages) for line in _lines(page, [])]
     texts = ["".join(_texts(line)) for _, line in lines]
-    paragraphs = [_paragraph(line) for _, line in lines]
+    paragraphs = [paragraph_of_line(line) for _, line in lines]
     last_of_page = {max(n for n, (page, _) in enumerate(lines) if page == index) for index in range(len(pages))
                     if any(page == index for page, _ in lines)}
     found: set[Fault] = set()
@@ -133,17 +138,23 @@ def withdraw(html: str, found: set[Fault]) -> str:
     return html
 
 
-def withdraw_in_boxes(root_box: object, found: set[Fault]) -> None:
-    """The same change in a box tree before layout (so that only the pages after it are laid out again)."""
+def withdraw_in_boxes(root_box: object, found: set[Fault]) -> list[tuple[object, str]]:
+    """The same change in a box tree before layout (so that only the pages after it are laid out again);
+    returns each changed box with its text before, to undo it."""
     from kazthesis.relayout import paragraph_texts
 
+    changed: list[tuple[object, str]] = []
     for fault in found:
         remaining = fault.occurrence
         for box in paragraph_texts(root_box, fault.paragraph):
-            box.text, count = _replace_occurrence(box.text, fault.word, remaining)
+            old = box.text  # type: ignore[attr-defined]
+            box.text, count = _replace_occurrence(old, fault.word, remaining)  # type: ignore[attr-defined]
+            if box.text != old:  # type: ignore[attr-defined]
+                changed.append((box, old))
             if remaining <= count:
                 break
             remaining -= count
+    return changed
 
 
 def _element_end(html: str, opening: re.Match[str]) -> int:

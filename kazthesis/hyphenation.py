@@ -278,6 +278,7 @@ def _hyphenate_chunk(chunk: str, lang: str) -> str:
     return _WORD.sub(word, chunk)
 
 
+@lru_cache(maxsize=32768)  # watch mode hyphenates the same runs on every rebuild
 def hyphenate_text(text: str, lang: str) -> str:
     """Soft hyphens in every word of a plain-text run that may be broken (see the module docstring).
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from kazthesis.hyphen_rules import faults, withdraw, withdraw_in_boxes
-from kazthesis.relayout import Layout
+from kazthesis.hyphen_rules import Fault, faults, withdraw, withdraw_in_boxes
+from kazthesis.relayout import Layout, text_edits
 from kazthesis.tables import find_splits, split_tables
 
 PX_PER_PT = 4 / 3  # CSS pixels per PDF point
@@ -36,6 +36,7 @@ class Job:
     css: str  # the stylesheet, parsed once per process and shared by every piece
     root: Path
     allowed: tuple[Path, ...]  # folders the renderer may read
+    keep: bool = False  # keep the layout (watch mode): the next version of the piece may need little layout
 
 
 @dataclass
@@ -107,49 +108,135 @@ def shared_stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfigur
     return _SHARED[key], fonts
 
 
+def warm_up() -> None:
+    """Import the renderer and load the fonts, in a worker that has nothing to do yet."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = _SHARED.setdefault("fonts", FontConfiguration())
+    weasyprint.HTML(string="<p style='font-family: serif'>Қазақстан <b>Kazakhstan</b> <i>Қ</i></p>").render(
+        font_config=fonts)
+
+
+def footer_digits(css: str) -> bytes:
+    """A one-page PDF whose footer shows "0123456789" as the stylesheet sets the page number (to measure it)."""
+    import weasyprint
+
+    stylesheet, fonts = shared_stylesheet(css)
+    probe = weasyprint.CSS(string='@page { @bottom-center { content: "0123456789"; } }', font_config=fonts)
+    document = weasyprint.HTML(string="<html><body></body></html>").render(stylesheets=[stylesheet, probe],
+                                                                           font_config=fonts)
+    return document.write_pdf()
+
+
+MAX_WITHDRAWALS_PER_PAGE = 40  # a page needs a few; this only bounds a loop that should never run on
+
+
+@dataclass
+class _Kept:
+    """A piece's finished layout, kept by its worker in watch mode, with how its hyphenation was fixed."""
+
+    job: Job
+    layout: Layout
+    withdrawals: list[tuple[int, object, str]]  # (page, box, its text before), in the order made
+    withdrawn: list[Fault]  # the faults fixed, with the page each was fixed on
+    refused: list[str]
+
+
+_KEPT: dict[str, _Kept] = {}
+
+
 def lay_out(job: Job) -> LaidOut:
     """Lay out one piece until the layout passes change nothing more; write its PDF."""
-
     logger = logging.getLogger("weasyprint")
     logger.setLevel(logging.WARNING)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     complaints = _Complaints()
     logger.addHandler(complaints)
-    refused: list[str] = []
-    fetcher = make_fetcher(job.allowed, refused)
     base_url = job.root.resolve().as_uri() + "/"
     stylesheet, fonts = shared_stylesheet(job.css)
     try:
-        html, splits, withdrawn = job.html, set(), set()
-        layout = _render(html, base_url, fetcher, stylesheet, fonts)
+        resumed = _resume(job)
+        if resumed is None:
+            refused: list[str] = []
+            layout = _render(job.html, base_url, make_fetcher(job.allowed, refused), stylesheet, fonts)
+            kept, start = _Kept(job, layout, [], [], refused), 0
+        else:
+            kept, start = resumed
+        html, splits = job.html, set()
         for _ in range(MAX_PASSES):
-            # Each continuation label moves the rows after it, so the splits are found afresh on every
-            # pass; a split that no longer opens a page is dropped. Withdrawn hyphens stay withdrawn.
-            found = find_splits(layout.raw_pages)
-            faulty = faults(layout.raw_pages)
-            if found != splits:  # new tables: the piece is laid out again whole
-                splits, withdrawn = found, withdrawn | faulty
-                html = split_tables(withdraw(job.html, withdrawn), splits)
-                layout = _render(html, base_url, fetcher, stylesheet, fonts)
-            elif faulty:  # a word's hyphens withdrawn: laid out again from its page on
-                withdrawn |= faulty
-                html = split_tables(withdraw(job.html, withdrawn), splits)
-                withdraw_in_boxes(layout.root_box, faulty)
-                layout.relayout_from(min(fault.page for fault in faulty))
-            else:
+            _fix_hyphenation(kept, start)
+            # A table that runs onto the next page is cut there, with its continuation label: the piece is
+            # laid out again whole (the withdrawn hyphens stay withdrawn, in the HTML), until the cuts hold.
+            found = find_splits(kept.layout.raw_pages)
+            if found == splits:
                 break
-        document = layout.document()
+            splits = found
+            html = split_tables(withdraw(job.html, set(kept.withdrawn)), splits)
+            kept.layout = _render(html, base_url, make_fetcher(job.allowed, kept.refused), stylesheet, fonts)
+            kept.withdrawals, start = [], 0  # the new boxes hold the withdrawals already
+        html = split_tables(withdraw(job.html, set(kept.withdrawn)), splits)
+        document = kept.layout.document()
         pdf = document.write_pdf(uncompressed_pdf=False)  # attachments would be fetched here
+        if job.keep and not splits:  # a piece with cut tables is laid out whole every time
+            _KEPT[job.name] = kept
     finally:
         logger.removeHandler(complaints)
-    return LaidOut(job.name, html, pdf, *_positions(document), refused=sorted(set(refused)),
+    return LaidOut(job.name, html, pdf, *_positions(document), refused=sorted(set(kept.refused)),
                    lost=complaints.messages)
 
 
+def _fix_hyphenation(kept: _Kept, start: int) -> None:
+    """The hyphenation rules, page by page from ``start``: a page's faults are withdrawn and the page laid
+    out again until it has none, then the next page. Page by page, the outcome on a page depends only on
+    the text up to it: watch mode can take up the work at the first page an edit reaches."""
+    layout, page, rounds = kept.layout, start, 0
+    layout.advance(page + 1)
+    while page < len(layout.raw_pages):
+        # A page's faults need its lines and the first line of the next page (where a broken word goes on).
+        found = {fault for fault in faults(layout.raw_pages[: page + 2]) if fault.page == page}
+        if found and rounds < MAX_WITHDRAWALS_PER_PAGE:
+            kept.withdrawn += sorted(found, key=lambda fault: (fault.paragraph, fault.word, fault.occurrence))
+            kept.withdrawals += [(page, box, text) for box, text in withdraw_in_boxes(layout.root_box, found)]
+            layout.changed_from(page)
+            rounds += 1
+        else:
+            page, rounds = page + 1, 0
+        layout.advance(page + 1)
+    layout.advance()
+
+
+def _resume(job: Job) -> tuple[_Kept, int] | None:
+    """The piece's kept layout made ready for ``job`` when only paragraph texts changed: the withdrawals
+    from the first changed paragraph's page on undone, the new texts put in, those pages laid out again.
+    Pages before it stay exactly as a layout from scratch would make them. None: lay out from scratch."""
+    kept = _KEPT.pop(job.name, None)
+    if kept is None or (kept.job.css, kept.job.root, kept.job.allowed) != (job.css, job.root, job.allowed):
+        return None
+    edits = text_edits(kept.job.html, job.html)
+    if not edits:
+        return None
+    pages = [kept.layout.first_page_of(paragraph) for paragraph in edits]
+    if None in pages:
+        return None
+    start = min(pages)  # type: ignore[type-var]
+    for _, box, text in reversed([w for w in kept.withdrawals if w[0] >= start]):
+        box.text = text  # type: ignore[attr-defined]
+    if kept.layout.apply_text_edits(edits) is None:
+        return None  # the kept layout is dropped: this piece is laid out from scratch
+    kept.withdrawals = [w for w in kept.withdrawals if w[0] < start]
+    kept.withdrawn = [fault for fault in kept.withdrawn if fault.page < start]
+    kept.job = job
+    kept.layout.changed_from(start)
+    return kept, start
+
+
 def _render(html: str, base_url: str, fetcher: object, stylesheet: object, fonts: object) -> Layout:
+    """The piece ready to be laid out; its pages are laid out page by page as the hyphenation passes go."""
     import weasyprint
 
-    return Layout.render(weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), [stylesheet], fonts)
+    return Layout.render(weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), [stylesheet], fonts,
+                         paginate=False)
 
 
 def _positions(document: object) -> tuple[list[tuple[float, float]], dict, list]:

@@ -12,18 +12,15 @@ pieces joined into one document.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
-from kazthesis import locale
+from kazthesis import locale, workers
 from kazthesis.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
 from kazthesis.inserts import external_pieces, is_external, place
-from kazthesis.layout import Job, LaidOut, lay_out, shared_stylesheet
+from kazthesis.layout import Job, LaidOut, footer_digits, lay_out
 from kazthesis.model import ContentsEntry, Document
 from kazthesis.problems import Problems
 from kazthesis.render import HtmlBook, Piece
@@ -33,7 +30,6 @@ TOOL_DIR = templates_dir()  # the tool's own files the renderer may read
 TEXT_SUFFIXES = {".md", ".markdown", ".svg", ".html", ".css"}
 PT_PER_MM = 72 / 25.4
 BODY_RE = re.compile(r"<body>\n?(.*)</body>", re.S)
-PARALLEL_MIN_CHARACTERS = 60_000  # below this, starting workers costs more than it saves
 
 
 @dataclass
@@ -59,31 +55,6 @@ class LayoutCache:
             del self.pieces[key]
 
 
-_EXECUTOR: Executor | None = None
-
-
-def _executor() -> Executor | None:
-    """Two worker processes, forked once (they inherit the imported renderer), or None on one core."""
-    global _EXECUTOR
-    if _EXECUTOR is None and (os.cpu_count() or 1) > 1 and "fork" in _fork_methods():
-        _EXECUTOR = ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork"))
-    return _EXECUTOR
-
-
-def _fork_methods() -> list[str]:
-    from multiprocessing import get_all_start_methods
-
-    return get_all_start_methods()
-
-
-def shutdown() -> None:
-    """Stop the worker processes (watch mode calls this when it ends)."""
-    global _EXECUTOR
-    if _EXECUTOR is not None:
-        _EXECUTOR.shutdown(cancel_futures=True)
-        _EXECUTOR = None
-
-
 FILE_URL_RE = re.compile(r'src="(file://[^"]+)"')
 
 
@@ -103,16 +74,12 @@ def _key(job: Job) -> str:
 
 
 def _lay_out_all(jobs: list[Job], cache: LayoutCache) -> tuple[dict[str, LaidOut], int]:
-    """Every job laid out, from the cache where the same HTML was laid out before."""
+    """Every job laid out — by the workers, the largest first, or here without them — from the cache where
+    the same HTML was laid out before."""
     done = {job.name: cache.pieces[_key(job)] for job in jobs if _key(job) in cache.pieces}
     todo = sorted((job for job in jobs if job.name not in done), key=lambda job: -len(job.html))
-    executor = _executor() if len(todo) > 1 and sum(len(j.html) for j in todo) > PARALLEL_MIN_CHARACTERS else None
-    if executor is not None:
-        for job, result in zip(todo, executor.map(lay_out, todo), strict=True):
-            done[job.name] = cache.pieces[_key(job)] = result
-    else:
-        for job in todo:
-            done[job.name] = cache.pieces[_key(job)] = lay_out(job)
+    for job, result in zip(todo, workers.run(lay_out, todo), strict=True):
+        done[job.name] = cache.pieces[_key(job)] = result
     return done, len(todo)
 
 
@@ -180,8 +147,7 @@ def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_
 
 def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None = None) -> PdfResult | None:
     """Lay out, assemble and return the thesis PDF; None when the layout found errors."""
-    import weasyprint  # noqa: F401 - imported before the workers fork, so they share it
-
+    watching = cache is not None  # watch mode: the workers keep each piece's layout for the next edit
     cache = cache if cache is not None else LayoutCache()
     config = document.config
     book = HtmlBook(document)
@@ -192,7 +158,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     allowed = (config.root.resolve(), TOOL_DIR)
 
     def job(piece: Piece) -> Job:
-        return Job(piece.name, book.page([piece], ""), css, config.root, allowed)
+        return Job(piece.name, book.page([piece], ""), css, config.root, allowed, keep=watching)
 
     numbering = _page_number_font(css, cache)
     # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes.
@@ -269,18 +235,9 @@ def _bookmarks(document: Document) -> list[ContentsEntry]:
 
 
 def _page_number_font(css: str, cache: LayoutCache) -> PageNumberFont:
-    """The footer's digits, measured on a one-page document with the thesis's own stylesheet.
-
-    Laid out in this process with the stylesheet and fonts the pieces share, before any worker is
-    forked: the workers inherit them loaded.
-    """
+    """The footer's digits, measured on a one-page document with the thesis's own stylesheet."""
     key = hashlib.sha1(css.encode()).hexdigest()
     if key not in cache.numbers:
-        import weasyprint
-
-        stylesheet, fonts = shared_stylesheet(css)
-        probe = weasyprint.CSS(string='@page { @bottom-center { content: "0123456789"; } }', font_config=fonts)
-        document = weasyprint.HTML(string="<html><body></body></html>").render(stylesheets=[stylesheet, probe],
-                                                                               font_config=fonts)
-        cache.numbers[key] = measure_page_number_font(document.write_pdf())
+        # Asked of both workers at once: each parses the stylesheet before its first piece.
+        cache.numbers[key] = measure_page_number_font(workers.run(footer_digits, [css] * workers.WORKERS)[0])
     return cache.numbers[key]

@@ -69,11 +69,13 @@ def build(root: Path, problems: Problems, started: float | None = None,
 
     ``cache`` and ``inputs`` are kept by watch mode between rebuilds.
     """
+    from kazthesis import workers
     from kazthesis.checks import placeholders
     from kazthesis.output import write_files
     from kazthesis.pdf import build_pdf
 
     started = time.perf_counter() if started is None else started
+    workers.start()  # the renderer loads itself while this process reads the project
     document = prepare(root, problems, inputs)
     if problems.errors:
         return None

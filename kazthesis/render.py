@@ -13,6 +13,7 @@ override file by file in its own templates/ (rendered in a sandbox).
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import traceback
 from dataclasses import dataclass
@@ -302,7 +303,18 @@ class _ProjectLoader(jinja2.FileSystemLoader):
 
 
 def template_environment(root: Path) -> jinja2.Environment:
-    """A sandboxed environment: a template passed around with a project can format, never run code."""
+    """A sandboxed environment: a template passed around with a project can format, never run code.
+
+    Kept between rebuilds (watch mode), so each template is compiled once; a template added to or taken
+    from the project's templates/ makes a new one (Jinja notices changes to a file it already read).
+    """
+    folder = root / "templates"
+    files = tuple(sorted(p.name for p in folder.iterdir())) if folder.is_dir() else ()
+    return _environment(root, files)
+
+
+@functools.lru_cache(maxsize=4)
+def _environment(root: Path, files: tuple[str, ...]) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(loader=_ProjectLoader(root), undefined=jinja2.StrictUndefined,
                                         autoescape=jinja2.select_autoescape(["html"]),
                                         trim_blocks=True, lstrip_blocks=True)

@@ -76,7 +76,7 @@ def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = N
     """Build, then rebuild whenever an input changes, until Ctrl-C (or ``stop`` is set)."""
     import watchfiles
 
-    from kazthesis.pdf import shutdown
+    from kazthesis import workers
 
     watcher = Watcher(root)
 
@@ -98,6 +98,6 @@ def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = N
     except KeyboardInterrupt:
         pass
     finally:
-        shutdown()
+        workers.stop()
     print("Stopped watching; output/thesis.pdf is the last good build.", file=out, flush=True)
     return 0
