@@ -216,18 +216,23 @@ def _resume(job: Job) -> tuple[_Kept, int] | None:
     edits = text_edits(kept.job.html, job.html)
     if not edits:
         return None
-    pages = [kept.layout.first_page_of(paragraph) for paragraph in edits]
-    if None in pages:
+    pages = [kept.layout.pages_of(paragraph) for paragraph in edits]
+    if not all(pages):
         return None
-    start = min(pages)  # type: ignore[type-var]
-    for _, box, text in reversed([w for w in kept.withdrawals if w[0] >= start]):
+    start = min(page for found in pages for page in found)
+    undone = [w for w in kept.withdrawals if w[0] >= start]
+    for _, box, text in reversed(undone):
         box.text = text  # type: ignore[attr-defined]
     if kept.layout.apply_text_edits(edits) is None:
         return None  # the kept layout is dropped: this piece is laid out from scratch
     kept.withdrawals = [w for w in kept.withdrawals if w[0] < start]
     kept.withdrawn = [fault for fault in kept.withdrawn if fault.page < start]
     kept.job = job
-    kept.layout.changed_from(start)
+    # Every page whose text changed is laid out again when reached, even if it starts where it started
+    # before (WeasyPrint would keep a page that starts at the same place).
+    for page in {*(page for found in pages for page in found), *(w[0] for w in undone)}:
+        if page < len(kept.layout.raw_pages):
+            kept.layout.changed_from(page)
     return kept, start
 
 
@@ -235,8 +240,7 @@ def _render(html: str, base_url: str, fetcher: object, stylesheet: object, fonts
     """The piece ready to be laid out; its pages are laid out page by page as the hyphenation passes go."""
     import weasyprint
 
-    return Layout.render(weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), [stylesheet], fonts,
-                         paginate=False)
+    return Layout.render(weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), [stylesheet], fonts)
 
 
 def _positions(document: object) -> tuple[list[tuple[float, float]], dict, list]:

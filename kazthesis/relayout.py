@@ -1,20 +1,21 @@
-"""A laid-out piece that can be laid out again from a page on, after its text changed there.
+"""A piece laid out page by page, that can be laid out again from a page on after its text changed there.
 
-WeasyPrint lays a document out page by page, and keeps for each page the
-point where it starts (``context.page_maker``); it already re-makes only the
-pages whose start moved when a counter changes. :class:`Layout` keeps that
-state after a render, so that when the layout passes change a paragraph's
-text — a hyphenated word whose soft hyphens are withdrawn — only the pages
-from that word's page on are laid out again, and only until the pages start
-where they started before. The change keeps every text offset (a withdrawn
-soft hyphen becomes a word joiner, the same length), so the start points of
-the pages before it stay valid.
+WeasyPrint lays a document out page by page and keeps, for each page, the
+point where it starts (``context.page_maker``); it re-makes a page only when
+its content changed or it starts elsewhere than before, and keeps the rest.
+:class:`Layout` keeps that state after a render and lays pages out only as
+they are wanted (:meth:`Layout.advance`), so that the layout passes can fix a
+page, look at it, and go on to the next: a hyphenated word whose soft hyphens
+are withdrawn (each becomes a word joiner, the same length, so no text
+offset moves) costs the page it is on and the next, not the rest of the
+piece. Watch mode puts an edited paragraph's new text into the box tree and
+lays out again from its page (:func:`text_edits`).
 
 This reaches into WeasyPrint's layout internals (pinned to 70.0 in
-requirements.txt): :meth:`Layout.render` is ``Document._render`` and
-``layout_document`` with the page boxes kept before their margin boxes are
-added. The test suite compares the result with a full layout of the same
-HTML.
+requirements.txt): :meth:`Layout.render` is ``Document._render`` up to its
+pages, :meth:`Layout.document` is the end of ``layout_document`` (margin
+boxes added to copies of the page boxes). tests/test_relayout.py compares
+the result with WeasyPrint laying out the same final HTML from scratch.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from dataclasses import dataclass, field
 
 SOFT_HYPHEN = "\u00ad"
 WORD_JOINER = "\u2060"  # no break here; the same length as the soft hyphen it replaces
-MAX_LOOPS = 8  # as layout_document: page-based counters may need passes
 
 
 @dataclass
@@ -40,9 +40,9 @@ class Layout:
     options: dict = field(default_factory=dict)
 
     @classmethod
-    def render(cls, html: object, stylesheets: list, font_config: object, paginate: bool = True) -> Layout:
-        """Lay the document out (as ``HTML.render`` does), keeping the layout state. With ``paginate`` false
-        no page is laid out yet: :meth:`advance` lays them out as they are wanted."""
+    def render(cls, html: object, stylesheets: list, font_config: object) -> Layout:
+        """The document ready to be laid out (``HTML.render`` up to its pages), keeping the layout state:
+        :meth:`advance` lays the pages out as they are wanted."""
         from weasyprint import DEFAULT_OPTIONS
         from weasyprint.css.counters import CounterStyle
         from weasyprint.document import Document
@@ -56,28 +56,7 @@ class Layout:
             html.etree_element, context.style_for, context.get_image_from_uri, html.base_url,
             context.target_collector, counter_style, context.footnotes)
         initialize_page_maker(context, root_box)
-        layout = cls(html, context, root_box, [], context.footnotes.copy(), options)
-        if paginate:
-            layout._paginate(first=True)
-        return layout
-
-    def _paginate(self, first: bool = False) -> None:
-        """make_all_pages until nothing changes (layout_document's loop)."""
-        from weasyprint.layout.page import make_all_pages
-
-        context = self.context
-        for loop in range(MAX_LOOPS):
-            if loop > 0 or not first:
-                context.footnotes = self.footnotes.copy()
-            total = len(self.raw_pages)
-            self.raw_pages = list(make_all_pages(context, self.root_box, self.html, self.raw_pages))
-            changed = again = False
-            for _, _, _, page_state, remake_state in context.page_maker:
-                page_state[1]["pages"] = [len(self.raw_pages)]
-                changed |= remake_state["content_changed"]
-                again |= remake_state["pages_wanted"] and total != len(self.raw_pages)
-            if not changed and not again:
-                break
+        return cls(html, context, root_box, [], context.footnotes.copy(), options)
 
     def document(self) -> object:
         """The laid-out pages as a weasyprint Document, margin boxes and backgrounds added to copies."""
@@ -145,40 +124,12 @@ class Layout:
                 boxes[segment].text = after
         return changed
 
-    def snapshot(self) -> Snapshot:
-        """The pagination as it is now, to come back to (the box texts are undone by the caller's log)."""
-        return Snapshot([_copy_page_maker_item(item) for item in self.context.page_maker], list(self.raw_pages))
-
-    def restore(self, snapshot: Snapshot, texts: list[tuple[object, str]]) -> None:
-        """Back to ``snapshot``, with the box texts changed since put back (``texts``: box, old text)."""
-        for box, text in reversed(texts):
-            box.text = text  # type: ignore[attr-defined]
-        self.context.page_maker = [_copy_page_maker_item(item) for item in snapshot.page_maker]
-        self.raw_pages = list(snapshot.raw_pages)
-
-    def first_page_of(self, paragraph: str) -> int | None:
-        """The page (0-based) on which the paragraph marked ``data-p`` starts."""
+    def pages_of(self, paragraph: str) -> list[int]:
+        """The pages (0-based) that hold lines of the paragraph marked ``data-p``."""
         from kazthesis.hyphen_rules import page_lines, paragraph_of_line
 
-        for index, page in enumerate(self.raw_pages):
-            if any(paragraph_of_line(line) == paragraph for line in page_lines(page)):
-                return index
-        return None
-
-
-@dataclass
-class Snapshot:
-    page_maker: list
-    raw_pages: list
-
-
-def _copy_page_maker_item(item: tuple) -> tuple:
-    """A copy of one page's pagination state that later pagination cannot change (as remake_page copies it)."""
-    import copy
-
-    resume_at, next_page, right_page, page_state, remake_state = item
-    return (copy.deepcopy(resume_at), dict(next_page), right_page, copy.deepcopy(page_state),
-            {key: list(value) if isinstance(value, list) else value for key, value in remake_state.items()})
+        return [index for index, page in enumerate(self.raw_pages)
+                if any(paragraph_of_line(line) == paragraph for line in page_lines(page))]
 
 
 def paragraph_texts(root_box: object, paragraph: str) -> list:
