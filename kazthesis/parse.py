@@ -71,7 +71,6 @@ RAW_FORMS = (
     (re.compile(r"\[[^\[\]]*\]\{[^{}]*\}"), "a bracketed span", "its attributes are not used: write the text alone"),
     (re.compile(r"^\s*\[[ xX]\]\s"), "a task-list box [ ]", "write the list without boxes"),
     (re.compile(r"^\s*\(@\w*\)\s"), "an example list item (@)", "write a numbered list: 1. 2. 3."),
-    (re.compile(r"^\s*\+[-=:+]{3,}\+?\s*$"), "a grid table", "write it as a pipe table: | a | b |"),
 )
 HEADING_CLASSES = {"unnumbered", "appendix", "abstract", "unlisted", "-"}
 STATISTICS_RE = re.compile(r"^\s*\[statistics\]\s*$", re.I)  # an annotation's statistics line, filled in by the tool
@@ -210,6 +209,7 @@ class _Converter:
                                       "and .abstract")
         lang = self.abstract_lang(attrs, classes, line)
         self._ignored([pair for pair in attrs.pairs if pair[0] != "lang"], line, "a heading takes only {#id .class}")
+        self._unreadable(attrs, line)
         title = self.inlines(inline, in_heading=True)
         return Heading(int(token.tag[1]), title, plain_text(title).strip(), attrs.id, classes, self.source(line),
                        lang=lang)
@@ -238,6 +238,7 @@ class _Converter:
                       "a figure takes {#fig:id width=… height=…}")
         if attrs.classes:
             self._ignored([("." + c, "") for c in attrs.classes], line, "a figure takes {#fig:id width=… height=…}")
+        self._unreadable(attrs, line)
         caption = self.inline_children(image.children or [], line, in_heading=True)
         if path is None:
             return Figure(Path(), caption, self.source(line), attrs.id)
@@ -250,6 +251,7 @@ class _Converter:
         caption_text = opening.meta.get("caption", "")
         caption = [Text(apply_typography(caption_text, self.language))] if caption_text else []
         self._ignored(attrs.pairs, caption_line, "a table caption takes {#tbl:id}")
+        self._unreadable(attrs, caption_line)
         header: list[list[Cell]] = []
         rows: list[list[Cell]] = []
         target = header
@@ -384,6 +386,11 @@ class _Converter:
                 self.problems.warning(self.path, line, f"{what} ({match.group().strip()}) is printed as it is written",
                                       hint)
 
+    def _unreadable(self, attrs: Attributes, line: int) -> None:
+        if attrs.unreadable:
+            self.problems.warning(self.path, line, f"'{attrs.unreadable}' in {{…}} is not an attribute and was "
+                                  "left out", "write attributes as {#id .class key=value}")
+
     def _ignored(self, pairs: list[tuple[str, str]] | tuple[tuple[str, str], ...], line: int, hint: str) -> None:
         for key, value in pairs:
             shown = f"{key}={value}" if value else key
@@ -476,6 +483,8 @@ def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
     for line in prepared.div_fences:
         problems.warning(path, line, "a fenced div (:::) is not used: its fences were left out, its text is printed",
                          "delete the ::: lines")
+    for line, message, hint in prepared.unread:
+        problems.warning(path, line, message, hint)
     tokens = make_parser().parse(prepared.text, env)
     body, notes = _split_footnotes(tokens)
     converter = _Converter(path, root, rel, language, problems)

@@ -384,14 +384,18 @@ _AREA_DASH = re.compile(r"(?<=[.?!\]]) – ")
 _DIGIT_DASH = re.compile(r"(?<=\d)–(?=\d)")
 _LABEL_SPACE = re.compile(r"\b(URL|DOI):[ ]")
 _ACCESS_DATE = re.compile(r"\([^()]{1,40}: \d{2}\.\d{2}\.\d{4}\)")
+# A number and the unit after it (years, pages, per cent) in every language of the list, and № before one.
+_REF_UNIT = re.compile(r"(?<=\d) (?=(?:гг|г|жж|ж|б|с|p|pp|S|s)\.(?!\w)|%)|(?<=№) (?=\d)")
 
 
 def for_print(description: str) -> str:
     """A reference-list entry as it is printed, so that justified lines keep no holes and nothing
     dangles: no line starts with the dash between areas, no number range is split, ``URL:`` and
     ``DOI:`` stay with what follows them (the URL itself breaks at its own points), and the access
-    date ``(дата обращения: 15.03.2024)`` is one unit. ``refs`` prints the entry without this."""
+    date ``(дата обращения: 15.03.2024)`` is one unit, and so are ``2001 гг.``, ``240 с.`` and ``№ 45``.
+    ``refs`` prints the entry without this."""
     text = _AREA_DASH.sub(f"{NBSP}– ", description)
     text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{NBSP}", text)
     text = _ACCESS_DATE.sub(lambda m: m.group().replace(" ", NBSP), text)
+    text = _REF_UNIT.sub(NBSP, text)
     return _DIGIT_DASH.sub(RANGE_DASH, text)

@@ -97,3 +97,26 @@ def body_lines(path: Path) -> list[Line]:
             if not text.isdigit():  # the page number
                 lines.append(Line(number, text, top, row[0][0]))
     return lines
+
+
+def clip_boxes(path: Path, page: int) -> list[tuple[float, float]]:
+    """Width and height in mm of every rectangle a page clips its drawing to (WeasyPrint clips each
+    image and SVG to the box it was given), read from the content stream with the scale in force."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        operations = pikepdf.parse_content_stream(pdf.pages[page - 1])
+    scale, stack, boxes = (1.0, 1.0), [], []
+    for index, (operands, operator) in enumerate(operations):
+        name = str(operator)
+        if name == "q":
+            stack.append(scale)
+        elif name == "Q":
+            scale = stack.pop()
+        elif name == "cm":
+            a, _, _, d = (float(x) for x in operands[:4])
+            scale = (scale[0] * abs(a), scale[1] * abs(d))
+        elif name == "re" and index + 1 < len(operations) and str(operations[index + 1][1]) == "W":
+            width, height = (float(x) for x in operands[2:4])
+            boxes.append((width * scale[0] / MM, height * scale[1] / MM))
+    return boxes
