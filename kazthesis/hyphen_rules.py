@@ -15,6 +15,7 @@ The word moves whole to the next line; the rules are checked again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 HYPHEN = "\u2010"  # what WeasyPrint draws at a soft-hyphen break
@@ -22,6 +23,9 @@ SOFT_HYPHEN = "\u00ad"
 WORD_JOINER = "\u2060"
 MAX_RUN = 3
 TAG_RE = re.compile(r"<[^>]*>")
+SKIPPED_RE = re.compile(r"[\s\u00ad\u2060\u200b]")  # not counted when lines are matched to their paragraph
+WORD_BEFORE_RE = re.compile(r"[\w\-]*$")
+WORD_AFTER_RE = re.compile(r"[\w\-]*")
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,12 @@ def _count(word: str, text: str) -> int:
     return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
 
 
-def faults(pages: list) -> set[Fault]:
+def faults(pages: list, paragraph_text: Callable[[str], str]) -> set[Fault]:
     """The hyphenated words that break the rules: on a page's last line, or a fourth hyphenated line in a row.
 
-    ``pages`` are WeasyPrint page boxes.
+    ``pages`` are WeasyPrint page boxes; ``paragraph_text`` gives a paragraph's whole text (its data-p →
+    the text of its boxes before layout), where a word broken at a page's end is read whole — so a page's
+    faults need no layout of the next page.
     """
     lines = [(index, line) for index, page in enumerate(pages) for line in _lines(page, [])]
     texts = ["".join(_texts(line)) for _, line in lines]
@@ -98,16 +104,39 @@ def faults(pages: list) -> set[Fault]:
         if not hyphenated or not (n in last_of_page or run > MAX_RUN) or paragraphs[n] is None:
             continue
         run = 0  # the withdrawn word ends the run
-        head = re.search(r"[\w\u00ad\u2060\-]+$", texts[n].rstrip().rstrip(HYPHEN))
-        tail = re.match(r"[\w\u00ad\u2060\-]+", texts[n + 1].lstrip()) if n + 1 < len(texts) else None
-        word = _plain((head.group() if head else "") + (tail.group() if tail else ""))
-        if not head or not word:
-            continue
-        before = [texts[k] for k in range(n) if paragraphs[k] == paragraphs[n]]
-        before.append(texts[n].rstrip().rstrip(HYPHEN)[: head.start()])
-        prefix = " ".join(_plain(t).rstrip(HYPHEN) for t in before)
-        found.add(Fault(paragraphs[n], word, _count(word, prefix) + 1, page))
+        # How much of the paragraph's text the lines hold up to the break, spaces aside.
+        before = [_unbroken(texts[k]) for k in range(n + 1) if paragraphs[k] == paragraphs[n]]
+        located = _word_at(paragraph_text(paragraphs[n]), len(_squashed("".join(before))))
+        if located is not None:
+            word, occurrence = located
+            found.add(Fault(paragraphs[n], word, occurrence, page))
     return found
+
+
+def _unbroken(line: str) -> str:
+    """A line's text without the hyphen drawn at its break."""
+    line = line.rstrip()
+    return line[: -len(HYPHEN)] if line.endswith(HYPHEN) else line
+
+
+def _squashed(text: str) -> str:
+    return SKIPPED_RE.sub("", text)
+
+
+def _word_at(text: str, count: int) -> tuple[str, int] | None:
+    """The word of ``text`` that holds its ``count``-th character (spaces and invisible marks not counted),
+    and which occurrence of that word in ``text`` it is (1-based)."""
+    plain = _plain(text)
+    seen = 0
+    for offset, char in enumerate(plain):
+        if not SKIPPED_RE.match(char):
+            seen += 1
+            if seen == count:
+                start = offset - len(WORD_BEFORE_RE.search(plain[: offset + 1]).group()) + 1  # type: ignore[union-attr]
+                end = offset + 1 + len(WORD_AFTER_RE.match(plain, offset + 1).group())  # type: ignore[union-attr]
+                word = plain[start:end]
+                return (word, _count(word, plain[:start]) + 1) if word.strip("-") else None
+    return None
 
 
 def _replace_occurrence(text: str, word: str, occurrence: int) -> tuple[str, int]:

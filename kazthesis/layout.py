@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from kazthesis.hyphen_rules import Fault, faults, withdraw, withdraw_in_boxes
-from kazthesis.relayout import Layout, text_edits
+from kazthesis.relayout import Layout, paragraph_texts, text_edits
 from kazthesis.tables import find_splits, split_tables
 
 PX_PER_PT = 4 / 3  # CSS pixels per PDF point
@@ -129,6 +129,12 @@ def footer_digits(css: str) -> bytes:
     return document.write_pdf()
 
 
+def lay_out_or_measure(task: Job | str) -> LaidOut | bytes:
+    """A piece laid out, or (given the stylesheet) the footer's digits drawn: one kind of task for the workers,
+    so that the measuring goes beside the last layout instead of before the first."""
+    return lay_out(task) if isinstance(task, Job) else footer_digits(task)
+
+
 MAX_WITHDRAWALS_PER_PAGE = 40  # a page needs a few; this only bounds a loop that should never run on
 
 
@@ -191,10 +197,15 @@ def _fix_hyphenation(kept: _Kept, start: int) -> None:
     out again until it has none, then the next page. Page by page, the outcome on a page depends only on
     the text up to it: watch mode can take up the work at the first page an edit reaches."""
     layout, page, rounds = kept.layout, start, 0
-    layout.advance(page + 1)
+    layout.advance(page)
+
+    def paragraph_text(paragraph: str) -> str:
+        return "".join(box.text for box in paragraph_texts(layout.root_box, paragraph))
+
     while page < len(layout.raw_pages):
-        # A page's faults need its lines and the first line of the next page (where a broken word goes on).
-        found = {fault for fault in faults(layout.raw_pages[: page + 2]) if fault.page == page}
+        # A page's faults need only its own lines (and the paragraphs' texts): the next page is not laid out
+        # until this one is right.
+        found = {fault for fault in faults(layout.raw_pages[: page + 1], paragraph_text) if fault.page == page}
         if found and rounds < MAX_WITHDRAWALS_PER_PAGE:
             kept.withdrawn += sorted(found, key=lambda fault: (fault.paragraph, fault.word, fault.occurrence))
             kept.withdrawals += [(page, box, text) for box, text in withdraw_in_boxes(layout.root_box, found)]
@@ -202,7 +213,7 @@ def _fix_hyphenation(kept: _Kept, start: int) -> None:
             rounds += 1
         else:
             page, rounds = page + 1, 0
-        layout.advance(page + 1)
+        layout.advance(page)
     layout.advance()
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from kazthesis import locale, workers
 from kazthesis.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
 from kazthesis.inserts import external_pieces, is_external, place
-from kazthesis.layout import Job, LaidOut, footer_digits, lay_out
+from kazthesis.layout import Job, LaidOut, lay_out_or_measure
 from kazthesis.model import ContentsEntry, Document
 from kazthesis.problems import Problems
 from kazthesis.render import HtmlBook, Piece
@@ -73,14 +73,22 @@ def _key(job: Job) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-def _lay_out_all(jobs: list[Job], cache: LayoutCache) -> tuple[dict[str, LaidOut], int]:
+def _lay_out_all(jobs: list[Job], cache: LayoutCache, measure: str | None = None) -> tuple[dict[str, LaidOut], int]:
     """Every job laid out — by the workers, the largest first, or here without them — from the cache where
-    the same HTML was laid out before."""
+    the same HTML was laid out before. With ``measure`` (the stylesheet), the page-number font is measured
+    beside them and kept in the cache."""
     done = {job.name: cache.pieces[_key(job)] for job in jobs if _key(job) in cache.pieces}
     todo = sorted((job for job in jobs if job.name not in done), key=lambda job: -len(job.html))
-    for job, result in zip(todo, workers.run(lay_out, todo), strict=True):
+    results = workers.run(lay_out_or_measure, [*todo, *([measure] if measure is not None else [])])
+    for job, result in zip(todo, results, strict=False):
         done[job.name] = cache.pieces[_key(job)] = result
+    if measure is not None:
+        cache.numbers[_css_key(measure)] = measure_page_number_font(results[-1])
     return done, len(todo)
+
+
+def _css_key(css: str) -> str:
+    return hashlib.sha1(css.encode()).hexdigest()
 
 
 def locate(url: str, root: Path) -> tuple[Path, int | None]:
@@ -160,7 +168,6 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     def job(piece: Piece) -> Job:
         return Job(piece.name, book.page([piece], ""), css, config.root, allowed, keep=watching)
 
-    numbering = _page_number_font(css, cache)
     # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes.
     placeholder = {entry.id: 999 for entry in document.contents}
     jobs = [job(piece) for piece in pieces if piece.name != "contents" and piece.name not in external]
@@ -170,12 +177,14 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     contents_pages = laid_out["contents"].pages
     for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
         final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
-        final, extra = _lay_out_all([final_job], cache)
+        # The footer's digits are measured (once a stylesheet) by the worker the contents page leaves free.
+        final, extra = _lay_out_all([final_job], cache, None if _css_key(css) in cache.numbers else css)
         laid_out["contents"], count = final["contents"], count + extra
         if final["contents"].pages == contents_pages:
             break
         contents_pages = final["contents"].pages
     settled, count = _settle_statistics(book, pieces, laid_out, job, cache, count)
+    numbering = cache.numbers[_css_key(css)]
     ordered = [laid_out[piece.name] for piece in pieces]
     cache.keep_only({_key(j) for j in [*jobs, final_job, *settled]})
     _report(document, ordered, problems)
@@ -232,12 +241,3 @@ def _bookmarks(document: Document) -> list[ContentsEntry]:
                  if part.heading is not None]  # the annotations come before the contents page
     return [*abstracts, ContentsEntry(1, "structural", locale.text(document.language, "contents"), "contents"),
             *document.contents]
-
-
-def _page_number_font(css: str, cache: LayoutCache) -> PageNumberFont:
-    """The footer's digits, measured on a one-page document with the thesis's own stylesheet."""
-    key = hashlib.sha1(css.encode()).hexdigest()
-    if key not in cache.numbers:
-        # Asked of both workers at once: each parses the stylesheet before its first piece.
-        cache.numbers[key] = measure_page_number_font(workers.run(footer_digits, [css] * workers.WORKERS)[0])
-    return cache.numbers[key]

@@ -88,33 +88,42 @@ def plain_command(project: Path, target: Path) -> list[str]:
     return [PYTHON, "-c", PLAIN, str(project / "output" / "thesis.html"), str(target)]
 
 
-def watch_edits(project: Path, chapter: Path, edits: int) -> list[float]:
-    """Seconds from saving a one-sentence edit to the new PDF on disk, under a running ``build.py watch``."""
+EDIT_PLACES = {"start": 0.0, "middle": 0.5, "end": 1.0}  # where in the chapter the edited sentence is
+
+
+def watch_edits(project: Path, chapter: Path, edits: int) -> dict[str, list[float]]:
+    """Seconds from saving a one-sentence edit to the new PDF on disk, under a running ``build.py watch``:
+    ``edits`` edits of a sentence at the start, in the middle and at the end of the chapter. An edit early in
+    a chapter moves every page after it, so it costs the most; one near its end, the least."""
     process = subprocess.Popen(build_command(project, "watch"), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                text=True, bufsize=1)
     pdf = project / "output" / "thesis.pdf"
-    times = []
+    times: dict[str, list[float]] = {}
     try:
         assert process.stdout is not None
         for line in process.stdout:
             if line.startswith("Watching"):
                 break
         original = chapter.read_text(encoding="utf-8")
-        sentence = re.search(r"[^.\n]{40,}\.", original)
-        assert sentence, chapter
-        for n in range(edits):
-            time.sleep(0.5)  # let the watcher settle, as a student types between saves
-            before = pdf.stat().st_mtime_ns
-            text = original.replace(sentence.group(), sentence.group()[:-1] + f" (түзету {n + 1}).", 1)
-            started = time.perf_counter()
-            chapter.write_text(text, encoding="utf-8")
-            line = process.stdout.readline()
-            while pdf.stat().st_mtime_ns == before:
-                time.sleep(0.005)
-            times.append(time.perf_counter() - started)
-            if "error" in line:
-                sys.exit(f"watch rebuild failed: {line}")
-        chapter.write_text(original, encoding="utf-8")
+        # Sentences of running text (not headings, tables or captions), long enough to be prose.
+        sentences = [m for m in re.finditer(r"(?m)^[^#|!:\n][^\n]*?([^.\n]{40,}\.)", original)]
+        assert sentences, chapter
+        for place, fraction in EDIT_PLACES.items():
+            sentence = sentences[round(fraction * (len(sentences) - 1))].group(1)
+            for n in range(edits):
+                time.sleep(0.5)  # let the watcher settle, as a student types between saves
+                before = pdf.stat().st_mtime_ns
+                text = original.replace(sentence, sentence[:-1] + f" (түзету {n + 1}).", 1)
+                started = time.perf_counter()
+                chapter.write_text(text, encoding="utf-8")
+                line = process.stdout.readline()
+                while pdf.stat().st_mtime_ns == before:
+                    time.sleep(0.005)
+                times.setdefault(place, []).append(time.perf_counter() - started)
+                if "error" in line:
+                    sys.exit(f"watch rebuild failed: {line}")
+            chapter.write_text(original, encoding="utf-8")
+            process.stdout.readline()  # the rebuild after the restore
     finally:
         process.terminate()
         process.wait(30)
@@ -166,7 +175,7 @@ def make_big_thesis(target: Path, copies: int, sources: int) -> Path:
 def row(name: str, seconds: list[float], base: float, peaks: tuple[float, float] | None = None) -> None:
     median = statistics.median(seconds)
     memory = f"  peak {peaks[0]:.0f} MiB (all processes {peaks[1]:.0f} MiB)" if peaks else ""
-    print(f"  {name:28} median {median:6.2f} s  (min {min(seconds):.2f})  ratio to plain WeasyPrint "
+    print(f"  {name:36} median {median:6.2f} s  (min {min(seconds):.2f})  ratio to plain WeasyPrint "
           f"{median / base:4.2f}{memory}")
 
 
@@ -194,7 +203,8 @@ def measure(project: Path, runs: int, edits: int, chapter: Path, with_check: boo
         for name, values in rows.items():
             row(name, values, base, peaks[name])
         if edits:
-            row(f"watch: edit in {chapter.name}", watch_edits(project, chapter, edits), base)
+            for place, seconds in watch_edits(project, chapter, edits).items():
+                row(f"watch: edit at {place} of {chapter.name}", seconds, base)
 
 
 def main() -> None:
