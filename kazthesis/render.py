@@ -65,7 +65,7 @@ from kazthesis.model import (
 from kazthesis.problems import Problems
 from kazthesis.project import is_inside
 from kazthesis.resources import templates_dir
-from kazthesis.typography import for_print, url_with_breaks
+from kazthesis.typography import NBSP, for_print, url_with_breaks
 
 TOOL_TEMPLATES = templates_dir()
 SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
@@ -265,15 +265,27 @@ class _Writer:
 URL_RE = re.compile(r"(https?://\S+)")
 
 
-def reference_html(runs: list[tuple[str, bool]]) -> Markup:
-    """A reference-list entry: escaped, italic runs in <em>, each URL with its break points marked."""
+def reference_html(runs: list[tuple[str, bool]], language: str | None = None) -> Markup:
+    """A reference-list entry: escaped, italic runs in <em>, each URL with its break points marked, the
+    words hyphenated by the rules of the entry's ``language`` (kk, ru, en; none for any other)."""
     html = []
     for text, italic in runs:
         parts = URL_RE.split(for_print(text))
         inner = "".join(f'<span class="url">{escape(url_with_breaks(part))}</span>' if i % 2
-                        else escape(part, quote=False) for i, part in enumerate(parts))
+                        else escape(_hyphenated(part, language), quote=False) for i, part in enumerate(parts))
         html.append(f"<em>{inner}</em>" if italic else inner)
     return Markup("".join(html))
+
+
+HYPHENATED = ("kk", "ru", "en")  # the languages with hyphenation rules (an Uzbek entry is not broken)
+SPACED_RE = re.compile(r"[^ ]+")
+
+
+def _hyphenated(text: str, language: str | None) -> str:
+    """Words hyphenated, except in what print rules joined with no-break spaces (an access date, a unit)."""
+    if language not in HYPHENATED:
+        return text
+    return SPACED_RE.sub(lambda m: m.group() if NBSP in m.group() else hyphenate_text(m.group(), language), text)
 
 
 # --- templates ------------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ __all__ = ["NBSP", "RANGE_DASH", "WORD_JOINER", "ZERO_WIDTH_SPACE", "apply_typog
 
 NBSP = "\u00a0"
 WORD_JOINER = "\u2060"  # no line break on either side; invisible, not in the PDF's text layer
+LABEL_SPACE = "\u2005"  # FOUR-PER-EM SPACE: as wide as a word space in Times, and justification leaves it be
 RANGE_DASH = f"{WORD_JOINER}–{WORD_JOINER}"  # the en dash of a number range, joined to both numbers
 ZERO_WIDTH_SPACE = "\u200b"  # a line-break opportunity; invisible, not in the PDF's text layer
 LANGUAGES = ("kk", "ru", "en")
@@ -395,7 +396,11 @@ def for_print(description: str) -> str:
     date ``(дата обращения: 15.03.2024)`` is one unit, and so are ``2001 гг.``, ``240 с.`` and ``№ 45``.
     ``refs`` prints the entry without this."""
     text = _AREA_DASH.sub(f"{NBSP}– ", description)
-    text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{NBSP}", text)
+    # "URL:" and what follows are kept together by a four-per-em space (a word space wide, but never
+    # stretched: a line holding only the label and a long URL stays ragged instead of opening a hole
+    # after the label) and a word joiner (no break after it). Not a no-break space: before the URL's own
+    # <span> WeasyPrint 70 breaks that line badly, leaving words alone on lines earlier in the entry.
+    text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{LABEL_SPACE}{WORD_JOINER}", text)
     text = _ACCESS_DATE.sub(lambda m: m.group().replace(" ", NBSP), text)
     text = _REF_UNIT.sub(NBSP, text)
     return _DIGIT_DASH.sub(RANGE_DASH, text)

@@ -72,6 +72,7 @@ class Line:
     text: str
     y: float  # top, points from the top of the page
     x: float  # left end, points from the left edge
+    widest_gap: float = 0.0  # the widest space between two of its words, points
 
 
 def body_lines(path: Path) -> list[Line]:
@@ -79,23 +80,24 @@ def body_lines(path: Path) -> list[Line]:
     numbers left out), in reading order, page by page: words grouped by their baseline, so that a wide
     justified gap does not cut a line in two as pdftotext's own line grouping may."""
     xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    word_re = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
+    word_re = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
     pages = re.split(r"<page ", xml)[1:]
-    heights = [round(float(m.group(3)) - float(m.group(2)), 1) for page in pages for m in word_re.finditer(page)]
+    heights = [round(float(m.group(4)) - float(m.group(2)), 1) for page in pages for m in word_re.finditer(page)]
     body = max(set(heights), key=heights.count)
     lines: list[Line] = []
     for number, page in enumerate(pages, 1):
-        rows: dict[float, list[tuple[float, str]]] = {}
-        for x, top, bottom, text in word_re.findall(page):
+        rows: dict[float, list[tuple[float, float, str]]] = {}
+        for x, top, right, bottom, text in word_re.findall(page):
             if abs(float(bottom) - float(top) - body) >= 0.6:
                 continue
             key = next((k for k in rows if abs(k - float(top)) < 1.0), float(top))
-            rows.setdefault(key, []).append((float(x), html.unescape(text)))
+            rows.setdefault(key, []).append((float(x), float(right), html.unescape(text)))
         for top in sorted(rows):
             row = sorted(rows[top])
-            text = " ".join(t for _, t in row)
+            text = " ".join(t for _, _, t in row)
+            gap = max((b[0] - a[1] for a, b in zip(row, row[1:], strict=False)), default=0.0)
             if not text.isdigit():  # the page number
-                lines.append(Line(number, text, top, row[0][0]))
+                lines.append(Line(number, text, top, row[0][0], gap))
     return lines
 
 
