@@ -71,6 +71,7 @@ from kazthesis.model import (
 )
 from kazthesis.problems import Problems
 from kazthesis.project import is_inside
+from kazthesis.typography import for_print
 
 __all__ = ["render_docx"]
 
@@ -1008,18 +1009,23 @@ class _Writer:
         """The reference list: one paragraph an entry, "N. text" as references.html prints it."""
         self.structural_heading(self.strings["references"], "references")
         for ref in self.document.references:
-            # A URL cannot break in Word as it does in the PDF (anywhere): an entry with one is set flush left,
-            # so that the line before the URL is not stretched across the page.
-            url = URL_RE.search(ref.text)
-            p = self.add(_paragraph(Para(align="left" if url else "")))
-            if url is None:
-                p.append(_text_run(f"{ref.label} {ref.text}"))
-                continue
-            p.append(_text_run(f"{ref.label} {ref.text[:url.start()]}"))
-            link = OxmlElement("w:hyperlink")
-            link.set(qn("r:id"), self.word.part.relate_to(url.group(0), RT.HYPERLINK, is_external=True))
-            p.append(_append(link, _text_run(url.group(0))))
-            p.append(_text_run(ref.text[url.end():]))
+            # A URL cannot break in Word at its own break points as it does in the PDF: an entry with one is set
+            # flush left, so that the line before the URL is not stretched across the page. The PDF's print
+            # rules hold (no line starts with the dash between areas; units stay with their numbers), and the
+            # italic runs stay italic.
+            runs = [(for_print(text), italic) for text, italic in ref.runs or [(ref.text, False)]]
+            p = self.add(_paragraph(Para(align="left" if URL_RE.search(ref.text) else "")))
+            p.append(_text_run(f"{ref.label} "))
+            for text, italic in runs:
+                position = 0
+                for url in URL_RE.finditer(text):
+                    p.append(_text_run(text[position : url.start()], Run(italic=italic or None)))
+                    link = OxmlElement("w:hyperlink")
+                    target = _clean(url.group(0))
+                    link.set(qn("r:id"), self.word.part.relate_to(target, RT.HYPERLINK, is_external=True))
+                    p.append(_append(link, _text_run(target, Run(italic=italic or None))))
+                    position = url.end()
+                p.append(_text_run(text[position:], Run(italic=italic or None)))
 
     # --- annotations, listings, terms, inserted pages ----------------------------------------------------
     def _more_targets(self) -> set[str]:

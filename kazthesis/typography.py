@@ -116,7 +116,8 @@ _ONE_LETTER_RU = re.compile(r"(?<![\w.\-\u2010-\u2015])([вскиаоуяВСК�
 
 # --- no-break spaces ----------------------------------------------------------
 _SIGN = re.compile(rf"(?<![№§])([№§]+){_SP}*(?=\d)")
-_INITIAL = rf"{UPPER}\.(?:-{UPPER}\.)?"  # Н. or Қ.-Ж. (Қасым-Жомарт)
+_INITIAL = rf"{UPPER}\.(?:-{WORD_JOINER}?{UPPER}\.)?"  # Н. or Қ.-Ж. (Қасым-Жомарт)
+_INITIALS_HYPHEN = re.compile(rf"(?<={UPPER}\.)-(?={UPPER}\.)")  # Қ.-Ж.: no break after the hyphen
 _INITIALS = rf"{_INITIAL}(?:{_SP}*{_INITIAL}){{0,2}}"
 _SURNAME = rf"{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?"
 _INITIALS_FIRST = re.compile(rf"(?<![\w.\-])({_INITIALS}){_SP}*(?={UPPER}{LOWER})")
@@ -284,7 +285,7 @@ def _spaced_dash(match: re.Match[str], lang: str) -> str:
 
 
 def _initials(initials: str) -> str:
-    return _BETWEEN_INITIALS.sub(NBSP, initials)
+    return _INITIALS_HYPHEN.sub(f"-{WORD_JOINER}", _BETWEEN_INITIALS.sub(NBSP, initials))
 
 
 def _rules(text: str, lang: str) -> str:
@@ -403,4 +404,5 @@ def for_print(description: str) -> str:
     text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{LABEL_SPACE}{WORD_JOINER}", text)
     text = _ACCESS_DATE.sub(lambda m: m.group().replace(" ", NBSP), text)
     text = _REF_UNIT.sub(NBSP, text)
+    text = _INITIALS_HYPHEN.sub(f"-{WORD_JOINER}", text)
     return _DIGIT_DASH.sub(RANGE_DASH, text)

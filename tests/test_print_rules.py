@@ -77,6 +77,7 @@ def test_nothing_breaks_after_a_range_dash_a_number_sign_or_before_a_unit(built)
     for line, following in zip(lines, lines[1:], strict=False):
         assert not re.search(r"\d[–-]$", line.text), f"a range broken after its dash: {line.text!r}"
         assert not line.text.endswith("№"), f"a number sign left at the line end: {line.text!r}"
+        assert not re.search(r"(?<!\w)\w\.-$", line.text), f"initials split at their hyphen: {line.text!r}"
         if re.search(r"\d$", line.text):
             assert not re.match(r"(?:ж\.|жж\.|г\.|гг\.|%|млн)(?!\w)", following.text), (
                 f"a unit carried away from its number: {line.text!r} / {following.text!r}")
