@@ -72,6 +72,23 @@ RAW_FORMS = (
     (re.compile(r"^\s*\[[ xX]\]\s"), "a task-list box [ ]", "write the list without boxes"),
     (re.compile(r"^\s*\(@\w*\)\s"), "an example list item (@)", "write a numbered list: 1. 2. 3."),
 )
+# A preposition right before a cross-reference, the case it governs, and the noun of each kind of target
+# in that case (singular, plural), to show the writer the declined form.
+RU_PREPOSITION_RE = re.compile(r"(?<!\w)(в|во|на|из|к|ко|по|о|об|при|с|со|у|от|до|для|без|над|под)\s+$", re.I)
+RU_CASES = {"в": "loc", "во": "loc", "на": "loc", "о": "loc", "об": "loc", "при": "loc", "из": "gen", "у": "gen",
+            "от": "gen", "до": "gen", "для": "gen", "без": "gen", "к": "dat", "ко": "dat", "по": "dat",
+            "с": "ins", "со": "ins", "над": "ins", "под": "ins"}
+DECLINED_NOUNS = {
+    "fig": {"nom": ("рисунок", "рисунки"), "loc": ("рисунке", "рисунках"), "gen": ("рисунка", "рисунков"),
+            "dat": ("рисунку", "рисункам"), "ins": ("рисунком", "рисунками")},
+    "tbl": {"nom": ("таблица", "таблицы"), "loc": ("таблице", "таблицах"), "gen": ("таблицы", "таблиц"),
+            "dat": ("таблице", "таблицам"), "ins": ("таблицей", "таблицами")},
+    "lst": {"nom": ("листинг", "листинги"), "loc": ("листинге", "листингах"), "gen": ("листинга", "листингов"),
+            "dat": ("листингу", "листингам"), "ins": ("листингом", "листингами")},
+    "app": {"nom": ("приложение", "приложения"), "loc": ("приложении", "приложениях"),
+            "gen": ("приложения", "приложений"), "dat": ("приложению", "приложениям"),
+            "ins": ("приложением", "приложениями")},
+}
 HEADING_CLASSES = {"unnumbered", "appendix", "abstract", "unlisted", "-"}
 STATISTICS_RE = re.compile(r"^\s*\[statistics\]\s*$", re.I)  # an annotation's statistics line, filled in by the tool
 LISTING_ATTRIBUTES = {"caption"}
@@ -360,6 +377,7 @@ class _Converter:
                 if child.meta["prefixes"]:
                     self.problems.warning(self.path, at, f"the words before the @ in {child.content} are not printed",
                                           "write them outside the brackets")
+                self._preposition_before(out, child.meta["ids"], child.meta["bare"], child.content, at)
                 out.append(CrossRef(list(child.meta["ids"]), self.source(at), child.meta["bare"]))
             elif kind == "footnote_ref":
                 out.append(self.note_ref(child, at))
@@ -385,6 +403,21 @@ class _Converter:
             if match := pattern.search(text):
                 self.problems.warning(self.path, line, f"{what} ({match.group().strip()}) is printed as it is written",
                                       hint)
+
+    def _preposition_before(self, out: list, ids: list[str], bare: bool, written: str, line: int) -> None:
+        """A Russian preposition before ``@tbl:x`` would print «в таблица 1»: the reference prints its noun in
+        the nominative, so the writer declines it and takes the number alone (``в таблице [-@tbl:x]``)."""
+        if self.language != "ru" or bare or not out or not isinstance(out[-1], Text):
+            return
+        kind = ids[0].split(":", 1)[0]
+        if kind in DECLINED_NOUNS and (match := RU_PREPOSITION_RE.search(out[-1].text)):
+            preposition, several = match.group(1), int(len(ids) > 1)
+            nominative = DECLINED_NOUNS[kind]["nom"][several]
+            declined = DECLINED_NOUNS[kind][RU_CASES[preposition.lower()]][several]
+            bracketed = "[-" + written.lstrip("[").rstrip("]").replace("; @", "; -@") + "]"
+            self.problems.warning(self.path, line, f"«{preposition} {written}» prints the noun in the nominative "
+                                  f"(«{preposition} {nominative} 1»)", "decline it yourself and give the number "
+                                  f"alone: {preposition} {declined} {bracketed}")
 
     def _unreadable(self, attrs: Attributes, line: int) -> None:
         if attrs.unreadable:

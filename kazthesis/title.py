@@ -87,7 +87,8 @@ def make_title_page(fields: dict[str, object], language: str, layout: dict) -> T
                          f"{'_' * 14} {head}".rstrip(), strings["date_line"].format(year=year or "20__")]
     page.work_type = get("work_type")
     if get("title"):
-        page.topic = f"{strings['topic']}: «{get('title')}»"
+        opening, closing = ("“", "”") if language == "en" else ("«", "»")
+        page.topic = f"{strings['topic']}: {opening}{get('title')}{closing}"
     page.subject = [f"{strings[name]}: {get(name)}" for name in ("discipline", "specialty") if get(name)]
     author = [strings["group_member"].format(group=get("group"))] if get("group") else []
     if get("author"):
@@ -95,6 +96,8 @@ def make_title_page(fields: dict[str, object], language: str, layout: dict) -> T
     if author:
         page.people.append((strings["author"], author))
     if get("supervisor"):
-        page.people.append((strings["supervisor"], [get("supervisor")]))
+        # "Ахметов Б. К., кандидат исторических наук, доцент": the name on a line, the degree and title after.
+        name, comma, rest = get("supervisor").partition(", ")
+        page.people.append((strings["supervisor"], [name + comma.strip(), rest] if rest else [name]))
     page.foot = " ".join(v for v in (get("city"), year) if v)
     return page

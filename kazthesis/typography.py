@@ -388,6 +388,10 @@ _LABEL_SPACE = re.compile(r"\b(URL|DOI):[ ]")
 _ACCESS_DATE = re.compile(r"\([^()]{1,40}: \d{2}\.\d{2}\.\d{4}\)")
 # A number and the unit after it (years, pages, per cent) in every language of the list, and № before one.
 _REF_UNIT = re.compile(r"(?<=\d) (?=(?:гг|г|жж|ж|б|с|p|pp|S|s)\.(?!\w)|%)|(?<=№) (?=\d)")
+# ... and the abbreviation before a number (Т. 18, С. 151, Vol. 24, No. 2, P. 46–94), and a Russian
+# one-letter word with the word after it (в связи с ним).
+_REF_BEFORE_NUMBER = re.compile(r"(?<![\w.])((?:Т|С|Б|Вып|Ч|Кн|Vol|No|Iss|P|Pp|Bd|S|Nr|т|с|б|p|pp)\.) (?=\d)")
+_REF_ONE_LETTER = re.compile(r"(?<![\w.\-])([вскиаоуяВСКИАОУЯ]) (?=\w)")
 
 
 def for_print(description: str) -> str:
@@ -404,5 +408,7 @@ def for_print(description: str) -> str:
     text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{LABEL_SPACE}{WORD_JOINER}", text)
     text = _ACCESS_DATE.sub(lambda m: m.group().replace(" ", NBSP), text)
     text = _REF_UNIT.sub(NBSP, text)
+    text = _REF_BEFORE_NUMBER.sub(rf"\1{NBSP}", text)
+    text = _REF_ONE_LETTER.sub(rf"\1{NBSP}", text)
     text = _INITIALS_HYPHEN.sub(f"-{WORD_JOINER}", text)
     return _DIGIT_DASH.sub(RANGE_DASH, text)

@@ -351,3 +351,23 @@ def test_lines_starting_with_an_initial_are_prose_not_a_list() -> None:
 
     assert not prepare("Ақындар\nА. Байтұрсынұлы мен\nМ. Жұмабаев.\n").unread
     assert [line for line, _, _ in prepare("Тізім:\n\nа) бірінші;\nә) екінші.\n").unread] == [3]
+
+
+def test_a_russian_preposition_before_a_reference_that_prints_its_noun_is_named(tmp_path: Path) -> None:
+    project = copy_project("pandoc", tmp_path)
+    toml = project / "thesis.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('language = "kk"', 'language = "ru"'), encoding="utf-8")
+    (project / "content" / "02-pandoc.md").write_text(
+        "# Глава\n\n![Карта](images/map.svg){#fig:map}\n\n![Пути](images/routes.svg){#fig:routes}\n\n"
+        "Данные приведены в @fig:map, а из [@fig:map; @fig:routes] видно главное. Как видно на рисунке "
+        "[-@fig:map], всё верно; @fig:routes дополняет его.\n\n"
+        "[@abenov2020; @ivanov2010; @smith2019; @koval2018; @mueller2015; @brown2021; @oecd2017; @karimov2022]\n",
+        encoding="utf-8")
+    result = run_cli("check", project)
+    found = [line for line in result.err.splitlines() if "nominative" in line]
+    assert found == [
+        "content/02-pandoc.md:7: warning: «в @fig:map» prints the noun in the nominative («в рисунок 1») — decline "
+        "it yourself and give the number alone: в рисунке [-@fig:map]",
+        "content/02-pandoc.md:7: warning: «из [@fig:map; @fig:routes]» prints the noun in the nominative («из "
+        "рисунки 1») — decline it yourself and give the number alone: из рисунков [-@fig:map; -@fig:routes]",
+    ]

@@ -203,10 +203,17 @@ def test_the_group_as_each_language_says_it(tmp_path: Path, language: str, group
         for path in (project / "content").iterdir():  # the structural headings in the document's language
             path.write_text(path.read_text(encoding="utf-8").replace("КІРІСПЕ", "INTRODUCTION")
                             .replace("ҚОРЫТЫНДЫ", "CONCLUSION"), encoding="utf-8")
+    text = text.replace('supervisor = "Жетекші Ж. Ж."', 'supervisor = "Жетекші Ж. Ж., кандидат исторических наук, доцент"')
     config.write_text(text, encoding="utf-8")
     result = run_cli(project)
     assert result.status == 0, result.err
-    assert squash(expected) in squash(read_pdf(project / "output" / "thesis.pdf").pages[0])
+    page = read_pdf(project / "output" / "thesis.pdf").pages[0]
+    lines = [" ".join(line.split()) for line in page.splitlines()]
+    # The group line and the supervisor's degree each on one line; the name on a line of its own.
+    assert any(line.endswith(expected) for line in lines), lines
+    assert any(line.endswith("Жетекші Ж. Ж.,") for line in lines) and "кандидат исторических наук, доцент" in lines
+    opening, closing = ("“", "”") if language == "en" else ("«", "»")
+    assert f"{opening}Сынақ жобасы{closing}" in page
 
 
 def test_approval_block_and_a_balanced_ministry_name(tmp_path: Path) -> None:
