@@ -13,6 +13,7 @@ are made here too, from the anchors each piece reports.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -128,9 +129,9 @@ def assemble(pieces: list[LaidOut], numbering: PageNumberFont, numbered: list[bo
                 _link(out, out.pages[starts[piece.name] + page], rect, anchors[target], out.pages)
     _outline(out, contents, anchors)
     out.Root.Lang = pikepdf.String(metadata.language)
-    out.docinfo["/Title"] = metadata.title
-    out.docinfo["/Author"] = metadata.author
-    out.docinfo["/Keywords"] = metadata.keywords
+    out.docinfo["/Title"] = plain_text(metadata.title)
+    out.docinfo["/Author"] = plain_text(metadata.author)
+    out.docinfo["/Keywords"] = plain_text(metadata.keywords)
     out.docinfo["/Creator"] = "kazthesis"
     buffer = io.BytesIO()
     out.save(buffer)
@@ -188,6 +189,12 @@ def _link(pdf: pikepdf.Pdf, page: pikepdf.Page, rect: tuple[float, float, float,
     page.obj.Annots.append(annotation)
 
 
+def plain_text(text: str) -> str:
+    """Text for a viewer's title bar and bookmarks: no print-only marks (word joiners, soft hyphens,
+    zero-width spaces), and plain spaces for the no-break ones."""
+    return re.sub(r"[\u00a0\u2005\u202f]", " ", re.sub(r"[\u2060\u00ad\u200b]", "", text))
+
+
 def _outline(pdf: pikepdf.Pdf, contents: list[ContentsEntry], anchors: dict[str, tuple[int, float, float]]) -> None:
     """Bookmarks for every contents entry, nested by level."""
     with pdf.open_outline() as outline:
@@ -196,7 +203,7 @@ def _outline(pdf: pikepdf.Pdf, contents: list[ContentsEntry], anchors: dict[str,
             if entry.id not in anchors:
                 continue
             page, x, y = anchors[entry.id]
-            item = pikepdf.OutlineItem(entry.text, page, "XYZ", left=x, top=y)
+            item = pikepdf.OutlineItem(plain_text(entry.text), page, "XYZ", left=x, top=y)
             while parents and parents[-1][0] >= entry.level:
                 parents.pop()
             (parents[-1][1].children if parents else outline.root).append(item)

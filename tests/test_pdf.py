@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pikepdf
 import pytest
 from conftest import squash
 from pdftools import MM, contents_entries, fonts, outline, words
@@ -106,6 +107,10 @@ def test_metadata_and_bookmarks(built) -> None:
     titles = [title for _, title in marks]
     assert "КІРІСПЕ" in titles and "ҚОРЫТЫНДЫ" in titles
     assert any(t.startswith("1.1 ") for t in titles)
+    for title in titles:  # no print-only marks in what a viewer shows as text
+        assert not re.search("[\u2060\u00ad\u200b\u00a0]", title), repr(title)
+    with pikepdf.open(pdf.path) as opened:
+        assert not re.search("[\u2060\u00ad\u200b\u00a0]", str(opened.docinfo["/Title"]))
     entries = contents_entries(pdf.pages[_contents_page(pdf) - 1])
     for text, page in entries:  # chapters are uppercase on the page, as written in bookmarks
         assert any(p == page and squash(t).upper() == squash(text).upper() for p, t in marks), (
