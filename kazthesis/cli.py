@@ -190,8 +190,11 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         rel = result.pdf.relative_to(root) if result.pdf.is_relative_to(root) else result.pdf
         left = (f", {result.placeholders} title-page placeholder{'s' * (result.placeholders != 1)} to fill in"
                 if result.placeholders else "")
+        norm = (f"; norm control: {result.norm_warnings} warning{'s' * (result.norm_warnings != 1)}, which "
+                f"'{cli.prog} check' lists" if result.norm_warnings else "")
+        warnings = len(problems.warnings)
         print(f"Built {rel}: {result.pages} pages, {result.references} references, "
-              f"{len(problems.warnings)} warnings{left}, {result.seconds:.1f} s", file=out)
+              f"{warnings} warning{'s' * (warnings != 1)}{left}, {result.seconds:.1f} s{norm}", file=out)
         return 0
     if command == "docx":
         return _docx(root, problems, started, out, err)

@@ -40,6 +40,7 @@ class PdfResult:
     html: str  # the whole document, for output/thesis.html
     pages: int
     laid_out: int  # pieces laid out in this run (the rest came from the cache)
+    body_pages: int  # from the introduction to the conclusion, as norm control counts them
 
 
 @dataclass
@@ -204,7 +205,8 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     whole = [Piece(p.name, _body(laid_out[p.name].html)) if p.name != "contents" else p for p in pieces]
     # The whole document: the same pieces, page numbers and contents from CSS counters.
     html = book.page(whole, book.css(stamped=False))
-    return PdfResult(pdf, html, len(numbered), count)
+    body = sum(laid_out[piece.name].pages for piece in pieces if piece.name.startswith("part-"))
+    return PdfResult(pdf, html, len(numbered), count, body)
 
 
 def _settle_statistics(book: HtmlBook, pieces: list[Piece], laid_out: dict[str, LaidOut],

@@ -33,6 +33,7 @@ class BuildResult:
     seconds: float
     laid_out: int  # pieces laid out (the rest were unchanged since the last build)
     placeholders: int = 0  # title-page fields still holding a placeholder
+    norm_warnings: int = 0  # what `check` would say besides them (a build counts, `check` lists)
 
 
 def prepare(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
@@ -70,7 +71,7 @@ def build(root: Path, problems: Problems, started: float | None = None,
     ``cache`` and ``inputs`` are kept by watch mode between rebuilds.
     """
     from kazthesis import workers
-    from kazthesis.checks import placeholders
+    from kazthesis.checks import placeholders, run_checks
     from kazthesis.output import write_files
     from kazthesis.pdf import build_pdf
 
@@ -90,8 +91,11 @@ def build(root: Path, problems: Problems, started: float | None = None,
     if not write_files({output / "thesis.pdf": result.pdf, output / "thesis.html": result.html.encode("utf-8")},
                        problems):
         return None
+    norm = Problems(root=root)
+    run_checks(document, norm, result.body_pages, title_page=False)
     return BuildResult(output / "thesis.pdf", result.pages, len(document.references),
-                       time.perf_counter() - started, result.laid_out, len(placeholders(document)))
+                       time.perf_counter() - started, result.laid_out, len(placeholders(document)),
+                       len(norm.warnings))
 
 
 @dataclass

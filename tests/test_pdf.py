@@ -6,7 +6,7 @@ import re
 
 import pikepdf
 import pytest
-from conftest import squash
+from conftest import run_cli, squash
 from pdftools import MM, contents_entries, fonts, outline, words
 
 from kazthesis.config import PROFILES
@@ -160,9 +160,18 @@ def test_first_cited_source_is_number_one(small_build) -> None:
 
 def test_build_reports_what_it_made(small_build) -> None:
     _, result, pdf = small_build
-    assert re.match(r"^Built output/thesis\.pdf: (\d+) pages, \d+ references, \d+ warnings, [\d.]+ s$",
-                    result.out.strip())
+    assert re.match(r"^Built output/thesis\.pdf: (\d+) pages, \d+ references, \d+ warnings?, [\d.]+ s"
+                    r"(; norm control: \d+ warnings?, which '\S+ check' lists)?$", result.out.strip())
     assert f": {len(pdf.pages)} pages" in result.out
+
+
+def test_build_counts_what_norm_control_would_say(small_build) -> None:
+    project, result, _ = small_build
+    checked = run_cli("check", project)
+    listed = [line for line in checked.err.splitlines()
+              if ": warning: " in line and "placeholder" not in line and line not in result.err]
+    # The small fixture is far shorter than a coursework: at least that is said.
+    assert listed and f"; norm control: {len(listed)} warning" in result.out
 
 
 def test_exemplar_is_a_coursework_of_25_to_30_body_pages_built_without_warnings(exemplar_build) -> None:

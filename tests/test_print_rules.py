@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -203,7 +202,8 @@ def test_the_group_as_each_language_says_it(tmp_path: Path, language: str, group
         for path in (project / "content").iterdir():  # the structural headings in the document's language
             path.write_text(path.read_text(encoding="utf-8").replace("КІРІСПЕ", "INTRODUCTION")
                             .replace("ҚОРЫТЫНДЫ", "CONCLUSION"), encoding="utf-8")
-    text = text.replace('supervisor = "Жетекші Ж. Ж."', 'supervisor = "Жетекші Ж. Ж., кандидат исторических наук, доцент"')
+    text = text.replace('supervisor = "Жетекші Ж. Ж."',
+                        'supervisor = "Жетекші Ж. Ж., кандидат исторических наук, доцент"')
     config.write_text(text, encoding="utf-8")
     result = run_cli(project)
     assert result.status == 0, result.err
