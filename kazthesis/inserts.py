@@ -65,6 +65,24 @@ def unreadable_pdf(path: Path) -> str:
     return ""
 
 
+def fonts_not_embedded(path: Path) -> list[str]:
+    """The names of the fonts the PDF's pages use without carrying them (a font file in the PDF)."""
+    import pikepdf
+
+    missing: set[str] = set()
+    with pikepdf.open(path) as pdf:
+        for page in pdf.pages:
+            for font in (page.resources.get("/Font") or {}).values():
+                described = [font, *(font.get("/DescendantFonts") or [])]  # a Type 0 font's own font
+                if font.get("/Subtype") == "/Type3":
+                    continue  # drawn by the PDF itself
+                if not any("/FontDescriptor" in f and any(k in f.FontDescriptor for k in
+                                                           ("/FontFile", "/FontFile2", "/FontFile3"))
+                           for f in described):
+                    missing.add(str(font.get("/BaseFont", "?")).lstrip("/"))
+    return sorted(missing)
+
+
 def check_external(config: Config, problems: Problems) -> list[ExternalPdf]:
     """Report every external PDF that cannot be used, at its line of thesis.toml; return the usable ones."""
     usable = []
@@ -85,6 +103,11 @@ def check_external(config: Config, problems: Problems) -> list[ExternalPdf]:
                            f"{reason}", "export or scan it again as PDF (without a password)")
         else:
             usable.append(external)
+            if fonts := fonts_not_embedded(path):
+                problems.warning(config.path, external.line, f"{where}: {external.file!r} uses fonts it does not "
+                                 f"carry ({', '.join(fonts)}): a printer or portal draws them with others",
+                                 "export it again with fonts embedded (Word: Save As PDF, 'ISO 19005-1 "
+                                 "compliant (PDF/A)'), or scan it")
     return usable
 
 

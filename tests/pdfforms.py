@@ -1,7 +1,8 @@
 """Small PDF "forms" for the tests: pages of plain text, as a faculty's scanned form stands in a project.
 
-Made with pikepdf and the PDF's own Helvetica (no font embedded: a few hundred bytes a page), so that
-pdftotext reads their words back. ``python tests/pdfforms.py`` writes the faculty fixture's forms/.
+Drawn by WeasyPrint with the font embedded, as a form exported from Word is; ``embed=False`` makes one
+with the PDF's own Helvetica, not embedded (a few hundred bytes a page), as some generators do. pdftotext
+reads the words of either back. ``python tests/pdfforms.py`` writes the faculty fixture's forms/.
 """
 
 from __future__ import annotations
@@ -13,8 +14,23 @@ import pikepdf
 A4 = (595.28, 841.89)
 
 
-def form_pdf(path: Path, pages: list[list[str]], size: tuple[float, float] = A4) -> Path:
+def form_pdf(path: Path, pages: list[list[str]], size: tuple[float, float] = A4, embed: bool = True) -> Path:
     """A PDF at ``path`` whose page i shows the lines ``pages[i]`` (ASCII), top down."""
+    if embed:
+        import html
+
+        import weasyprint
+
+        body = "".join('<section>' + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</section>"
+                       for lines in pages)
+        style = (f"@page {{ size: {size[0]}pt {size[1]}pt; margin: 80pt 60pt }} section {{ break-after: page }} "
+                 "body { font: 16pt 'Liberation Serif' } p { margin: 0 0 6pt }")
+        document = weasyprint.HTML(string=f"<html><head><title>Faculty form</title><style>{style}</style></head>"
+                                   f"<body>{body}</body></html>").render()
+        path.write_bytes(document.write_pdf())
+        with pikepdf.open(path, allow_overwriting_input=True) as pdf:  # a fixed file, for the repository
+            pdf.save(path, deterministic_id=True)
+        return path
     pdf = pikepdf.new()
     font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
                                                 BaseFont=pikepdf.Name.Helvetica))

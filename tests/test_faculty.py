@@ -17,7 +17,7 @@ import pytest
 from conftest import Pdf, copy_project, read_pdf, run_cli, squash
 from lxml import etree
 from pdfforms import FORMS, form_pdf
-from pdftools import MM, contents_entries, outline, words
+from pdftools import MM, contents_entries, fonts, outline, words
 
 from kazthesis import locale
 from kazthesis.document import build_document
@@ -233,6 +233,20 @@ def test_a_broken_or_missing_pdf_is_an_error_at_its_line(tmp_path: Path) -> None
                      result.err, re.M), result.err
     assert re.search(rf"^thesis\.toml:{title}: error: the title page: file 'forms/title\.pdf' not found",
                      result.err, re.M), result.err
+
+
+def test_a_form_without_its_fonts_is_named(tmp_path: Path) -> None:
+    project = copy_project("faculty", tmp_path)
+    form_pdf(project / "forms" / "otzyv.pdf", [["SUPERVISOR REVIEW"]], embed=False)
+    result = run_cli(project)
+    assert result.status == 0, result.err
+    line = _line_of(project / "thesis.toml", 'file = "forms/otzyv.pdf"')
+    assert [problem for problem in result.err.splitlines() if "warning" in problem] == [
+        f"thesis.toml:{line}: warning: this insert: 'forms/otzyv.pdf' uses fonts it does not carry (Helvetica): a "
+        "printer or portal draws them with others — export it again with fonts embedded (Word: Save As PDF, "
+        "'ISO 19005-1 compliant (PDF/A)'), or scan it"]
+    assert all(font["emb"] == "yes" for font in fonts(project / "output" / "thesis.pdf")
+               if "Helvetica" not in font["name"])
 
 
 def test_inserts_outside_the_project_and_wrong_settings(tmp_path: Path) -> None:
