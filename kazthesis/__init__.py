@@ -1,7 +1,8 @@
-"""kazthesis: Markdown chapters + references.bib → a GOST-formatted thesis PDF.
+"""kazthesis: Markdown chapters + references.bib → a GOST-formatted thesis PDF (and a .docx).
 
-The build runs one way: config → content and citations → bibliography →
-document model → HTML → PDF. Each stage lives in its own module.
+The build runs one way: read and check the inputs (config, bibliography, markdown and parse) →
+resolve them into one document model (numbering → model.Document) → write it (render, layout and
+assemble → PDF; docx_writer → Word). The README's "How it works" walks through the modules.
 """
 
 __version__ = "0.1.0"
