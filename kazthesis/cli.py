@@ -131,9 +131,13 @@ def _report(problems: Problems, err: TextIO) -> None:
         print(problem, file=err)
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``."""
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 def _summary(problems: Problems) -> str:
-    e, w = len(problems.errors), len(problems.warnings)
-    return f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}"
+    return f"{_count(len(problems.errors), 'error')}, {_count(len(problems.warnings), 'warning')}"
 
 
 def _is_project(root: Path) -> bool:
@@ -180,22 +184,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
     problems = Problems(root=root)
     started = time.perf_counter()
     if command == "build":
-        from kazthesis.pipeline import build
-
-        result = build(root, problems, started)
-        _report(problems, err)
-        if result is None:
-            print(f"Build failed: {_summary(problems)}; the previous output/thesis.pdf was kept.", file=err)
-            return 1
-        rel = result.pdf.relative_to(root) if result.pdf.is_relative_to(root) else result.pdf
-        left = (f", {result.placeholders} title-page placeholder{'s' * (result.placeholders != 1)} to fill in"
-                if result.placeholders else "")
-        norm = (f"; norm control: {result.norm_warnings} warning{'s' * (result.norm_warnings != 1)}, which "
-                f"'{cli.prog} check' lists" if result.norm_warnings else "")
-        warnings = len(problems.warnings)
-        print(f"Built {rel}: {result.pages} pages, {result.references} references, "
-              f"{warnings} warning{'s' * (warnings != 1)}{left}, {result.seconds:.1f} s{norm}", file=out)
-        return 0
+        return _build(root, problems, started, out, err, cli.prog)
     if command == "docx":
         return _docx(root, problems, started, out, err)
 
@@ -222,6 +211,22 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
     return 1 if problems.errors else 0
 
 
+def _build(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO, prog: str) -> int:
+    from kazthesis.pipeline import build
+
+    result = build(root, problems, started)
+    _report(problems, err)
+    if result is None:
+        print(f"Build failed: {_summary(problems)}; the previous output/thesis.pdf was kept.", file=err)
+        return 1
+    left = f", {_count(result.placeholders, 'title-page placeholder')} to fill in" if result.placeholders else ""
+    norm = (f"; norm control: {_count(result.norm_warnings, 'warning')}, which '{prog} check' lists"
+            if result.norm_warnings else "")
+    print(f"Built {_shown(result.pdf, root)}: {result.pages} pages, {result.references} references, "
+          f"{_count(len(problems.warnings), 'warning')}{left}, {result.seconds:.1f} s{norm}", file=out)
+    return 0
+
+
 def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO) -> int:
     from kazthesis.pipeline import build_docx
 
@@ -230,11 +235,15 @@ def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: Text
     if result is None:
         print(f"Build failed: {_summary(problems)}; the previous output/thesis.docx was kept.", file=err)
         return 1
-    rel = result.docx.relative_to(root) if result.docx.is_relative_to(root) else result.docx
-    notes = f"{result.footnotes} footnote{'s' * (result.footnotes != 1)}"
-    print(f"Built {rel}: {result.references} references, {notes}, "
-          f"{len(problems.warnings)} warnings, {result.seconds:.1f} s", file=out)
+    print(f"Built {_shown(result.docx, root)}: {result.references} references, "
+          f"{_count(result.footnotes, 'footnote')}, {_count(len(problems.warnings), 'warning')}, "
+          f"{result.seconds:.1f} s", file=out)
     return 0
+
+
+def _shown(path: Path, root: Path) -> Path:
+    """An output's path as the closing line names it: relative to the project folder."""
+    return path.relative_to(root) if path.is_relative_to(root) else path
 
 
 def _quiet_stdout(stream: TextIO) -> None:
