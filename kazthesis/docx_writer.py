@@ -761,7 +761,11 @@ class _Writer:
         elif isinstance(block, Paragraph):
             # Space after a table, as the PDF's .table-block margin gives it (Word has no spacing after a table).
             before = 0.5 * self.size if isinstance(previous, Table) else None
-            p = self.add(_paragraph(Para(left=left, before=before)))
+            if block.lines:  # a line block: every line at the paragraph indent, as the PDF sets it
+                para = Para(left=(left or 0) + self.indent, first_line=0, before=before, align="left")
+            else:
+                para = Para(left=left, before=before)
+            p = self.add(_paragraph(para))
             self.inlines(p, block.children)
         elif isinstance(block, Figure):
             self.figure(block)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -341,6 +341,7 @@ class Prepared:
     text: str
     div_fences: list[int]  # lines of opening ::: fences (all fences are taken out, their content stays)
     unread: list[tuple[int, str, str]]  # (line, message, hint): Pandoc blocks this tool does not read
+    line_blocks: set[int] = field(default_factory=set)  # first lines of line blocks (| line)
 
 
 AS_TEXT = "is not read: its text is printed as running text"
@@ -386,18 +387,19 @@ def prepare(text: str) -> Prepared:
         if index not in code and line.startswith(": ") and (_table_beside(lines, index, 1)
                                                               or _table_beside(lines, index, -1)):
             lines[index] = "Table:" + line[1:]
-    index = 0
+    index, line_blocks = 0, set()
     while index < len(lines):  # a run of "| " lines with no table rule is a line block
         end = index
         while end < len(lines) and end not in code and LINE_BLOCK_RE.match(lines[end]) and lines[end].strip() != "|":
             end += 1
         run = lines[index:end]
         if len(run) > 0 and not any(TABLE_RULE_RE.match(line) or line.rstrip().endswith("|") for line in run):
+            line_blocks.add(index + 1)
             for k in range(index, end):
                 content = LINE_BLOCK_RE.match(lines[k]).group(1)  # type: ignore[union-attr]
                 lines[k] = content + ("\\" if k < end - 1 else "")
         index = end + 1 if end > index else index + 1
-    return Prepared("\n".join(lines), fences, unread)
+    return Prepared("\n".join(lines), fences, unread, line_blocks)
 
 
 def _yaml_block_end(lines: list[str], index: int) -> int | None:

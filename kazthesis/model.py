@@ -178,6 +178,7 @@ class Heading:
 class Paragraph:
     children: list[Inline]
     source: Source
+    lines: bool = False  # a line block (Pandoc's "| line"): every line starts at the same indent
 
 
 @dataclass

@@ -115,6 +115,7 @@ class _Converter:
         self.path, self.root, self.rel, self.language, self.problems = path, root, rel, language, problems
         self.notes: dict[int, tuple[list[Token], int]] = {}  # footnote id → (inline tokens, line)
         self.labels: dict[int, str] = {}
+        self.line_blocks: set[int] = set()  # first lines of Pandoc line blocks
 
     def source(self, line: int) -> Source:
         return Source(self.rel, line)
@@ -239,7 +240,7 @@ class _Converter:
             figure = self.figure(children[0], line)
             if figure is not None:
                 return figure
-        return Paragraph(self.inlines(inline), self.source(line))
+        return Paragraph(self.inlines(inline), self.source(line), lines=line in self.line_blocks)
 
     def figure(self, image: Token, line: int) -> Figure | None:
         path = self.image_path(image, line)
@@ -522,6 +523,7 @@ def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
     body, notes = _split_footnotes(tokens)
     converter = _Converter(path, root, rel, language, problems)
     converter.notes = notes
+    converter.line_blocks = prepared.line_blocks
     _check_footnotes(env, path, problems)
     if deep := env.get("too_deep"):
         line, depth = deep

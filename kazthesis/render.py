@@ -135,7 +135,8 @@ class _Writer:
             return self.heading(block)
         if isinstance(block, Paragraph):
             self.paragraphs += 1
-            return f'<p data-p="{self.paragraphs}">{self.inlines(block.children)}</p>\n'
+            lines = ' class="lines"' if block.lines else ""
+            return f'<p data-p="{self.paragraphs}"{lines}>{self.inlines(block.children)}</p>\n'
         if isinstance(block, Figure):
             return self.figure(block)
         if isinstance(block, Table):

@@ -141,6 +141,8 @@ def test_sub_and_superscript_definition_list_line_block_and_inline_note(built) -
     page = pdf.page_of("Бірінші жол")
     lines = [squash(line) for line in pdf.pages[page - 1].splitlines()]
     assert lines.index("Біріншіжол") + 1 == lines.index("Екіншіжол")  # a line block keeps its lines
+    starts = [w.x0 for w in words(pdf.path) if w.page == page and w.text in ("Бірінші", "Екінші")]
+    assert len(starts) == 2 and abs(starts[0] - starts[1]) < 0.5  # ... each at the same indent
     assert has(pdf, "жазылуы мүмкін1.") and pdf.page_of("Бұл – Pandoc-тың ішкі ескертпесі.") == pdf.page_of("мүмкін")
 
 
