@@ -22,7 +22,6 @@ HYPHEN = "\u2010"  # what WeasyPrint draws at a soft-hyphen break
 SOFT_HYPHEN = "\u00ad"
 WORD_JOINER = "\u2060"
 MAX_RUN = 3
-TAG_RE = re.compile(r"<[^>]*>")
 SKIPPED_RE = re.compile(r"[\s\u00ad\u2060\u200b]")  # not counted when lines are matched to their paragraph
 WORD_BEFORE_RE = re.compile(r"[\w\-]*$")
 WORD_AFTER_RE = re.compile(r"[\w\-]*")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from pathlib import Path
 
 from kazthesis import locale
 from kazthesis.bibliography import (
@@ -412,6 +411,3 @@ def _contents_text(heading: Heading) -> str:
         return f"{heading.label} {heading.plain}"
     return f"{heading.number} {heading.plain}" if heading.number else heading.plain
 
-
-def source_path(document: Document, rel: str) -> Path:
-    return document.config.root / rel

@@ -228,7 +228,7 @@ class _Converter:
         lang = self.abstract_lang(attrs, classes, line)
         self._ignored([pair for pair in attrs.pairs if pair[0] != "lang"], line, "a heading takes only {#id .class}")
         self._unreadable(attrs, line)
-        title = self.inlines(inline, in_heading=True)
+        title = self.inlines(inline)
         return Heading(int(token.tag[1]), title, plain_text(title).strip(), attrs.id, classes, self.source(line),
                        lang=lang)
 
@@ -257,7 +257,7 @@ class _Converter:
         if attrs.classes:
             self._ignored([("." + c, "") for c in attrs.classes], line, "a figure takes {#fig:id width=… height=…}")
         self._unreadable(attrs, line)
-        caption = self.inline_children(image.children or [], line, in_heading=True)
+        caption = self.inline_children(image.children or [], line)
         if path is None:
             return Figure(Path(), caption, self.source(line), attrs.id)
         return Figure(path, caption, self.source(line), attrs.id, sizes.get("width", ""), sizes.get("height", ""))
@@ -328,11 +328,11 @@ class _Converter:
         return value
 
     # --- inlines ---------------------------------------------------------------------------
-    def inlines(self, inline: Token, in_heading: bool = False) -> list[Inline]:
+    def inlines(self, inline: Token) -> list[Inline]:
         line = inline.map[0] + 1 if inline.map else 0
-        return self.inline_children(inline.children or [], line, in_heading)
+        return self.inline_children(inline.children or [], line)
 
-    def inline_children(self, children: list[Token], line: int, in_heading: bool = False) -> list[Inline]:
+    def inline_children(self, children: list[Token], line: int) -> list[Inline]:
         stack: list[list[Inline]] = [[]]
         pending: list[str] = []  # a run of text across soft line breaks: its typography is applied whole
 

@@ -70,11 +70,3 @@ class Problems:
 
     def __len__(self) -> int:
         return len(self.items)
-
-
-class InputError(Exception):
-    """Raised to stop a stage when the input cannot be used at all.
-
-    The problems explaining why have already been added to the run's
-    :class:`Problems`; the CLI reports them and exits with status 1.
-    """
