@@ -949,7 +949,7 @@ class _Writer:
         for text in page.subject:
             line(text, Para(before=gap(middle), after=0.3 * size))
         first = True
-        people = Para(left=_mm(75), align="left", after=0.8 * size)
+        people = Para(left=_mm(60), align="left", after=0.8 * size)  # as far in as the PDF's block, at most
         for label, lines in page.people:
             p = self.add(_paragraph(replace(people, style="TitlePage", before=gap(40))))
             p.append(_text_run(f"{label}:", Run(bold=True)))

@@ -98,6 +98,8 @@ def make_title_page(fields: dict[str, object], language: str, layout: dict) -> T
     if get("supervisor"):
         # "Ахметов Б. К., кандидат исторических наук, доцент": the name on a line, the degree and title after.
         name, comma, rest = get("supervisor").partition(", ")
-        page.people.append((strings["supervisor"], [name + comma.strip(), rest] if rest else [name]))
+        placeholder = name.startswith("[")  # "[Ғылыми жетекшінің аты-жөні, ғылыми дәрежесі]" stays whole
+        page.people.append((strings["supervisor"], [name + comma.strip(), rest] if rest and not placeholder
+                            else [get("supervisor")]))
     page.foot = " ".join(v for v in (get("city"), year) if v)
     return page
