@@ -23,8 +23,7 @@ SOFT_HYPHEN = "\u00ad"
 WORD_JOINER = "\u2060"
 MAX_RUN = 3
 SKIPPED_RE = re.compile(r"[\s\u00ad\u2060\u200b]")  # not counted when lines are matched to their paragraph
-WORD_BEFORE_RE = re.compile(r"[\w\-]*$")
-WORD_AFTER_RE = re.compile(r"[\w\-]*")
+WORD_CHAR_RE = re.compile(r"[\w\-]")  # what a word is made of, for the rules (a hyphenated compound is one)
 
 
 @dataclass(frozen=True)
@@ -131,8 +130,13 @@ def _word_at(text: str, count: int) -> tuple[str, int] | None:
         if not SKIPPED_RE.match(char):
             seen += 1
             if seen == count:
-                start = offset - len(WORD_BEFORE_RE.search(plain[: offset + 1]).group()) + 1  # type: ignore[union-attr]
-                end = offset + 1 + len(WORD_AFTER_RE.match(plain, offset + 1).group())  # type: ignore[union-attr]
+                if not WORD_CHAR_RE.match(char):
+                    return None  # the lines and the text do not agree here: leave the line be
+                start, end = offset, offset + 1  # out to the word's ends, a character at a time (linear)
+                while start > 0 and WORD_CHAR_RE.match(plain[start - 1]):
+                    start -= 1
+                while end < len(plain) and WORD_CHAR_RE.match(plain[end]):
+                    end += 1
                 word = plain[start:end]
                 return (word, _count(word, plain[:start]) + 1) if word.strip("-") else None
     return None
