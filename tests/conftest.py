@@ -121,3 +121,28 @@ def exemplar_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run,
 def ru_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Pdf]:
     """The Russian fixture (kz-university profile), built once per test run."""
     return _build("ru", tmp_path_factory)
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a text file with ``new`` (``old`` must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based number of the first line of a text file that holds ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+@pytest.fixture
+def project(tmp_path: Path, small_build) -> Path:
+    """A copy of the small project holding a previous good PDF."""
+    built_project, _, _ = small_build
+    copy = copy_project("small", tmp_path)
+    (copy / "output").mkdir()
+    shutil.copy(built_project / "output" / "thesis.pdf", copy / "output" / "thesis.pdf")
+    return copy

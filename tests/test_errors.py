@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_cli
-
-
-@pytest.fixture
-def project(tmp_path: Path, small_build) -> Path:
-    """A copy of the small project holding a previous good PDF."""
-    built_project, _, _ = small_build
-    copy = copy_project("small", tmp_path)
-    (copy / "output").mkdir()
-    shutil.copy(built_project / "output" / "thesis.pdf", copy / "output" / "thesis.pdf")
-    return copy
+from conftest import edit_file, line_of, run_cli
 
 
 def _previous_pdf(project: Path) -> bytes:
     return (project / "output" / "thesis.pdf").read_bytes()
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
 
 
 def _fails_with(project: Path, pattern: str) -> str:
@@ -51,8 +27,8 @@ def _fails_with(project: Path, pattern: str) -> str:
 
 def test_unknown_citation_key_names_file_line_and_nearest_keys(project: Path) -> None:
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "[@smith2023]", "[@smith2032]")
-    line = _line_of(chapter, "smith2032")
+    edit_file(chapter, "[@smith2023]", "[@smith2032]")
+    line = line_of(chapter, "smith2032")
     err = _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: citation key 'smith2032' is not in "
                                r"references\.bib — did you mean smith2023")
     assert err.count("error:") == 1
@@ -60,37 +36,37 @@ def test_unknown_citation_key_names_file_line_and_nearest_keys(project: Path) ->
 
 def test_all_problems_of_a_run_are_reported_together(project: Path) -> None:
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "[@smith2023]", "[@nope1]")
-    _edit(project / "content" / "03-qorytyndy.md", "[@smith2023]", "[@nope2]")
+    edit_file(chapter, "[@smith2023]", "[@nope1]")
+    edit_file(project / "content" / "03-qorytyndy.md", "[@smith2023]", "[@nope2]")
     err = _fails_with(project, r"nope1")
     assert "nope2" in err and "2 errors" in err
 
 
 def test_unclosed_citation_bracket(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "[@smith2023]", "[@smith2023, 25")
-    line = _line_of(chapter, "[@smith2023, 25")
+    edit_file(chapter, "[@smith2023]", "[@smith2023, 25")
+    line = line_of(chapter, "[@smith2023, 25")
     _fails_with(project, rf"^content/03-qorytyndy\.md:{line}: error: citation bracket '\[@' is not closed")
 
 
 def test_cross_reference_to_missing_id(project: Path) -> None:
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "@tbl:trade берілген", "@tbl:trades берілген")
-    line = _line_of(chapter, "@tbl:trades")
+    edit_file(chapter, "@tbl:trade берілген", "@tbl:trades берілген")
+    line = line_of(chapter, "@tbl:trades")
     _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: cross-reference @tbl:trades points to nothing"
                          r" — did you mean @tbl:trade\?")
 
 
 def test_missing_image_file(project: Path) -> None:
     (project / "images" / "chart.svg").unlink()
-    line = _line_of(project / "content" / "02-tarau-1.md", "chart.svg")
+    line = line_of(project / "content" / "02-tarau-1.md", "chart.svg")
     _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: image file 'images/chart\.svg' not found")
 
 
 def test_network_image_is_refused(project: Path) -> None:
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "images/chart.svg", "https://example.com/chart.png")
-    line = _line_of(chapter, "example.com")
+    edit_file(chapter, "images/chart.svg", "https://example.com/chart.png")
+    line = line_of(chapter, "example.com")
     _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: image 'https://example\.com/chart\.png' is on "
                          r"the network")
 
@@ -98,7 +74,7 @@ def test_network_image_is_refused(project: Path) -> None:
 def test_image_outside_the_project_is_refused(project: Path, tmp_path: Path) -> None:
     (tmp_path / "outside.svg").write_text((project / "images" / "chart.svg").read_text())
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "images/chart.svg", "../outside.svg")
+    edit_file(chapter, "images/chart.svg", "../outside.svg")
     _fails_with(project, r"^content/02-tarau-1\.md:\d+: error: image '\.\./outside\.svg' is outside the project")
 
 
@@ -108,7 +84,7 @@ def test_heading_level_that_skips(project: Path) -> None:
 
 
 def test_duplicate_id(project: Path) -> None:
-    _edit(project / "content" / "03-qorytyndy.md", "{#tbl:events}", "{#tbl:trade}")
+    edit_file(project / "content" / "03-qorytyndy.md", "{#tbl:events}", "{#tbl:trade}")
     _fails_with(project, r"^content/03-qorytyndy\.md:\d+: error: id #tbl:trade is used twice "
                          r"\(first at content/02-tarau-1\.md:\d+\)")
 
@@ -136,8 +112,8 @@ def test_empty_content_folder(project: Path) -> None:
 
 def test_toml_syntax_error_with_its_line(project: Path) -> None:
     config = project / "thesis.toml"
-    _edit(config, 'city = "Алматы"', 'city = "Алматы')
-    line = _line_of(config, 'city = "Алматы')
+    edit_file(config, 'city = "Алматы"', 'city = "Алматы')
+    line = line_of(config, 'city = "Алматы')
     _fails_with(project, rf"^thesis\.toml:{line}: error: TOML syntax error")
 
 
@@ -163,7 +139,7 @@ def test_wrong_values_in_thesis_toml(project: Path, setting: str, section: str |
     else:
         text = setting + "\n" + text
     config.write_text(text, encoding="utf-8")
-    line = _line_of(config, setting)
+    line = line_of(config, setting)
     _fails_with(project, rf"^thesis\.toml:{line}: error: {message}")
 
 
@@ -172,7 +148,7 @@ def test_unknown_setting_is_a_warning_with_the_nearest_key(project: Path) -> Non
     config.write_text(config.read_text(encoding="utf-8") + '\n[layout]\nmargin_lefft = 25\n', encoding="utf-8")
     result = run_cli(project)
     assert result.status == 0, result.err
-    line = _line_of(config, "margin_lefft")
+    line = line_of(config, "margin_lefft")
     assert re.search(rf"^thesis\.toml:{line}: warning: unknown setting 'layout\.margin_lefft' is ignored — "
                      r"did you mean 'margin_left'\?", result.err, re.M), result.err
 
@@ -184,8 +160,8 @@ def test_missing_references_file(project: Path) -> None:
 
 def test_font_lacking_a_character_is_named_with_its_place(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні 漢.")
-    line = _line_of(chapter, "漢")
+    edit_file(chapter, "Қосымша мәтіні.", "Қосымша мәтіні 漢.")
+    line = line_of(chapter, "漢")
     result = run_cli("check", project)
     assert re.search(rf"^content/03-qorytyndy\.md:{line}: warning: the font .* has no glyph for '漢' \(U\+6F22\)",
                      result.err, re.M), result.err
@@ -218,9 +194,9 @@ def test_bib_duplicate_key_and_broken_entry_stop_the_build(project: Path) -> Non
     text = bib.read_text(encoding="utf-8")
     bib.write_text(text + "\n@book{smith2023,\n  title = {Again},\n  year = {2020},\n}\n"
                    "\n@book{broken,\n  title = {Unclosed,\n  year = {2020},\n}\n", encoding="utf-8")
-    duplicate = _line_of(bib, "@book{smith2023,")
-    broken = _line_of(bib, "@book{broken,")
-    first = _line_of(bib, "@online{smith2023,")
+    duplicate = line_of(bib, "@book{smith2023,")
+    broken = line_of(bib, "@book{broken,")
+    first = line_of(bib, "@online{smith2023,")
     err = _fails_with(project, rf"^references\.bib:{duplicate}: error: duplicate key 'smith2023' "
                                rf"\(first defined at line {first}\)")
     assert re.search(rf"^references\.bib:{broken}: error: unbalanced braces", err, re.M), err
@@ -229,7 +205,7 @@ def test_bib_duplicate_key_and_broken_entry_stop_the_build(project: Path) -> Non
 def test_bib_entry_missing_a_required_field(project: Path) -> None:
     bib = project / "references.bib"
     bib.write_text(bib.read_text(encoding="utf-8").replace("  year      = {1996},\n", "", 1), encoding="utf-8")
-    line = _line_of(bib, "@book{nazarbayev1996,")
+    line = line_of(bib, "@book{nazarbayev1996,")
     _fails_with(project, rf"^references\.bib:{line}: error: entry 'nazarbayev1996' \(@book\) has no year")
 
 

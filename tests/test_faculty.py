@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import Pdf, copy_project, read_pdf, run_cli, squash
+from conftest import Pdf, copy_project, line_of, read_pdf, run_cli, squash
 from lxml import etree
 from pdfforms import FORMS, form_pdf
 from pdftools import MM, contents_entries, fonts, outline, words
@@ -54,13 +54,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     assert result.status == 0, result.err
     document = build_document(project, Problems(root=project))
     return Built(project, read_pdf(project / "output" / "thesis.pdf"), document, result.err)
-
-
-def _line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
 
 
 def _stamped_number(built: Built, page: int) -> bool:
@@ -137,7 +130,7 @@ def test_statistics_outside_an_annotation_is_reported(tmp_path: Path) -> None:
     chapter = project / "content" / "04-zaklyuchenie.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\n[statistics]\n", encoding="utf-8")
     result = run_cli("check", project)
-    line = _line_of(chapter, "[statistics]")
+    line = line_of(chapter, "[statistics]")
     assert f"content/04-zaklyuchenie.md:{line}: warning: [statistics] is filled in only inside an annotation" \
         in result.err
 
@@ -227,8 +220,8 @@ def test_a_broken_or_missing_pdf_is_an_error_at_its_line(tmp_path: Path) -> None
     pdf_before = project / "output" / "thesis.pdf"
     result = run_cli(project)
     assert result.status == 1 and not pdf_before.exists()
-    broken = _line_of(config, 'file = "forms/otzyv.pdf"')
-    title = _line_of(config, 'pdf = "forms/title.pdf"')
+    broken = line_of(config, 'file = "forms/otzyv.pdf"')
+    title = line_of(config, 'pdf = "forms/title.pdf"')
     assert re.search(rf"^thesis\.toml:{broken}: error: this insert: 'forms/otzyv\.pdf' cannot be read as a PDF",
                      result.err, re.M), result.err
     assert re.search(rf"^thesis\.toml:{title}: error: the title page: file 'forms/title\.pdf' not found",
@@ -240,7 +233,7 @@ def test_a_form_without_its_fonts_is_named(tmp_path: Path) -> None:
     form_pdf(project / "forms" / "otzyv.pdf", [["SUPERVISOR REVIEW"]], embed=False)
     result = run_cli(project)
     assert result.status == 0, result.err
-    line = _line_of(project / "thesis.toml", 'file = "forms/otzyv.pdf"')
+    line = line_of(project / "thesis.toml", 'file = "forms/otzyv.pdf"')
     assert [problem for problem in result.err.splitlines() if "warning" in problem] == [
         f"thesis.toml:{line}: warning: this insert: 'forms/otzyv.pdf' uses fonts it does not carry (Helvetica): a "
         "printer or portal draws them with others — export it again with fonts embedded (Word: Save As PDF, "
@@ -262,8 +255,8 @@ def test_inserts_outside_the_project_and_wrong_settings(tmp_path: Path) -> None:
     result = run_cli("check", project)
     assert result.status == 1
     lines = config.read_text(encoding="utf-8").splitlines()
-    outside, link = _line_of(config, 'file = "../elsewhere.pdf"'), _line_of(config, 'file = "forms/link.pdf"')
-    middle, pages = _line_of(config, 'after = "middle"'), _line_of(config, "pages = 2")
+    outside, link = line_of(config, 'file = "../elsewhere.pdf"'), line_of(config, 'file = "forms/link.pdf"')
+    middle, pages = line_of(config, 'after = "middle"'), line_of(config, "pages = 2")
     assert re.search(rf"^thesis\.toml:{outside}: error: this insert, '\.\./elsewhere\.pdf', is outside",
                      result.err, re.M), result.err
     assert re.search(rf"^thesis\.toml:{link}: error: this insert, 'forms/link\.pdf', is outside", result.err, re.M)
@@ -331,7 +324,7 @@ def test_listing_attributes_are_checked(tmp_path: Path) -> None:
     chapter.write_text(chapter.read_text(encoding="utf-8")
                        + '\n```js {#code1 caption="Скрипт" linenos=true}\nlet a = 1;\n```\n', encoding="utf-8")
     result = run_cli("check", project)
-    line = _line_of(chapter, "```js")
+    line = line_of(chapter, "```js")
     assert f"content/04-zaklyuchenie.md:{line}: warning: the listing id #code1 does not start with lst:" in result.err
     assert f"content/04-zaklyuchenie.md:{line}: warning: attribute linenos=true is not used" in result.err
 
@@ -356,7 +349,7 @@ def test_list_items_after_a_colon_are_checked_at_their_lines(built: Built, tmp_p
     chapter = project / "content" / "02-glava-1.md"
     result = run_cli("check", project)
     warnings = [line for line in result.err.splitlines() if "list after a colon" in line]
-    first = _line_of(chapter, "1. Доступ к данным")
+    first = line_of(chapter, "1. Доступ к данным")
     assert warnings[0].startswith(f"content/02-glava-1.md:{first}: warning: this item of a list after a colon "
                                   "starts with a capital letter:")
     assert warnings[1].startswith(f"content/02-glava-1.md:{first + 1}: warning: this item of a list after a colon "
@@ -385,7 +378,7 @@ def test_list_check_knows_nested_lists_abbreviations_and_proper_names(tmp_path: 
     assert "04-zaklyuchenie.md" not in run_cli("check", project).err
     chapter.write_text(chapter.read_text(encoding="utf-8").replace("  - уведомления;", "  - уведомления."),
                        encoding="utf-8")
-    line = _line_of(chapter, "  - уведомления.")
+    line = line_of(chapter, "  - уведомления.")
     err = run_cli("check", project).err
     assert f"content/04-zaklyuchenie.md:{line}: warning: this item of a list after a colon does not end with ';'" \
         in err

@@ -10,20 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, read_pdf, run_cli, squash
-from test_errors import _edit, _fails_with, _line_of
+from conftest import edit_file, line_of, read_pdf, run_cli, squash
+from test_errors import _fails_with
 
 from kazthesis.markdown import make_parser
-
-
-@pytest.fixture
-def project(tmp_path: Path, small_build) -> Path:
-    """A copy of the small project holding a previous good PDF."""
-    built_project, _, _ = small_build
-    copy = copy_project("small", tmp_path)
-    (copy / "output").mkdir()
-    shutil.copy(built_project / "output" / "thesis.pdf", copy / "output" / "thesis.pdf")
-    return copy
 
 
 @pytest.fixture
@@ -105,7 +95,7 @@ def test_rendering_opens_no_socket(project: Path, monkeypatch: pytest.MonkeyPatc
     for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_connection"):
         monkeypatch.setattr(socket, name, forbidden(name))
     monkeypatch.setattr(socket.socket, "connect", forbidden("connect"))
-    line = _line_of(svg, "example.invalid/etc/hostname")
+    line = line_of(svg, "example.invalid/etc/hostname")
     err = _fails_with(project, rf"^images/chart\.svg:{line}: error: the renderer was asked for "
                                r"file://example\.invalid/etc/hostname, outside the project or on the network; refused")
     assert "http://example.invalid/x.png" in err
@@ -118,14 +108,14 @@ def test_rendering_opens_no_socket(project: Path, monkeypatch: pytest.MonkeyPatc
 def test_broken_image_is_an_error(project: Path) -> None:
     (project / "images" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really a png")
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "images/chart.svg", "images/broken.png")
-    line = _line_of(chapter, "broken.png")
+    edit_file(chapter, "images/chart.svg", "images/broken.png")
+    line = line_of(chapter, "broken.png")
     _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: image 'images/broken\.png' cannot be read")
 
 
 def test_broken_svg_is_an_error(project: Path) -> None:
     (project / "images" / "chart.svg").write_text("<svg><g></svg", encoding="utf-8")
-    line = _line_of(project / "content" / "02-tarau-1.md", "chart.svg")
+    line = line_of(project / "content" / "02-tarau-1.md", "chart.svg")
     _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: image 'images/chart\.svg' cannot be read")
 
 
@@ -138,31 +128,31 @@ def test_unreadable_image_is_an_error(project: Path) -> None:
 
 def test_text_nested_too_deep_is_an_error(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + "> " * 30 + "терең мәтін\n")
-    line = _line_of(chapter, "терең мәтін")
+    edit_file(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + "> " * 30 + "терең мәтін\n")
+    line = line_of(chapter, "терең мәтін")
     _fails_with(project, rf"^content/03-qorytyndy\.md:{line}: error: text nested \d+ levels deep")
 
 
 def test_text_nested_a_few_levels_is_printed(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + "> " * 3 + "- тізім\n  - ішкі тармақ\n")
+    edit_file(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + "> " * 3 + "- тізім\n  - ішкі тармақ\n")
     assert run_cli(project).status == 0
     assert "ішкітармақ" in squash("".join(read_pdf(project / "output" / "thesis.pdf").pages))
 
 
 def test_footnote_defined_twice_is_an_error(project: Path) -> None:
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "[^note]: Бұл – сілтеме мәтіні.", "[^note]: Бұл – сілтеме мәтіні.\n\n[^note]: Екінші мәтін.")
-    first = _line_of(chapter, "[^note]: Бұл")
-    second = _line_of(chapter, "[^note]: Екінші")
+    edit_file(chapter, "[^note]: Бұл – сілтеме мәтіні.", "[^note]: Бұл – сілтеме мәтіні.\n\n[^note]: Екінші мәтін.")
+    first = line_of(chapter, "[^note]: Бұл")
+    second = line_of(chapter, "[^note]: Екінші")
     _fails_with(project, rf"^content/02-tarau-1\.md:{second}: error: footnote \[\^note\] is defined twice "
                          rf"\(first at line {first}\)")
 
 
 def test_footnote_without_definition_is_an_error(project: Path) -> None:
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "[^note]: Бұл – сілтеме мәтіні.", "")
-    line = _line_of(chapter, "айтылады[^note]")
+    edit_file(chapter, "[^note]: Бұл – сілтеме мәтіні.", "")
+    line = line_of(chapter, "айтылады[^note]")
     _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: footnote \[\^note\] is never defined")
 
 
@@ -175,7 +165,7 @@ def _wide_table(columns: int, word: str) -> str:
 
 def test_wide_table_shrinks_to_fit_the_page(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(13, "мән"))
+    edit_file(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(13, "мән"))
     result = run_cli(project)
     assert result.status == 0, result.err
     from pdftools import MM, words
@@ -188,14 +178,14 @@ def test_wide_table_shrinks_to_fit_the_page(project: Path) -> None:
 
 def test_table_too_wide_for_any_size_is_reported(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(14, "Ұзынсөзбіріккенсөзтізбегі"))
-    line = _line_of(chapter, ": Кең кесте")
+    edit_file(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(14, "Ұзынсөзбіріккенсөзтізбегі"))
+    line = line_of(chapter, ": Кең кесте")
     _fails_with(project, rf"^content/03-qorytyndy\.md:{line}: error: table А\.1 is too wide for the page")
 
 
 def test_wide_table_on_a_landscape_page_when_allowed(project: Path) -> None:
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(14, "123456"))  # numbers never break
+    edit_file(chapter, "Қосымша мәтіні.", "Қосымша мәтіні.\n\n" + _wide_table(14, "123456"))  # numbers never break
     config = project / "thesis.toml"
     config.write_text(config.read_text(encoding="utf-8") + "\n[layout]\nlandscape_tables = true\n", encoding="utf-8")
     result = run_cli(project)
@@ -275,7 +265,7 @@ def test_caption_with_quotes_stays_inside_alt(project: Path) -> None:
     from html.parser import HTMLParser
 
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "![Екі ел", '![Сызба "x" onload="y" — екі ел')
+    edit_file(chapter, "![Екі ел", '![Сызба "x" onload="y" — екі ел')
     assert run_cli(project).status == 0
     images: list[dict[str, str | None]] = []
 
@@ -292,9 +282,9 @@ def test_caption_with_quotes_stays_inside_alt(project: Path) -> None:
 def test_attributes_are_allow_listed_and_others_warned(project: Path, secret: Path) -> None:
     shutil.copy(secret, project / "images" / "secret.txt")
     chapter = project / "content" / "02-tarau-1.md"
-    _edit(chapter, "Тарау туралы қысқаша кіріспе сөз",
+    edit_file(chapter, "Тарау туралы қысқаша кіріспе сөз",
           'Тарау [сілтеме](images/secret.txt){rel="attachment" style="font-size:90pt"} туралы қысқаша кіріспе сөз')
-    line = _line_of(chapter, "rel=")
+    line = line_of(chapter, "rel=")
     result = run_cli(project)
     assert result.status == 0, result.err
     assert re.search(rf"^content/02-tarau-1\.md:{line}: warning: attribute rel=.* is not used", result.err, re.M)

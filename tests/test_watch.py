@@ -8,18 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, read_pdf, run_cli
+from conftest import copy_project, edit_file, read_pdf, run_cli
 
 from kazthesis.watch import Watcher, is_input, watch
 
 PARAGRAPH = ("Екі ел арасындағы ынтымақтастық жаңа кезеңге көтеріліп, сауда, энергетика, білім және мәдениет "
              "салаларындағы байланыстар тереңдей түсті. ")
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _fresh_pages(project: Path, tmp_path: Path, step: int) -> list[str]:
@@ -40,15 +34,15 @@ def _delete_figure(project: Path) -> None:
 
 
 EDITS = [
-    ("a prose edit", lambda p: _edit(p / "content" / "03-qorytyndy.md", "талданды", "жан-жақты талданды")),
+    ("a prose edit", lambda p: edit_file(p / "content" / "03-qorytyndy.md", "талданды", "жан-жақты талданды")),
     ("a new citation that renumbers the later ones",
-     lambda p: _edit(p / "content" / "01-kirispe.md", "көпвекторлы бағытта дамыды",
+     lambda p: edit_file(p / "content" / "01-kirispe.md", "көпвекторлы бағытта дамыды",
                      "көпвекторлы бағытта дамыды [@smith2023]")),
     ("a chapter growing by a page",
-     lambda p: _edit(p / "content" / "02-tarau-1.md", "Тарау туралы қысқаша кіріспе сөз",
+     lambda p: edit_file(p / "content" / "02-tarau-1.md", "Тарау туралы қысқаша кіріспе сөз",
                      PARAGRAPH * 14 + "\n\nТарау туралы қысқаша кіріспе сөз")),
     ("a new table",
-     lambda p: _edit(p / "content" / "03-qorytyndy.md", "Қосымша мәтіні.",
+     lambda p: edit_file(p / "content" / "03-qorytyndy.md", "Қосымша мәтіні.",
                      "Қосымша мәтіні.\n\n: Жаңа кесте {#tbl:new}\n\n| А | Б |\n|---|---|\n| 1 | 2 |\n")),
     ("a figure deleted", _delete_figure),
 ]
@@ -74,11 +68,11 @@ def test_watch_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
     # A broken edit keeps the last good PDF; its fix builds again.
     good = (project / "output" / "thesis.pdf").read_bytes()
     chapter = project / "content" / "03-qorytyndy.md"
-    _edit(chapter, "[@smith2023]", "[@smith2032]")
+    edit_file(chapter, "[@smith2023]", "[@smith2032]")
     result, problems = watcher.rebuild()
     assert result is None and any("smith2032" in str(p) for p in problems.errors)
     assert (project / "output" / "thesis.pdf").read_bytes() == good
-    _edit(chapter, "[@smith2032]", "[@smith2023]")
+    edit_file(chapter, "[@smith2032]", "[@smith2023]")
     result, problems = watcher.rebuild()
     assert result is not None
     assert read_pdf(project / "output" / "thesis.pdf").pages == _fresh_pages(project, tmp_path, 99)
@@ -91,7 +85,7 @@ def test_a_renumbering_citation_lays_out_only_what_it_must(tmp_path: Path) -> No
     # The conclusion cites smith2023, which becomes number 1: every part that cites moves its numbers,
     # the title page, abbreviations and appendix do not.
     intro = project / "content" / "01-kirispe.md"
-    _edit(intro, "көпвекторлы бағытта дамыды", "көпвекторлы бағытта дамыды [@smith2023]")
+    edit_file(intro, "көпвекторлы бағытта дамыды", "көпвекторлы бағытта дамыды [@smith2023]")
     result, _ = watcher.rebuild()
     assert result is not None
     pieces = len(watcher.cache.pieces)
@@ -131,7 +125,7 @@ def test_watch_loop_rebuilds_on_save_and_stops(tmp_path: Path) -> None:
     try:
         _wait_for(lambda: "Watching" in out.text, 60)
         time.sleep(0.3)
-        _edit(project / "content" / "03-qorytyndy.md", "талданды", "жан-жақты талданды")
+        edit_file(project / "content" / "03-qorytyndy.md", "талданды", "жан-жақты талданды")
         _wait_for(lambda: "Rebuilt after content/03-qorytyndy.md" in out.text, 60)
     finally:
         stop.set()
