@@ -48,39 +48,33 @@ def external_pdfs(config: Config) -> list[ExternalPdf]:
     return found
 
 
-def unreadable_pdf(path: Path) -> str:
-    """Why a PDF cannot be put into the thesis ("" when it can)."""
-    import pikepdf
-
-    try:
-        with pikepdf.open(path) as pdf:
-            if len(pdf.pages) == 0:
-                return "it has no pages"
-            for page in pdf.pages:
-                page.mediabox  # noqa: B018 - a page without a size cannot be placed
-    except pikepdf.PasswordError:
-        return "it is protected by a password"
-    except (pikepdf.PdfError, OSError, ValueError, KeyError) as exc:
-        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return ""
-
-
-def fonts_not_embedded(path: Path) -> list[str]:
-    """The names of the fonts the PDF's pages use without carrying them (a font file in the PDF)."""
+def inspect_pdf(path: Path) -> tuple[str, list[str]]:
+    """Why a PDF cannot be put into the thesis ("" when it can), and the names of the fonts its pages use
+    without carrying them (a font file in the PDF) — read in one opening."""
     import pikepdf
 
     missing: set[str] = set()
-    with pikepdf.open(path) as pdf:
-        for page in pdf.pages:
-            for font in (page.resources.get("/Font") or {}).values():
-                described = [font, *(font.get("/DescendantFonts") or [])]  # a Type 0 font's own font
-                if font.get("/Subtype") == "/Type3":
-                    continue  # drawn by the PDF itself
-                if not any("/FontDescriptor" in f and any(k in f.FontDescriptor for k in
-                                                           ("/FontFile", "/FontFile2", "/FontFile3"))
-                           for f in described):
-                    missing.add(str(font.get("/BaseFont", "?")).lstrip("/"))
-    return sorted(missing)
+    try:
+        with pikepdf.open(path) as pdf:
+            if len(pdf.pages) == 0:
+                return "it has no pages", []
+            for page in pdf.pages:
+                page.mediabox  # noqa: B018 - a page without a size cannot be placed
+                for font in (page.resources.get("/Font") or {}).values():
+                    if font.get("/Subtype") != "/Type3" and not _carried(font):  # Type 3: drawn by the PDF
+                        missing.add(str(font.get("/BaseFont", "?")).lstrip("/"))
+    except pikepdf.PasswordError:
+        return "it is protected by a password", []
+    except (pikepdf.PdfError, OSError, ValueError, KeyError) as exc:
+        return (str(exc).splitlines()[0] if str(exc) else type(exc).__name__), []
+    return "", sorted(missing)
+
+
+def _carried(font: object) -> bool:
+    """Whether a font dictionary (or, for a Type 0 font, its descendant) holds its font file."""
+    described = [font, *(font.get("/DescendantFonts") or [])]  # type: ignore[attr-defined]
+    return any("/FontDescriptor" in f and any(k in f.FontDescriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+               for f in described)
 
 
 def check_external(config: Config, problems: Problems) -> list[ExternalPdf]:
@@ -98,12 +92,12 @@ def check_external(config: Config, problems: Problems) -> list[ExternalPdf]:
         elif path.suffix.lower() != ".pdf":
             problems.error(config.path, external.line, f"{where}: {external.file!r} is not a PDF file",
                            "save or scan the form as PDF")
-        elif reason := unreadable_pdf(path):
+        elif (inspected := inspect_pdf(path))[0]:
             problems.error(config.path, external.line, f"{where}: {external.file!r} cannot be read as a PDF: "
-                           f"{reason}", "export or scan it again as PDF (without a password)")
+                           f"{inspected[0]}", "export or scan it again as PDF (without a password)")
         else:
             usable.append(external)
-            if fonts := fonts_not_embedded(path):
+            if fonts := inspected[1]:
                 problems.warning(config.path, external.line, f"{where}: {external.file!r} uses fonts it does not "
                                  f"carry ({', '.join(fonts)}): a printer or portal draws them with others",
                                  "export it again with fonts embedded (Word: Save As PDF, 'ISO 19005-1 "
