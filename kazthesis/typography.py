@@ -386,12 +386,12 @@ _AREA_DASH = re.compile(r"(?<=[.?!\]]) – ")
 _DIGIT_DASH = re.compile(r"(?<=\d)–(?=\d)")
 _LABEL_SPACE = re.compile(r"\b(URL|DOI):[ ]")
 _ACCESS_DATE = re.compile(r"\([^()]{1,40}: \d{2}\.\d{2}\.\d{4}\)")
-# A number and the unit after it (years, pages, per cent) in every language of the list, and № before one.
-_REF_UNIT = re.compile(r"(?<=\d) (?=(?:гг|г|жж|ж|б|с|p|pp|S|s)\.(?!\w)|%)|(?<=№) (?=\d)")
-# ... and the abbreviation before a number (Т. 18, С. 151, Vol. 24, No. 2, P. 46–94), and a Russian
-# one-letter word with the word after it (в связи с ним).
-_REF_BEFORE_NUMBER = re.compile(r"(?<![\w.])((?:Т|С|Б|Вып|Ч|Кн|Vol|No|Iss|P|Pp|Bd|S|Nr|т|с|б|p|pp)\.) (?=\d)")
-_REF_ONE_LETTER = re.compile(r"(?<![\w.\-])([вскиаоуяВСКИАОУЯ]) (?=\w)")
+# An entry may be in any language of the list: the running text's rules of every language keep numbers with
+# their abbreviations and units (Т. 18, No. 2, 2001 гг., 240 с., 45 %), and these add what only a
+# bibliographic description writes (Вып. 3, Кн. 2, Iss. 4, Bd. 7, Nr. 5, Б. 25; a German page count, 236 S.).
+_REF_RULES = [rule for lang in LANGUAGES for rule in _LANGUAGE_RULES[lang][:2]]
+_REF_BEFORE_NUMBER = re.compile(r"(?<![\w.])((?:Б|Вып|Кн|Iss|Bd|Nr|S)\.) (?=\d)")
+_REF_PAGES_AFTER = re.compile(r"(?<=\d) (?=[Ss]\.(?!\w))")
 
 
 def for_print(description: str) -> str:
@@ -407,8 +407,11 @@ def for_print(description: str) -> str:
     # <span> WeasyPrint 70 breaks that line badly, leaving words alone on lines earlier in the entry.
     text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{LABEL_SPACE}{WORD_JOINER}", text)
     text = _ACCESS_DATE.sub(lambda m: m.group().replace(" ", NBSP), text)
-    text = _REF_UNIT.sub(NBSP, text)
+    for rule in _REF_RULES:
+        text = rule.sub(rf"\1{NBSP}", text)
     text = _REF_BEFORE_NUMBER.sub(rf"\1{NBSP}", text)
-    text = _REF_ONE_LETTER.sub(rf"\1{NBSP}", text)
+    text = _REF_PAGES_AFTER.sub(NBSP, text)
+    text = _SIGN.sub(rf"\1{NBSP}", text)
+    text = _ONE_LETTER_RU.sub(rf"\1{NBSP}", text)  # в связи с ним: one-letter words with the next word
     text = _INITIALS_HYPHEN.sub(f"-{WORD_JOINER}", text)
     return _DIGIT_DASH.sub(RANGE_DASH, text)
