@@ -94,12 +94,24 @@ class _Complaints(logging.Handler):
 _SHARED: dict[str, object] = {}  # per process: the font configuration and parsed stylesheets
 
 
+def _fonts():  # noqa: ANN202 - weasyprint's FontConfiguration
+    """The font configuration every render in this process shares; the first call also puts the faster
+    line breaking in place (:mod:`kazthesis.linebreak`)."""
+    if "fonts" not in _SHARED:
+        from weasyprint.text.fonts import FontConfiguration
+
+        from kazthesis import linebreak
+
+        linebreak.install()
+        _SHARED["fonts"] = FontConfiguration()
+    return _SHARED["fonts"]
+
+
 def shared_stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfiguration)
     """The stylesheet parsed once per process, with the font configuration every render shares."""
     import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
 
-    fonts = _SHARED.setdefault("fonts", FontConfiguration())
+    fonts = _fonts()
     key = "css:" + css
     if key not in _SHARED:
         _SHARED.clear()
@@ -111,9 +123,8 @@ def shared_stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfigur
 def warm_up() -> None:
     """Import the renderer and load the fonts, in a worker that has nothing to do yet."""
     import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
 
-    fonts = _SHARED.setdefault("fonts", FontConfiguration())
+    fonts = _fonts()
     weasyprint.HTML(string="<p style='font-family: serif'>Қазақстан <b>Kazakhstan</b> <i>Қ</i></p>").render(
         font_config=fonts)
 

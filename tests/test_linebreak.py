@@ -1,0 +1,74 @@
+"""The bisecting ``split_first_line`` breaks every line where WeasyPrint's own does.
+
+kazthesis/linebreak.py replaces WeasyPrint's one-by-one search for the soft
+hyphen to break a line at with a bisection. Here every line of the exemplar's
+and the Russian fixture's chapters is broken both ways, and each result —
+where the line ends, where the next begins, its width, height and baseline —
+must be the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO
+
+from kazthesis import linebreak
+from kazthesis.layout import Job, lay_out, shared_stylesheet
+from kazthesis.pipeline import prepare
+from kazthesis.problems import Problems
+from kazthesis.render import HtmlBook
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def _jobs(root: Path) -> list[Job]:
+    document = prepare(root, Problems(root=root))
+    book = HtmlBook(document)
+    css = book.css(stamped=True)
+    return [Job(piece.name, book.page([piece], ""), css, root, (root.resolve(), REPO / "templates"))
+            for piece in book.pieces() if piece.name.startswith(("part-", "appendix-", "references"))]
+
+
+@pytest.mark.parametrize("project", [REPO, FIXTURES / "ru"], ids=["exemplar", "ru"])
+def test_every_line_breaks_where_weasyprints_own_search_breaks_it(project: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint.layout import inline
+
+    jobs = _jobs(project)
+    shared_stylesheet(jobs[0].css)  # installs the bisecting search
+    assert linebreak.ORIGINAL is not None and inline.split_first_line is linebreak.split_first_line
+    compared, hyphenated, mismatches = 0, 0, []
+
+    def both(text, style, context, max_width, *args, **kwargs):  # noqa: ANN001, ANN202 - WeasyPrint's signature
+        ours = linebreak.split_first_line(text, style, context, max_width, *args, **kwargs)
+        theirs = linebreak.ORIGINAL(text, style, context, max_width, *args, **kwargs)
+        nonlocal compared, hyphenated
+        compared += 1
+        if text.encode()[: ours[1]].decode(errors="ignore").endswith(SOFT_HYPHEN):
+            hyphenated += 1  # the line was broken at a soft hyphen
+        if ours[1:] != theirs[1:]:
+            mismatches.append((text[:80], ours[1:], theirs[1:]))
+        return ours
+
+    monkeypatch.setattr(inline, "split_first_line", both)
+    for job in jobs:
+        lay_out(job)
+    assert not mismatches, mismatches[:3]
+    assert compared > 500 and hyphenated > 50, (compared, hyphenated)  # the search was really exercised
+
+
+@pytest.mark.parametrize("count", range(1, 13))
+def test_first_fitting_finds_the_first_candidate_that_fits_in_few_tries(count: int) -> None:
+    for first in range(count + 1):  # candidates from `first` on fit (count: none does)
+        tried: list[int] = []
+
+        def attempt(number: int, first: int = first, tried: list[int] = tried) -> int | None:
+            tried.append(number)
+            return number if number >= first else None
+
+        assert linebreak.first_fitting(count, attempt) == (first if first < count else None)
+        assert len(tried) <= 2 + count.bit_length(), (first, tried)
+        if first in (0, count):
+            assert len(tried) <= 2  # what real lines need: Pango's own break fits, or nothing does
