@@ -34,6 +34,7 @@ class Fault:
     word: str  # as written, without soft hyphens
     occurrence: int  # which occurrence of the word in the paragraph's text (1-based)
     page: int  # the page (0-based) whose line breaks it
+    line: int = 0  # which line of that page (0-based)
 
 
 def page_lines(page) -> list:  # noqa: ANN001 - a WeasyPrint page box
@@ -58,6 +59,11 @@ def _lines(box, into: list) -> list:  # noqa: ANN001 - WeasyPrint boxes
     for child in getattr(box, "children", None) or []:
         _lines(child, into)
     return into
+
+
+def ends_hyphenated(line) -> bool:  # noqa: ANN001 - a WeasyPrint line box
+    """Whether the line ends in a word broken at a soft hyphen."""
+    return "".join(_texts(line)).rstrip().endswith(HYPHEN)
 
 
 def _texts(box) -> list[str]:  # noqa: ANN001
@@ -92,6 +98,9 @@ def faults(pages: list, paragraph_text: Callable[[str], str]) -> set[Fault]:
     lines = [(index, line) for index, page in enumerate(pages) for line in _lines(page, [])]
     texts = ["".join(_texts(line)) for _, line in lines]
     paragraphs = [paragraph_of_line(line) for _, line in lines]
+    first_of_page: dict[int, int] = {}
+    for n, (page, _) in enumerate(lines):
+        first_of_page.setdefault(page, n)
     last_of_page = {max(n for n, (page, _) in enumerate(lines) if page == index) for index in range(len(pages))
                     if any(page == index for page, _ in lines)}
     found: set[Fault] = set()
@@ -107,7 +116,7 @@ def faults(pages: list, paragraph_text: Callable[[str], str]) -> set[Fault]:
         located = _word_at(paragraph_text(paragraphs[n]), len(_squashed("".join(before))))
         if located is not None:
             word, occurrence = located
-            found.add(Fault(paragraphs[n], word, occurrence, page))
+            found.add(Fault(paragraphs[n], word, occurrence, page, n - first_of_page[page]))
     return found
 
 

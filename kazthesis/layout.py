@@ -13,13 +13,17 @@ resolve ``file://HOST/…`` over the network) and refuses everything else.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import mimetypes
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from kazthesis.hyphen_rules import Fault, faults, withdraw, withdraw_in_boxes
+from kazthesis.hyphen_rules import Fault, ends_hyphenated, faults, page_lines, withdraw, withdraw_in_boxes
 from kazthesis.relayout import Layout, paragraph_texts, text_edits
 from kazthesis.tables import find_splits, split_tables
 
@@ -94,10 +98,38 @@ class _Complaints(logging.Handler):
 _SHARED: dict[str, object] = {}  # per process: the font configuration and parsed stylesheets
 
 
+def _import_weasyprint() -> None:
+    """Import WeasyPrint without ctypes' library search, which is a third of the import on Linux.
+
+    WeasyPrint loads each library by trying names for Windows, macOS and Linux in turn, and cffi asks
+    ``ctypes.util.find_library`` about every name that does not load at once: on Linux that runs ldconfig,
+    gcc and ld, some fifty programs. The Linux names (libpango-1.0.so.0, …) load at once, so the search is
+    left out; should the import fail without it, it is imported again the usual way.
+    """
+    if "weasyprint" in sys.modules or not sys.platform.startswith("linux"):
+        import weasyprint  # noqa: F401
+        return
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # WeasyPrint prints its advice when a library is missing
+            import weasyprint  # noqa: F401
+    except (OSError, ImportError):
+        for name in [name for name in sys.modules if name.split(".")[0] == "weasyprint"]:
+            del sys.modules[name]
+        ctypes.util.find_library = search
+        import weasyprint  # noqa: F401, F811
+    finally:
+        ctypes.util.find_library = search
+
+
 def _fonts():  # noqa: ANN202 - weasyprint's FontConfiguration
-    """The font configuration every render in this process shares; the first call also puts the faster
-    line breaking in place (:mod:`kazthesis.linebreak`)."""
+    """The font configuration every render in this process shares. The first call imports WeasyPrint and puts
+    the faster line breaking in place (:mod:`kazthesis.linebreak`)."""
     if "fonts" not in _SHARED:
+        _import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         from kazthesis import linebreak
@@ -109,9 +141,9 @@ def _fonts():  # noqa: ANN202 - weasyprint's FontConfiguration
 
 def shared_stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfiguration)
     """The stylesheet parsed once per process, with the font configuration every render shares."""
+    fonts = _fonts()
     import weasyprint
 
-    fonts = _fonts()
     key = "css:" + css
     if key not in _SHARED:
         _SHARED.clear()
@@ -122,9 +154,9 @@ def shared_stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfigur
 
 def warm_up() -> None:
     """Import the renderer and load the fonts, in a worker that has nothing to do yet."""
+    fonts = _fonts()
     import weasyprint
 
-    fonts = _fonts()
     weasyprint.HTML(string="<p style='font-family: serif'>Қазақстан <b>Kazakhstan</b> <i>Қ</i></p>").render(
         font_config=fonts)
 
@@ -147,6 +179,27 @@ def lay_out_or_measure(task: Job | str) -> LaidOut | bytes:
 
 
 MAX_WITHDRAWALS_PER_PAGE = 40  # a page needs a few; this only bounds a loop that should never run on
+# How far past its own lines a page's layout reads: WeasyPrint lays out up to two lines after the one that
+# overflows (widows: 2), and an edit that shortens the text by up to SHRINK_TRUSTED characters pulls up about
+# two more. Withdrawals within this many lines after the pages an edit reaches are always made again.
+REACH_LINES = 8
+SHRINK_TRUSTED = 150
+
+
+@dataclass
+class _Withdrawal:
+    """The soft hyphens of one faulty word turned into word joiners in one text box."""
+
+    fault: Fault
+    box: object
+    before: str  # the box's text before and after, to undo exactly this change
+    after: str
+
+    def undo(self) -> None:
+        """Put back the soft hyphens this withdrawal took, leaving any other withdrawal in the box."""
+        current = self.box.text  # type: ignore[attr-defined]
+        self.box.text = "".join(  # type: ignore[attr-defined]
+            old if old != new else kept for kept, old, new in zip(current, self.before, self.after, strict=True))
 
 
 @dataclass
@@ -155,9 +208,15 @@ class _Kept:
 
     job: Job
     layout: Layout
-    withdrawals: list[tuple[int, object, str]]  # (page, box, its text before), in the order made
+    withdrawals: list[_Withdrawal]  # in the order made
     withdrawn: list[Fault]  # the faults fixed, with the page each was fixed on
     refused: list[str]
+    # After an edit, the pages from ``trusted_from`` on keep their withdrawals on trust (but those of the
+    # ``redo`` pages, laid out again): right as long as each page starts where it started before (kept in
+    # ``starts``), as it is then the page it was.
+    trusted_from: int | None = None
+    redo: set[int] = field(default_factory=set)
+    starts: list = field(default_factory=list)
 
 
 _KEPT: dict[str, _Kept] = {}
@@ -217,42 +276,103 @@ def _fix_hyphenation(kept: _Kept, start: int) -> None:
         # A page's faults need only its own lines (and the paragraphs' texts): the next page is not laid out
         # until this one is right.
         found = {fault for fault in faults(layout.raw_pages[: page + 1], paragraph_text) if fault.page == page}
-        if found and rounds < MAX_WITHDRAWALS_PER_PAGE:
-            kept.withdrawn += sorted(found, key=lambda fault: (fault.paragraph, fault.word, fault.occurrence))
-            kept.withdrawals += [(page, box, text) for box, text in withdraw_in_boxes(layout.root_box, found)]
+        if found and kept.trusted_from is not None and page >= kept.trusted_from:
+            _distrust(kept, page)  # a page kept as it was has a fault it did not have: make it afresh
+        elif found and rounds < MAX_WITHDRAWALS_PER_PAGE:
+            for fault in sorted(found, key=lambda fault: (fault.paragraph, fault.word, fault.occurrence)):
+                kept.withdrawn.append(fault)
+                kept.withdrawals += [_Withdrawal(fault, box, before, box.text)  # type: ignore[attr-defined]
+                                     for box, before in withdraw_in_boxes(layout.root_box, {fault})]
             layout.changed_from(page)
             rounds += 1
         else:
             page, rounds = page + 1, 0
+            if kept.trusted_from is not None and page < len(layout.raw_pages):
+                if not _as_before(kept, page):
+                    _distrust(kept, page)
+                elif page >= kept.trusted_from and page not in kept.redo:
+                    # It starts where it did, after the same text: it is the page it was, whatever WeasyPrint
+                    # noted while the page before was laid out on its way to the same end.
+                    layout.unchanged(page)
         layout.advance(page)
     layout.advance()
+    kept.trusted_from = None
+
+
+def _as_before(kept: _Kept, page: int) -> bool:
+    """Whether ``page`` (about to be laid out) starts where it started in the last layout, after a line that
+    is not hyphenated: then its layout, and its withdrawals, are what they were."""
+    maker = kept.layout.context.page_maker  # type: ignore[attr-defined]
+    if page >= len(kept.starts) or page >= len(maker) or tuple(maker[page][:4]) != kept.starts[page]:
+        return False
+    lines = page_lines(kept.layout.raw_pages[page - 1])
+    return not (lines and ends_hyphenated(lines[-1]))
+
+
+def _distrust(kept: _Kept, page: int) -> None:
+    """Undo the withdrawals kept on trust from ``page`` on: those pages are laid out afresh when reached."""
+    _undo(kept, lambda fault: fault.page >= page)
+    kept.trusted_from = None
+
+
+def _undo(kept: _Kept, which: Callable[[Fault], bool]) -> set[int]:
+    """Undo the withdrawals of the faults ``which`` picks (the latest first), forget those faults, and mark
+    their pages to be laid out again; returns those pages."""
+    undone = [withdrawal for withdrawal in kept.withdrawals if which(withdrawal.fault)]
+    for withdrawal in reversed(undone):
+        withdrawal.undo()
+    kept.withdrawals = [withdrawal for withdrawal in kept.withdrawals if not which(withdrawal.fault)]
+    pages = {fault.page for fault in kept.withdrawn if which(fault)}
+    kept.withdrawn = [fault for fault in kept.withdrawn if not which(fault)]
+    for page in pages:
+        if page < len(kept.layout.raw_pages):
+            kept.layout.changed_from(page)
+    return pages
 
 
 def _resume(job: Job) -> tuple[_Kept, int] | None:
-    """The piece's kept layout made ready for ``job`` when only paragraph texts changed: the withdrawals
-    from the first changed paragraph's page on undone, the new texts put in, those pages laid out again.
-    Pages before it stay exactly as a layout from scratch would make them. None: lay out from scratch."""
+    """The piece's kept layout made ready for ``job`` when only paragraph texts changed: the withdrawals of
+    the pages the changed paragraphs are on (and of the lines just after) undone, the new texts put in,
+    those pages laid out again. Pages before them stay exactly as a layout from scratch would make them;
+    pages after them keep their withdrawals on trust, checked as the layout reaches them. None: lay out
+    from scratch."""
     kept = _KEPT.pop(job.name, None)
     if kept is None or (kept.job.css, kept.job.root, kept.job.allowed) != (job.css, job.root, job.allowed):
         return None
     edits = text_edits(kept.job.html, job.html)
     if not edits:
         return None
-    pages = [kept.layout.pages_of(paragraph) for paragraph in edits]
-    if not all(pages):
+    found = [kept.layout.pages_of(paragraph) for paragraph in edits]
+    if not all(found):
         return None
-    start = min(page for found in pages for page in found)
-    undone = [w for w in kept.withdrawals if w[0] >= start]
-    for _, box, text in reversed(undone):
-        box.text = text  # type: ignore[attr-defined]
+    pages = sorted({page for each in found for page in each})
+    start, last = pages[0], pages[-1]
+    shrink = sum(max(0, len(before) - len(after)) for segments in edits.values() for _, before, after in segments)
+    trusted = last + 1 if shrink <= SHRINK_TRUSTED else None
+    lines_before = [0]  # lines from the end of page ``last`` to the start of each page after it
+    for raw in kept.layout.raw_pages[last + 1 :]:
+        lines_before.append(lines_before[-1] + len(page_lines(raw)))
+
+    def redone(fault: Fault) -> bool:
+        """Whether a withdrawal is made again: on the edited pages, or within reach of them, or all after
+        them when trust is off."""
+        if fault.page < start:
+            return False
+        if trusted is None or fault.page <= last:
+            return True
+        return lines_before[fault.page - last - 1] + fault.line < REACH_LINES
+
+    try:
+        redo = _undo(kept, redone)
+    except ValueError:  # a box's text is not what its withdrawals left: never expected, but never a wrong page
+        return None
     if kept.layout.apply_text_edits(edits) is None:
         return None  # the kept layout is dropped: this piece is laid out from scratch
-    kept.withdrawals = [w for w in kept.withdrawals if w[0] < start]
-    kept.withdrawn = [fault for fault in kept.withdrawn if fault.page < start]
-    kept.job = job
+    kept.job, kept.trusted_from, kept.redo = job, trusted, redo | set(pages)
+    kept.starts = [tuple(entry[:4]) for entry in kept.layout.context.page_maker]  # type: ignore[attr-defined]
     # Every page whose text changed is laid out again when reached, even if it starts where it started
     # before (WeasyPrint would keep a page that starts at the same place).
-    for page in {*(page for found in pages for page in found), *(w[0] for w in undone)}:
+    for page in pages:
         if page < len(kept.layout.raw_pages):
             kept.layout.changed_from(page)
     return kept, start

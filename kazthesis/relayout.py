@@ -94,6 +94,10 @@ class Layout:
         """Note that the text changed on ``page`` (0-based): it is laid out again when next reached."""
         self.context.page_maker[page][-1]["content_changed"] = True
 
+    def unchanged(self, page: int) -> None:
+        """Note that ``page`` (0-based) is to be kept as it is: it starts where it did, with the same text."""
+        self.context.page_maker[page][-1]["content_changed"] = False
+
     def advance(self, last: int | None = None) -> None:
         """Bring the pages up to ``last`` (0-based; None: all) up to date: a page is laid out again when it
         changed or starts elsewhere than before, else kept. Pages after ``last`` wait, noted if stale, so that

@@ -67,3 +67,69 @@ def test_a_resumed_layout_after_an_edit_equals_a_layout_from_scratch(where: floa
     scratch = lay_out(Job(job.name, edited, job.css, job.root, job.allowed))
     assert resumed.html == scratch.html
     assert _pages(resumed.pdf, tmp_path) == _pages(scratch.pdf, tmp_path)
+
+
+def _count_page_makes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from weasyprint.layout import page as weasyprint_page
+
+    made = [0]
+    make_page = weasyprint_page.make_page
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - WeasyPrint's signature
+        made[0] += 1
+        return make_page(*args, **kwargs)
+
+    monkeypatch.setattr(weasyprint_page, "make_page", counted)
+    return made
+
+
+def test_a_sequence_of_edits_resumed_one_after_another_equals_layouts_from_scratch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Watch mode keeps the withdrawn hyphens of the pages after an edit on trust while those pages start
+    where they started: a word changed for one of the same length, a phrase added (every later line moves),
+    a few letters and then a whole sentence taken out, edits on two pages at once — each resumed from the
+    one before, each the same as a layout from scratch."""
+    job = max(_jobs(REPO, keep=True), key=lambda j: len(j.html))  # the longest chapter
+    _KEPT.clear()
+    first = lay_out(job)
+    layout = _KEPT[job.name].layout
+    made = _count_page_makes(monkeypatch)
+    # Paragraphs that run from one page onto the next: an edit in one moves that page break.
+    paragraphs = [m for m in re.finditer(r'<p data-p="(\d+)">([^<]{120,}?)\. ', job.html)
+                  if len(layout.pages_of(m.group(1))) == 2]
+    assert len(paragraphs) >= 3
+    early = next(m for m in paragraphs if re.search(r"\b(1[89]|20)\d\d\b", m.group(2)))  # one with a year
+    late = paragraphs[-1] if paragraphs[-1] is not early else paragraphs[-2]
+    sentence = re.search(r"[^.]{60,}\. ", late.group(2))
+
+    def at(html: str, match: re.Match[str], before: str, after: str) -> str:
+        head, tail = html[: match.start(2)], html[match.start(2) :]
+        assert before in tail[: len(match.group(2)) + 2]
+        return head + tail.replace(before, after, 1)
+
+    word = early.group(2).split()[2]
+    year = re.search(r"\b(1[89]|20)\d\d\b", early.group(2)).group()  # type: ignore[union-attr]
+    versions = [
+        ("same length", at(job.html, early, year, str(int(year) + 1))),  # digits are all one width
+        ("phrase added", at(job.html, early, word, word + " және тағы бір сөйлем қосылды")),
+        ("letters taken out", at(job.html, early, word, word[:2])),
+        ("two pages", at(at(job.html, late, late.group(2)[:20], late.group(2)[:5]), early, word, word[:2])),
+    ]
+    if sentence is not None:
+        versions.append(("sentence taken out", at(job.html, late, sentence.group(0), "")))
+    makes: dict[str, int] = {}
+    for name, html in versions:
+        made[0] = 0
+        resumed = lay_out(Job(job.name, html, job.css, job.root, job.allowed, keep=True))
+        makes[name] = made[0]
+        kept = dict(_KEPT)
+        _KEPT.clear()
+        scratch = lay_out(Job(job.name, html, job.css, job.root, job.allowed))
+        _KEPT.update(kept)
+        assert resumed.html == scratch.html, name
+        assert _pages(resumed.pdf, tmp_path) == _pages(scratch.pdf, tmp_path), name
+        assert resumed.pdf.count(b"/Type /Page\n") == scratch.pdf.count(b"/Type /Page\n")
+    # A same-length change lays out again its own pages and the next, not the rest of the chapter; a phrase
+    # that moves every later line lays them all out again.
+    assert makes["same length"] <= 4 < makes["phrase added"] - 2, makes
+    assert makes["same length"] < first.pages - 2
