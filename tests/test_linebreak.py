@@ -72,3 +72,36 @@ def test_first_fitting_finds_the_first_candidate_that_fits_in_few_tries(count: i
         assert len(tried) <= 2 + count.bit_length(), (first, tried)
         if first in (0, count):
             assert len(tried) <= 2  # what real lines need: Pango's own break fits, or nothing does
+
+
+LOADED = """
+import subprocess, sys
+sys.path.insert(0, {repo!r})
+started = []
+popen = subprocess.Popen.__init__
+subprocess.Popen.__init__ = lambda self, *args, **kwargs: started.append(args) or popen(self, *args, **kwargs)
+{importer}
+import weasyprint.text.ffi as ffi
+names = ("gobject", "pango", "harfbuzz", "harfbuzz_subset", "harfbuzz_vector", "fontconfig", "pangoft2")
+print(sorted(name for name in names if getattr(ffi, name) is not None))
+print(sorted({{line.split()[-1] for line in open("/proc/self/maps") if ".so" in line and
+              any(lib in line for lib in ("pango", "harfbuzz", "fontconfig", "gobject"))}}))
+print("programs run:", len(started))
+"""
+
+
+def test_the_renderer_imports_weasyprint_with_the_same_libraries_without_the_library_search() -> None:
+    """kazthesis.layout imports WeasyPrint without ctypes' library search (ldconfig, gcc, ld): the same
+    libraries must load as with a plain import."""
+    import subprocess
+    import sys
+
+    def loaded(importer: str) -> str:
+        code = LOADED.format(repo=str(REPO), importer=importer)
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+    ours = loaded("from kazthesis.layout import _fonts; _fonts()").splitlines()
+    plain = loaded("import weasyprint").splitlines()
+    assert ours[:2] == plain[:2]
+    assert "'pango'" in ours[0] and "'harfbuzz_subset'" in ours[0]
+    assert ours[2] == "programs run: 0", (ours[2], plain[2])
