@@ -155,6 +155,7 @@ def shared_stylesheet(css: str):  # noqa: ANN202 - (weasyprint.CSS, FontConfigur
 def warm_up() -> None:
     """Import the renderer and load the fonts, in a worker that has nothing to do yet."""
     fonts = _fonts()
+    import pikepdf  # noqa: F401 - watch mode splices pages painted anew into a piece's last PDF
     import weasyprint
 
     weasyprint.HTML(string="<p style='font-family: serif'>Қазақстан <b>Kazakhstan</b> <i>Қ</i></p>").render(
@@ -217,6 +218,9 @@ class _Kept:
     trusted_from: int | None = None
     redo: set[int] = field(default_factory=set)
     starts: list = field(default_factory=list)
+    # The last PDF and the page boxes it was painted from: a page WeasyPrint kept is the same box, and
+    # its PDF page is taken over instead of painted again.
+    painted: tuple[list, bytes] | None = None
 
 
 _KEPT: dict[str, _Kept] = {}
@@ -253,13 +257,43 @@ def lay_out(job: Job) -> LaidOut:
             kept.withdrawals, start = [], 0  # the new boxes hold the withdrawals already
         html = split_tables(withdraw(job.html, set(kept.withdrawn)), splits)
         document = kept.layout.document()
-        pdf = document.write_pdf(uncompressed_pdf=False)  # attachments would be fetched here
+        pdf = _paint(kept, document)
         if job.keep and not splits:  # a piece with cut tables is laid out whole every time
             _KEPT[job.name] = kept
     finally:
         logger.removeHandler(complaints)
     return LaidOut(job.name, html, pdf, *_positions(document), refused=sorted(set(kept.refused)),
                    lost=complaints.messages)
+
+
+def _paint(kept: _Kept, document: object) -> bytes:
+    """The piece's PDF. After an edit (watch mode) only the pages laid out anew are painted; the others are
+    the last PDF's pages, as WeasyPrint kept their boxes as they were."""
+    pages = list(kept.layout.raw_pages)
+    last = kept.painted
+    fresh = [index for index, page in enumerate(pages) if last is None or index >= len(last[0])
+             or page is not last[0][index]]
+    if last is None or len(fresh) == len(pages):
+        pdf = document.write_pdf(uncompressed_pdf=False)  # type: ignore[attr-defined]
+    else:
+        partial = document.copy([document.pages[index] for index in fresh])  # type: ignore[attr-defined]
+        pdf = _splice(last[1], partial.write_pdf(uncompressed_pdf=False), set(fresh), len(pages))
+    kept.painted = (pages, pdf) if kept.job.keep else None
+    return pdf
+
+
+def _splice(last: bytes, painted: bytes, fresh: set[int], count: int) -> bytes:
+    """A PDF of ``count`` pages: those numbered in ``fresh`` from ``painted`` in order, the rest from ``last``."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(last)) as before, pikepdf.open(io.BytesIO(painted)) as after:
+        out = pikepdf.new()
+        new_pages = iter(after.pages)
+        for index in range(count):
+            out.pages.append(next(new_pages) if index in fresh else before.pages[index])
+        buffer = io.BytesIO()
+        out.save(buffer)
+    return buffer.getvalue()
 
 
 def _fix_hyphenation(kept: _Kept, start: int) -> None:
