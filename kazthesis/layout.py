@@ -41,6 +41,7 @@ class Job:
     root: Path
     allowed: tuple[Path, ...]  # folders the renderer may read
     keep: bool = False  # keep the layout (watch mode): the next version of the piece may need little layout
+    paint: bool = True  # False: only the pages' count and anchors are wanted, no PDF (a draft of the contents)
 
 
 @dataclass
@@ -257,7 +258,7 @@ def lay_out(job: Job) -> LaidOut:
             kept.withdrawals, start = [], 0  # the new boxes hold the withdrawals already
         html = split_tables(withdraw(job.html, set(kept.withdrawn)), splits)
         document = kept.layout.document()
-        pdf = _paint(kept, document)
+        pdf = _paint(kept, document) if job.paint else b""
         if job.keep and not splits:  # a piece with cut tables is laid out whole every time
             _KEPT[job.name] = kept
     finally:

@@ -70,7 +70,7 @@ def _key(job: Job) -> str:
             images.append(f"{url}:{stat.st_size}:{stat.st_mtime_ns}")
         except OSError:
             images.append(url)
-    text = "|".join([str(job.root), job.css, job.html, *images])
+    text = "|".join([str(job.root), str(job.paint), job.css, job.html, *images])
     return hashlib.sha1(text.encode()).hexdigest()
 
 
@@ -166,13 +166,14 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     pieces = place(pieces, config, external)
     allowed = (config.root.resolve(), TOOL_DIR)
 
-    def job(piece: Piece) -> Job:
-        return Job(piece.name, book.page([piece], ""), css, config.root, allowed, keep=watching)
+    def job(piece: Piece, paint: bool = True) -> Job:
+        return Job(piece.name, book.page([piece], ""), css, config.root, allowed, keep=watching, paint=paint)
 
-    # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes.
+    # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes
+    # (not painted: only its page count is used).
     placeholder = {entry.id: 999 for entry in document.contents}
     jobs = [job(piece) for piece in pieces if piece.name != "contents" and piece.name not in external]
-    jobs.append(job(book.contents(placeholder)))
+    jobs.append(job(book.contents(placeholder), paint=False))
     laid_out, count = _lay_out_all(jobs, cache)
     laid_out.update(external)
     contents_pages = laid_out["contents"].pages

@@ -14,10 +14,11 @@ rendering the same ``output/thesis.html``:
 
     .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
 
-Peak memory is given twice, sampled every 20 ms from /proc: the largest
-single process (what ``ru_maxrss`` reports), and the largest sum over the
-build's processes, workers included (proportional set sizes, so the memory
-forked workers share is counted once).
+Peak memory is given twice, sampled every 20 ms from /proc in one more run
+of each command (the timed runs are not sampled: the sampling takes CPU): the
+largest single process (what ``ru_maxrss`` reports), and the largest sum over
+the build's processes, workers included (proportional set sizes, so the
+memory forked workers share is counted once).
 """
 
 from __future__ import annotations
@@ -64,15 +65,20 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def timed(command: list[str]) -> tuple[float, float, float, str]:
-    """(wall seconds, largest process MiB, largest sum over the process tree MiB, stdout) of one fresh run."""
+def timed(command: list[str], sample_memory: bool = False) -> tuple[float, float, float, str]:
+    """(wall seconds, largest process MiB, largest sum over the process tree MiB, stdout) of one fresh run.
+
+    Memory is sampled only when asked: reading /proc every 20 ms costs CPU on a two-core machine, more for a
+    build's four processes than for one, so timed runs do not sample and one more run per command does.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_tree = peak_one = 0
-    while process.poll() is None:
-        total, largest = _tree_memory(process.pid)
-        peak_tree, peak_one = max(peak_tree, total), max(peak_one, largest)
-        time.sleep(0.02)
+    if sample_memory:
+        while process.poll() is None:
+            total, largest = _tree_memory(process.pid)
+            peak_tree, peak_one = max(peak_tree, total), max(peak_one, largest)
+            time.sleep(0.02)
     out, err = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode != 0:
@@ -89,12 +95,19 @@ def plain_command(project: Path, target: Path) -> list[str]:
 
 
 EDIT_PLACES = {"start": 0.0, "middle": 0.5, "end": 1.0}  # where in the chapter the edited sentence is
+EDIT_KINDS = ("adds a phrase", "changes a digit", "removes the phrase")
+# Longer than a line of the page (about 90 characters): the paragraph grows, and every later line moves.
+PHRASE = " ({}-түзету: бұл түсініктеме сөйлемді бір жолдан артық ұзарту үшін әдейі қосылып отыр)."
 
 
 def watch_edits(project: Path, chapter: Path, edits: int) -> dict[str, list[float]]:
-    """Seconds from saving a one-sentence edit to the new PDF on disk, under a running ``build.py watch``:
-    ``edits`` edits of a sentence at the start, in the middle and at the end of the chapter. An edit early in
-    a chapter moves every page after it, so it costs the most; one near its end, the least."""
+    """Seconds from saving a one-sentence edit to the new PDF on disk, under a running ``build.py watch``.
+
+    At the start, in the middle and at the end of the chapter, ``edits`` times over: a phrase longer than a
+    line is added to a sentence (every later line moves), one of its digits is changed (a change of the same
+    length: the page breaks stay), and the phrase is removed again. An edit early in a chapter that moves
+    every later line costs the most; one that leaves the page breaks, the least.
+    """
     process = subprocess.Popen(build_command(project, "watch"), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                text=True, bufsize=1)
     pdf = project / "output" / "thesis.pdf"
@@ -111,19 +124,20 @@ def watch_edits(project: Path, chapter: Path, edits: int) -> dict[str, list[floa
         for place, fraction in EDIT_PLACES.items():
             sentence = sentences[round(fraction * (len(sentences) - 1))].group(1)
             for n in range(edits):
-                time.sleep(0.5)  # let the watcher settle, as a student types between saves
-                before = pdf.stat().st_mtime_ns
-                text = original.replace(sentence, sentence[:-1] + f" (түзету {n + 1}).", 1)
-                started = time.perf_counter()
-                chapter.write_text(text, encoding="utf-8")
-                line = process.stdout.readline()
-                while pdf.stat().st_mtime_ns == before:
-                    time.sleep(0.005)
-                times.setdefault(place, []).append(time.perf_counter() - started)
-                if "error" in line:
-                    sys.exit(f"watch rebuild failed: {line}")
-            chapter.write_text(original, encoding="utf-8")
-            process.stdout.readline()  # the rebuild after the restore
+                digit = n % 8 + 1
+                versions = [original.replace(sentence, sentence[:-1] + PHRASE.format(d), 1)
+                            for d in (digit, digit + 1)] + [original]
+                for kind, text in zip(EDIT_KINDS, versions, strict=True):
+                    time.sleep(0.5)  # let the watcher settle, as a student types between saves
+                    before = pdf.stat().st_mtime_ns
+                    started = time.perf_counter()
+                    chapter.write_text(text, encoding="utf-8")
+                    line = process.stdout.readline()
+                    while pdf.stat().st_mtime_ns == before:
+                        time.sleep(0.005)
+                    times.setdefault(f"{kind} at {place}", []).append(time.perf_counter() - started)
+                    if "error" in line:
+                        sys.exit(f"watch rebuild failed: {line}")
     finally:
         process.terminate()
         process.wait(30)
@@ -175,8 +189,8 @@ def make_big_thesis(target: Path, copies: int, sources: int) -> Path:
 def row(name: str, seconds: list[float], base: float, peaks: tuple[float, float] | None = None) -> None:
     median = statistics.median(seconds)
     memory = f"  peak {peaks[0]:.0f} MiB (all processes {peaks[1]:.0f} MiB)" if peaks else ""
-    print(f"  {name:36} median {median:6.2f} s  (min {min(seconds):.2f})  ratio to plain WeasyPrint "
-          f"{median / base:4.2f}{memory}")
+    print(f"  {name:44} median {median:5.2f} s  (min {min(seconds):.2f}, max {max(seconds):.2f})  "
+          f"ratio to plain WeasyPrint {median / base:4.2f} (max {max(seconds) / base:4.2f}){memory}")
 
 
 def measure(project: Path, runs: int, edits: int, chapter: Path, with_check: bool) -> None:
@@ -187,24 +201,26 @@ def measure(project: Path, runs: int, edits: int, chapter: Path, with_check: boo
             rows["check"] = []
         peaks: dict[str, tuple[float, float]] = {}
         pages = "?"
+        commands = {"build (cold process)": build_command(project),
+                    "plain WeasyPrint": plain_command(project, Path(tmp) / "plain.pdf"),
+                    "check": build_command(project, "check")}
         for _ in range(runs):  # interleaved, so noise hits all alike
             for name in list(rows):
-                command = {"build (cold process)": build_command(project),
-                           "plain WeasyPrint": plain_command(project, Path(tmp) / "plain.pdf"),
-                           "check": build_command(project, "check")}[name]
-                seconds, largest, tree, out = timed(command)
+                seconds, _, _, out = timed(commands[name])
                 rows[name].append(seconds)
-                old = peaks.get(name, (0.0, 0.0))
-                peaks[name] = (max(old[0], largest), max(old[1], tree))
                 if name.startswith("build") and (m := re.search(r"(\d+) pages", out)):
                     pages = m.group(1)
+        for name in rows:
+            _, largest, tree, _ = timed(commands[name], sample_memory=True)
+            peaks[name] = (largest, tree)
         base = statistics.median(rows["plain WeasyPrint"])
         print(f"{project.name}: {pages} pages")
         for name, values in rows.items():
             row(name, values, base, peaks[name])
         if edits:
-            for place, seconds in watch_edits(project, chapter, edits).items():
-                row(f"watch: edit at {place} of {chapter.name}", seconds, base)
+            print(f"  watch, editing {chapter.name}:")
+            for what, seconds in watch_edits(project, chapter, edits).items():
+                row(f"  {what}", seconds, base)
 
 
 def main() -> None:
