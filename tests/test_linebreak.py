@@ -1,10 +1,11 @@
-"""The bisecting ``split_first_line`` breaks every line where WeasyPrint's own does.
+"""The renderer's two speed-ups of WeasyPrint change nothing it makes.
 
 kazthesis/linebreak.py replaces WeasyPrint's one-by-one search for the soft
-hyphen to break a line at with a bisection. Here every line of the exemplar's
-and the Russian fixture's chapters is broken both ways, and each result —
-where the line ends, where the next begins, its width, height and baseline —
-must be the same.
+hyphen to break a line at with a shorter search. Here every line of the
+exemplar's and the Russian fixture's chapters is broken both ways, and each
+result — where the line ends, where the next begins, its width, height and
+baseline — must be the same. kazthesis/layout.py imports WeasyPrint without
+ctypes' library search: the same libraries must load.
 """
 
 from __future__ import annotations
