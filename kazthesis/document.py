@@ -98,10 +98,11 @@ def read_chapters(root: Path, language: str, problems: Problems, inputs: Inputs 
 def build_document(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
     """Read and check every input of the project at ``root``, and resolve the document."""
     config = load_config(root, problems)
-    check_external(config, problems)  # the title-page PDF and the [[insert]] files
+    inserted = check_external(config, problems)  # the title-page PDF and the [[insert]] files
     bibliography = read_bibliography(config, problems, inputs)
     files = read_chapters(root, config.language, problems, inputs)
     document = resolve(config, bibliography, files, problems)
+    document.inserted = inserted
     if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
         _warn_unused(document, problems)
     return document

@@ -1077,12 +1077,12 @@ class _Writer:
         page, so each gets a page of its own saying which page of which file goes there — the student prints
         the .docx and puts the signed form in its place, and every page after it keeps the PDF's number.
         ``where``: "title" (the title page itself) or "after title|contents|end". True when there were any."""
-        from kazthesis.inserts import external_pdfs, page_sizes
+        from kazthesis.inserts import page_sizes
 
         root = self.document.config.root
-        chosen = [e for e in external_pdfs(self.document.config)
+        chosen = [e for e in self.document.inserted
                   if (where == "title" and e.name == "title") or (e.after and where == f"after {e.after}")]
-        for external in chosen:  # checked readable with the other inputs (inserts.check_external)
+        for external in chosen:
             count = len(page_sizes(external.path(root).read_bytes()))
             for n in range(1, count + 1):
                 page_break = bool(self.body) or n > 1

@@ -119,11 +119,11 @@ def page_sizes(data: bytes) -> list[tuple[float, float]]:
     return sizes
 
 
-def external_pieces(config: Config, language: str) -> dict[str, LaidOut]:
-    """Every usable external PDF as a laid-out piece; its HTML (for thesis.html) says which pages go where.
-    (The build has reported the unusable ones already: :func:`check_external` runs with the other input checks.)"""
+def external_pieces(config: Config, language: str, usable: list[ExternalPdf]) -> dict[str, LaidOut]:
+    """Each usable external PDF (as :func:`check_external` found them, with the other input checks) as a
+    laid-out piece; its HTML (for thesis.html) says which pages go where."""
     pieces = {}
-    for external in check_external(config, Problems(root=config.root)):
+    for external in usable:
         data = external.path(config.root).read_bytes()
         sizes = page_sizes(data)
         notes = "".join(f'<p class="inserted-page">'

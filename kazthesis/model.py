@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from kazthesis.bibliography import Bibliography, Entry
     from kazthesis.config import Config
+    from kazthesis.inserts import ExternalPdf
     from kazthesis.title import TitlePage
 
 
@@ -397,6 +398,7 @@ class Document:
     abstracts: list[Part] = field(default_factory=list)  # annotations, before the contents, in the order written
     terms: list[tuple[str, str]] = field(default_factory=list)  # [terms]: term → definition, typography applied
     listings: list[CodeBlock] = field(default_factory=list)  # numbered code listings
+    inserted: list[ExternalPdf] = field(default_factory=list)  # the usable title-page and [[insert]] PDFs
 
     @property
     def language(self) -> str:

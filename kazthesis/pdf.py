@@ -162,7 +162,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     book = HtmlBook(document)
     css = book.css(stamped=True)
     pieces = book.pieces()
-    external = external_pieces(config, document.language)  # PDF pages from outside: never laid out
+    external = external_pieces(config, document.language, document.inserted)  # PDF pages from outside: never laid out
     pieces = place(pieces, config, external)
     allowed = (config.root.resolve(), TOOL_DIR)
 
