@@ -61,6 +61,18 @@ def _lines(box, into: list) -> list:  # noqa: ANN001 - WeasyPrint boxes
     return into
 
 
+def paragraph_start(pages: list, page: int) -> int:
+    """The first page holding a line of a paragraph that has lines on ``page`` (going back through pages
+    that end inside one): a page's faults depend on no line before it."""
+    while page > 0:
+        here = {paragraph_of_line(line) for line in _lines(pages[page], [])} - {None}
+        before = _lines(pages[page - 1], [])
+        if not before or paragraph_of_line(before[-1]) not in here:
+            return page
+        page -= 1
+    return page
+
+
 def ends_hyphenated(line) -> bool:  # noqa: ANN001 - a WeasyPrint line box
     """Whether the line ends in a word broken at a soft hyphen."""
     return "".join(_texts(line)).rstrip().endswith(HYPHEN)
@@ -88,21 +100,21 @@ def _count(word: str, text: str) -> int:
     return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
 
 
-def faults(pages: list, paragraph_text: Callable[[str], str]) -> set[Fault]:
+def faults(pages: list, paragraph_text: Callable[[str], str], first: int = 0) -> set[Fault]:
     """The hyphenated words that break the rules: on a page's last line, or a fourth hyphenated line in a row.
 
-    ``pages`` are WeasyPrint page boxes; ``paragraph_text`` gives a paragraph's whole text (its data-p →
-    the text of its boxes before layout), where a word broken at a page's end is read whole — so a page's
-    faults need no layout of the next page.
+    ``pages`` are WeasyPrint page boxes, numbered from ``first``; ``paragraph_text`` gives a paragraph's whole
+    text (its data-p → the text of its boxes before layout), where a word broken at a page's end is read
+    whole — so a page's faults need no layout of the next page.
     """
-    lines = [(index, line) for index, page in enumerate(pages) for line in _lines(page, [])]
+    lines = [(first + index, line) for index, page in enumerate(pages) for line in _lines(page, [])]
     texts = ["".join(_texts(line)) for _, line in lines]
     paragraphs = [paragraph_of_line(line) for _, line in lines]
     first_of_page: dict[int, int] = {}
     for n, (page, _) in enumerate(lines):
         first_of_page.setdefault(page, n)
-    last_of_page = {max(n for n, (page, _) in enumerate(lines) if page == index) for index in range(len(pages))
-                    if any(page == index for page, _ in lines)}
+    last_of_page = {max(n for n, (page, _) in enumerate(lines) if page == index)
+                    for index in range(first, first + len(pages)) if any(page == index for page, _ in lines)}
     found: set[Fault] = set()
     run = 0
     for n, (page, _) in enumerate(lines):

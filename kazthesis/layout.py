@@ -23,7 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from kazthesis.hyphen_rules import Fault, ends_hyphenated, faults, page_lines, withdraw, withdraw_in_boxes
+from kazthesis.hyphen_rules import (
+    Fault,
+    ends_hyphenated,
+    faults,
+    page_lines,
+    paragraph_start,
+    withdraw,
+    withdraw_in_boxes,
+)
 from kazthesis.relayout import Layout, paragraph_texts, text_edits
 from kazthesis.tables import find_splits, split_tables
 
@@ -308,9 +316,11 @@ def _fix_hyphenation(kept: _Kept, start: int) -> None:
         return "".join(box.text for box in paragraph_texts(layout.root_box, paragraph))
 
     while page < len(layout.raw_pages):
-        # A page's faults need only its own lines (and the paragraphs' texts): the next page is not laid out
-        # until this one is right.
-        found = {fault for fault in faults(layout.raw_pages[: page + 1], paragraph_text) if fault.page == page}
+        # A page's faults need only its own lines and those of the paragraph it begins with (and the paragraphs'
+        # texts): the next page is not laid out until this one is right.
+        first = paragraph_start(layout.raw_pages, page)
+        found = {fault for fault in faults(layout.raw_pages[first : page + 1], paragraph_text, first)
+                 if fault.page == page}
         if found and kept.trusted_from is not None and page >= kept.trusted_from:
             _distrust(kept, page)  # a page kept as it was has a fault it did not have: make it afresh
         elif found and rounds < MAX_WITHDRAWALS_PER_PAGE:
