@@ -18,10 +18,10 @@ from kazthesis.bibliography import (
     Bibliography,
     Entry,
     citation_name,
-    format_entry,
     format_entry_marked,
     order_entries,
     split_emphasis,
+    strip_emphasis,
 )
 from kazthesis.citations import format_citation
 from kazthesis.collation import kazakh_sort_key
@@ -351,8 +351,9 @@ def numbered(entries: list[Entry], style: str, numbers: str = "1.") -> list[Refe
     """Entries with their numbers, plain text (as `refs` prints it), the same text in italic runs, and
     the number as the list prints it."""
     dot = "." if numbers == "1." else ""
-    return [Reference(n, entry, format_entry(entry, style), split_emphasis(format_entry_marked(entry, style)),
-                      f"{n}{dot}") for n, entry in enumerate(entries, 1)]
+    marked = [format_entry_marked(entry, style) for entry in entries]  # each entry formatted once
+    return [Reference(n, entry, strip_emphasis(text), split_emphasis(text), f"{n}{dot}")
+            for n, (entry, text) in enumerate(zip(entries, marked, strict=True), 1)]
 
 
 def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:
