@@ -174,7 +174,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
               file=err)
         return 2
     if command in ("build", "watch"):
-        from kazthesis import workers
+        from kazthesis.pdf import workers
 
         workers.start()  # the renderer loads itself while this process imports the rest and reads the project
     if command == "watch":
@@ -192,7 +192,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
 
     document = prepare(root, problems)
     if command == "refs":
-        from kazthesis.document import all_references
+        from kazthesis.resolve.document import all_references
 
         references = all_references(document) if args.all else document.references
         _report(problems, err)
@@ -203,7 +203,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
             print(f"{ref.number}. {ref.text}", file=out)
         return 0
 
-    from kazthesis.checks import run_checks
+    from kazthesis.resolve.checks import run_checks
 
     run_checks(document, problems)
     _report(problems, err)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from kazthesis import fonts
+from kazthesis.read import fonts
 
 MINIMUM_PYTHON = (3, 11)
 TIMES = "Times New Roman"
@@ -162,8 +162,8 @@ def project_font(root: Path) -> str:
     """The body font of the project in ``root`` (Times New Roman without a thesis.toml that says otherwise)."""
     if not (root / "thesis.toml").is_file():
         return TIMES
-    from kazthesis.config import load_config
     from kazthesis.problems import Problems
+    from kazthesis.read.config import load_config
 
     return str(load_config(root, Problems(root=root)).layout.get("font") or TIMES)
 

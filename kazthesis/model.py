@@ -1,7 +1,7 @@
 """The resolved document model: what every writer (HTML for the PDF, DOCX) lays out.
 
-Parsing (:mod:`kazthesis.parse`) turns one content file into these nodes with
-their source lines; the numbering pass (:mod:`kazthesis.numbering`) then fills
+Parsing (:mod:`kazthesis.read.parse`) turns one content file into these nodes with
+their source lines; the numbering pass (:mod:`kazthesis.resolve.numbering`) then fills
 in, once for the whole document, every number and every printed string that
 depends on other files: heading numbers, figure and table numbers and labels,
 citation texts, cross-reference texts, footnote numbers. Fields marked
@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from kazthesis.bibliography import Bibliography, Entry
-    from kazthesis.config import Config
-    from kazthesis.inserts import ExternalPdf
-    from kazthesis.title import TitlePage
+    from kazthesis.read.config import Config
+    from kazthesis.read.inserts import ExternalPdf
+    from kazthesis.resolve.title import TitlePage
 
 
 @dataclass(frozen=True)

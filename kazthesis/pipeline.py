@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from kazthesis.document import Inputs, build_document
-from kazthesis.fonts import font_name, missing_characters
 from kazthesis.model import Document
+from kazthesis.pdf.html import TemplateRefused, template_problem
 from kazthesis.problems import Problems
-from kazthesis.render import TemplateRefused, template_problem
+from kazthesis.read.fonts import font_name, missing_characters
+from kazthesis.resolve.document import Inputs, build_document
 
 if TYPE_CHECKING:
-    from kazthesis.pdf import LayoutCache
+    from kazthesis.pdf.build import LayoutCache
 
 
 @dataclass
@@ -70,10 +70,10 @@ def build(root: Path, problems: Problems, started: float | None = None,
 
     ``cache`` and ``inputs`` are kept by watch mode between rebuilds.
     """
-    from kazthesis import workers
-    from kazthesis.checks import placeholders, run_checks
     from kazthesis.output import write_files
-    from kazthesis.pdf import build_pdf
+    from kazthesis.pdf import workers
+    from kazthesis.pdf.build import build_pdf
+    from kazthesis.resolve.checks import placeholders, run_checks
 
     started = time.perf_counter() if started is None else started
     workers.start()  # the renderer loads itself while this process reads the project
@@ -110,7 +110,7 @@ class DocxResult:
 
 def build_docx(root: Path, problems: Problems, started: float | None = None) -> DocxResult | None:
     """Build ``root/output/thesis.docx``; None when the input has errors (the previous file is kept)."""
-    from kazthesis.docx_writer import render_docx
+    from kazthesis.docx.writer import render_docx
     from kazthesis.output import write_files
 
     started = time.perf_counter() if started is None else started

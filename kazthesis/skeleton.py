@@ -1,7 +1,7 @@
 """``kazthesis new``: a small project of the right shape, in kk, ru or en, that builds at once.
 
 The chapters, figure and sources are package files (``kazthesis/skeletons``);
-thesis.toml is written here from :data:`kazthesis.config.SETTINGS`, so that it
+thesis.toml is written here from :data:`kazthesis.read.config.SETTINGS`, so that it
 lists every setting, with its meaning and default, as the tool knows them.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kazthesis import __version__
-from kazthesis.config import PROFILES, SETTINGS
+from kazthesis.read.config import PROFILES, SETTINGS
 
 SKELETONS = Path(__file__).resolve().parent / "skeletons"
 SHARED_FILES = ("references.bib",)

@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from kazthesis.document import Inputs
-from kazthesis.pdf import LayoutCache
+from kazthesis.pdf.build import LayoutCache
 from kazthesis.pipeline import BuildResult, build
 from kazthesis.problems import Problems
+from kazthesis.resolve.document import Inputs
 
 WATCHED = {"content": (".md", ".markdown"), "images": (".png", ".jpg", ".jpeg", ".svg", ".gif"),
            "templates": (".html", ".css")}
@@ -76,7 +76,7 @@ def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = N
     """Build, then rebuild whenever an input changes, until Ctrl-C (or ``stop`` is set)."""
     import watchfiles
 
-    from kazthesis import workers
+    from kazthesis.pdf import workers
 
     watcher = Watcher(root)
 

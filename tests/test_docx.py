@@ -20,11 +20,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 from pdftools import contents_entries
 
-from kazthesis import locale
-from kazthesis.document import build_document
-from kazthesis.docx_writer import _Writer, confine_svg, css_length, fit_size
+from kazthesis.docx.writer import _Writer, confine_svg, css_length, fit_size
+from kazthesis.lang import locale
 from kazthesis.model import Citation, Document, Source, own_inlines, plain_text, walk_blocks, walk_inlines
 from kazthesis.problems import Problems
+from kazthesis.resolve.document import build_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {

@@ -168,12 +168,12 @@ def test_font_lacking_a_character_is_named_with_its_place(project: Path) -> None
 
 
 def test_internal_bug_prints_one_line_and_keeps_the_pdf(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kazthesis.pdf
+    import kazthesis.pdf.build
 
     def broken(document, problems, cache=None):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(kazthesis.pdf, "build_pdf", broken)
+    monkeypatch.setattr(kazthesis.pdf.build, "build_pdf", broken)
     before = _previous_pdf(project)
     result = run_cli(project)
     assert result.status == 3

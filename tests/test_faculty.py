@@ -19,12 +19,12 @@ from lxml import etree
 from pdfforms import FORMS, form_pdf
 from pdftools import MM, contents_entries, fonts, outline, words
 
-from kazthesis import locale
-from kazthesis.document import build_document
-from kazthesis.layout import LaidOut
+from kazthesis.lang import locale
 from kazthesis.model import Document
+from kazthesis.pdf.html import Piece
+from kazthesis.pdf.weasy.layout import LaidOut
 from kazthesis.problems import Problems
-from kazthesis.render import Piece
+from kazthesis.resolve.document import build_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A4_HEIGHT = 841.89
@@ -138,7 +138,7 @@ def test_statistics_outside_an_annotation_is_reported(tmp_path: Path) -> None:
 def test_statistics_settle_when_the_count_changes_an_annotation_length(monkeypatch: pytest.MonkeyPatch) -> None:
     """A count that gains a digit (99 → 100) can make the annotation a page longer: laid out again until the
     count it prints is the count of pages."""
-    import kazthesis.pdf as pdf
+    import kazthesis.pdf.build as pdf
 
     def fake_pages(html: str, body: int) -> int:
         if html.startswith("abstract:"):

@@ -13,7 +13,7 @@ import pytest
 from conftest import edit_file, line_of, read_pdf, run_cli, squash
 from test_errors import _fails_with
 
-from kazthesis.markdown import make_parser
+from kazthesis.read.markdown import make_parser
 
 
 @pytest.fixture

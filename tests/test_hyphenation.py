@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazthesis.hyphenation import (
+from kazthesis.lang.hyphenation import (
     MIN_CARRIED,
     MIN_LEFT,
     MIN_WORD,

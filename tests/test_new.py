@@ -10,8 +10,8 @@ import pytest
 from conftest import read_pdf, run_cli
 
 from kazthesis.bibliography import kinds
-from kazthesis.config import PROFILES, SETTINGS, load_config
 from kazthesis.problems import Problems
+from kazthesis.read.config import PROFILES, SETTINGS, load_config
 from kazthesis.skeleton import SKELETONS, thesis_toml
 
 LANGUAGES = ("kk", "ru", "en")

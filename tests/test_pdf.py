@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli, squash
 from pdftools import MM, contents_entries, fonts, outline, words
 
-from kazthesis.config import PROFILES
+from kazthesis.read.config import PROFILES
 
 BUILDS = ["small_build", "exemplar_build"]
 

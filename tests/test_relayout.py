@@ -18,10 +18,10 @@ import weasyprint
 from conftest import FIXTURES, REPO
 from pdftools import fonts
 
-from kazthesis.layout import _KEPT, Job, lay_out, shared_stylesheet
+from kazthesis.pdf.html import HtmlBook
+from kazthesis.pdf.weasy.layout import _KEPT, Job, lay_out, shared_stylesheet
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
-from kazthesis.render import HtmlBook
 
 
 def _pages(pdf: bytes, tmp_path: Path) -> list[str]:

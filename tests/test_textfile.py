@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kazthesis.problems import Problems
-from kazthesis.textfile import guess_encoding, read_text
+from kazthesis.read.textfile import guess_encoding, read_text
 
 CHAPTER = "# Кіріспе\n\nБұл жұмыста Қазақстанның сыртқы саясаты қарастырылады.\n\nЗерттеудің өзектілігі айқын.\n"
 

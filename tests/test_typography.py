@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazthesis.typography import (
+from kazthesis.lang.typography import (
     NBSP,
     RANGE_DASH,
     WORD_JOINER,

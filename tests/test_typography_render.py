@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from pdftools import words
 
-from kazthesis.hyphenation import hyphenate_text
-from kazthesis.typography import (
+from kazthesis.lang.hyphenation import hyphenate_text
+from kazthesis.lang.typography import (
     RANGE_DASH,
     ZERO_WIDTH_SPACE,
     apply_typography,
@@ -54,7 +54,7 @@ def warnings() -> Iterator[list[str]]:
     """WeasyPrint's warnings during the test (a missing glyph is logged as a .notdef warning)."""
     handler = _Warnings()
     logger = logging.getLogger("weasyprint")
-    level = logger.level  # kazthesis.pdf silences WeasyPrint below ERROR for the whole process
+    level = logger.level  # kazthesis.pdf.build silences WeasyPrint below ERROR for the whole process
     logger.setLevel(logging.WARNING)
     logger.addHandler(handler)
     try:

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 import pytest
 
-from kazthesis.hyphenation import hyphenate_text
-from kazthesis.typography import apply_typography
+from kazthesis.lang.hyphenation import hyphenate_text
+from kazthesis.lang.typography import apply_typography
 
 N = 6_000
 SLACK = 0.05  # seconds

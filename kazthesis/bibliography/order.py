@@ -13,7 +13,7 @@ import unicodedata
 from kazthesis.bibliography.emphasis import strip_emphasis
 from kazthesis.bibliography.gost import format_entry
 from kazthesis.bibliography.model import Entry
-from kazthesis.collation import kazakh_sort_key
+from kazthesis.lang.collation import kazakh_sort_key
 
 ORDERS = ("citation", "alphabetical")
 

@@ -42,7 +42,7 @@ from kazthesis.bibliography.values import (
     evaluate,
 )
 from kazthesis.problems import Problems
-from kazthesis.textfile import read_text
+from kazthesis.read.textfile import read_text
 
 # bibtexparser logs its own warnings with 0-based lines; the problems below say it in our words.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL + 1)

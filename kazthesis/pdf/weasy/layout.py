@@ -4,7 +4,7 @@ A piece is laid out, looked at, and laid out again when the layout shows
 what CSS cannot express: a table that runs onto the next page gets its
 continuation label. The result, :class:`LaidOut`, is plain data (the piece's PDF,
 where its anchors and links are), so pieces can be laid out in worker
-processes, kept between rebuilds, and assembled by :mod:`kazthesis.assemble`.
+processes, kept between rebuilds, and assembled by :mod:`kazthesis.pdf.assemble`.
 
 The renderer reads only files under the project folder and the tool's own,
 never the network: :class:`ProjectFetcher` serves files itself (urllib would
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from kazthesis.hyphen_rules import (
+from kazthesis.pdf.weasy.hyphen_rules import (
     Fault,
     ends_hyphenated,
     faults,
@@ -32,8 +32,8 @@ from kazthesis.hyphen_rules import (
     withdraw,
     withdraw_in_boxes,
 )
-from kazthesis.relayout import Layout, paragraph_texts, text_edits
-from kazthesis.tables import find_splits, split_tables
+from kazthesis.pdf.weasy.relayout import Layout, paragraph_texts, text_edits
+from kazthesis.pdf.weasy.tables import find_splits, split_tables
 
 PX_PER_PT = 4 / 3  # CSS pixels per PDF point
 MAX_PASSES = 6
@@ -136,12 +136,12 @@ def _import_weasyprint() -> None:
 
 def _fonts():  # noqa: ANN202 - weasyprint's FontConfiguration
     """The font configuration every render in this process shares. The first call imports WeasyPrint and puts
-    the faster line breaking in place (:mod:`kazthesis.linebreak`)."""
+    the faster line breaking in place (:mod:`kazthesis.pdf.weasy.linebreak`)."""
     if "fonts" not in _SHARED:
         _import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
-        from kazthesis import linebreak
+        from kazthesis.pdf.weasy import linebreak
 
         linebreak.install()
         _SHARED["fonts"] = FontConfiguration()

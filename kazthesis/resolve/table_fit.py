@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kazthesis.fonts import text_width
-from kazthesis.hyphenation import SOFT_HYPHEN, hyphenate_text
+from kazthesis.lang.hyphenation import SOFT_HYPHEN, hyphenate_text
 from kazthesis.model import Cell, Table, plain_text
+from kazthesis.read.fonts import text_width
 
 PT_PER_MM = 72 / 25.4
 # (step, type size as a share of the body's, horizontal cell padding in mm, landscape page)

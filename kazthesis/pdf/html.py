@@ -26,9 +26,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from kazthesis import locale
-from kazthesis.hyphenation import hyphenate_text
-from kazthesis.listing import listing_lines
+from kazthesis.lang import locale
+from kazthesis.lang.hyphenation import hyphenate_text
+from kazthesis.lang.typography import NBSP, for_print, url_with_breaks
 from kazthesis.model import (
     Block,
     Citation,
@@ -63,9 +63,9 @@ from kazthesis.model import (
     walk_blocks,
 )
 from kazthesis.problems import Problems
-from kazthesis.project import is_inside
+from kazthesis.read.project import is_inside
+from kazthesis.resolve.listing import listing_lines
 from kazthesis.resources import templates_dir
-from kazthesis.typography import NBSP, for_print, url_with_breaks
 
 TOOL_TEMPLATES = templates_dir()
 SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)

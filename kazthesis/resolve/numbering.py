@@ -13,7 +13,6 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from kazthesis import locale
 from kazthesis.bibliography import (
     Bibliography,
     Entry,
@@ -23,9 +22,9 @@ from kazthesis.bibliography import (
     split_emphasis,
     strip_emphasis,
 )
-from kazthesis.citations import format_citation
-from kazthesis.collation import kazakh_sort_key
-from kazthesis.config import Config
+from kazthesis.lang import locale
+from kazthesis.lang.collation import kazakh_sort_key
+from kazthesis.lang.typography import apply_typography
 from kazthesis.model import (
     Citation,
     CodeBlock,
@@ -45,11 +44,12 @@ from kazthesis.model import (
     walk_blocks,
     walk_inlines,
 )
-from kazthesis.parse import ParsedFile
 from kazthesis.problems import Problems
-from kazthesis.table_fit import fit_table
-from kazthesis.title import make_title_page
-from kazthesis.typography import apply_typography
+from kazthesis.read.config import Config
+from kazthesis.read.parse import ParsedFile
+from kazthesis.resolve.citations import format_citation
+from kazthesis.resolve.table_fit import fit_table
+from kazthesis.resolve.title import make_title_page
 
 
 @dataclass

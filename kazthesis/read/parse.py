@@ -4,7 +4,7 @@ Everything that can be checked inside one file is checked here — images,
 citation brackets, footnotes, attributes, nesting — and the problems are kept
 with the file, so that a rebuild which reuses the parse (watch mode) reports
 them again. Numbers, citation texts and cross-reference texts are left to
-:mod:`kazthesis.numbering`, which sees every file.
+:mod:`kazthesis.resolve.numbering`, which sees every file.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from xml.etree import ElementTree
 
 from markdown_it.token import Token
 
-from kazthesis.markdown import ATTRS_RE, MAX_DEPTH, Attributes, inline_lines, make_parser, parse_attrs, prepare
-from kazthesis.mathematics import FormulaError, draw
+from kazthesis.lang.typography import apply_typography
 from kazthesis.model import (
     Block,
     Cell,
@@ -54,9 +53,10 @@ from kazthesis.model import (
     plain_text,
 )
 from kazthesis.problems import Problem, Problems
-from kazthesis.project import is_inside
-from kazthesis.textfile import read_text
-from kazthesis.typography import apply_typography
+from kazthesis.read.markdown import ATTRS_RE, MAX_DEPTH, Attributes, inline_lines, make_parser, parse_attrs, prepare
+from kazthesis.read.mathematics import FormulaError, draw
+from kazthesis.read.project import is_inside
+from kazthesis.read.textfile import read_text
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
 OPENERS = {"em_open": Emphasis, "strong_open": Strong, "sup_open": Superscript, "sub_open": Subscript,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kazthesis.problems import Problems
-from kazthesis.project import refuse_outside
+from kazthesis.read.project import refuse_outside
 
 LANGUAGES = ("kk", "ru", "en")
 WORK_TYPES = ("coursework", "diploma", "master")
@@ -346,7 +346,7 @@ def _terms(config: Config, value: Any, problems: Problems) -> None:
 
 
 def _inserts(config: Config, value: Any, problems: Problems) -> None:
-    """[[insert]] tables: each a file and where it goes (the PDF itself is checked by :mod:`kazthesis.inserts`)."""
+    """[[insert]] tables: each a file and where it goes (the PDF itself is checked by :mod:`kazthesis.read.inserts`)."""
     path = config.path
     if not isinstance(value, list):
         problems.error(path, config.key_lines.get("insert"), "insert must be written as [[insert]] tables",

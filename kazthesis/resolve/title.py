@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kazthesis import locale
-from kazthesis.fonts import text_width
+from kazthesis.lang import locale
+from kazthesis.read.fonts import text_width
 
 PT_PER_MM = 72 / 25.4
 

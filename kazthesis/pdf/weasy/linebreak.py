@@ -1,6 +1,6 @@
 """WeasyPrint's ``split_first_line``, with fewer tries to find the soft hyphen a line breaks at.
 
-Kazakh text carries a soft hyphen at nearly every syllable (:mod:`kazthesis.hyphenation`).
+Kazakh text carries a soft hyphen at nearly every syllable (:mod:`kazthesis.lang.hyphenation`).
 When a line does not end at a soft hyphen Pango chose, WeasyPrint 70.0 tries
 every soft hyphen of the text after the line, from the last one back, laying
 the line out again for each — up to forty tries a line, about a third of the

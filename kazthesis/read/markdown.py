@@ -8,7 +8,7 @@ width=50%}``, table captions ``: Caption {#tbl:id}`` or ``Table: Caption``,
 ``\\newpage``. This module only tokenises: every rule here is linear in the
 length of its input, and what the parser notices on the way (footnotes
 defined twice, text nested too deep, attributes it does not use) is left in
-``env`` and in token ``meta`` for :mod:`kazthesis.parse` to report.
+``env`` and in token ``meta`` for :mod:`kazthesis.read.parse` to report.
 """
 
 from __future__ import annotations

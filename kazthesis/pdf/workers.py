@@ -7,7 +7,7 @@ chapters, then forks two workers that inherit all of it and lay out pieces
 two at a time (two cores here). The build itself never imports WeasyPrint.
 A piece goes to the worker that laid it out before (watch mode keeps the
 processes, and each worker keeps what it needs to lay a piece out again
-after a small edit: :mod:`kazthesis.layout`).
+after a small edit: :mod:`kazthesis.pdf.weasy.layout`).
 
 Without ``fork`` (or on one core) everything runs in this process instead.
 """
@@ -89,7 +89,7 @@ def stop() -> None:
 def _serve(connection: Connection) -> None:
     """The renderer: load the renderer, fork the workers, then hand out what is asked until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; it stops us
-    from kazthesis.layout import warm_up
+    from kazthesis.pdf.weasy.layout import warm_up
 
     warm_up()
     context = get_context("fork")

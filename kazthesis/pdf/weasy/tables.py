@@ -5,7 +5,7 @@ stage asks where each table's rows fell (in the laid-out boxes) and splits
 the HTML table at the first row of every later page, repeating the header
 row and giving each continuation the label as its first header row, which
 keeps it on the page of the rows it introduces. (How wide a table's columns are is
-decided before layout: :mod:`kazthesis.table_fit`.)
+decided before layout: :mod:`kazthesis.resolve.table_fit`.)
 """
 
 from __future__ import annotations

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.bibliography import Bibliography, load_bibliography
-from kazthesis.config import Config, load_config
-from kazthesis.inserts import check_external
 from kazthesis.model import Document, Reference
-from kazthesis.numbering import numbered, resolve
-from kazthesis.parse import ParsedFile, parse_file
 from kazthesis.problems import Problem, Problems
-from kazthesis.project import refuse_outside
+from kazthesis.read.config import Config, load_config
+from kazthesis.read.inserts import check_external
+from kazthesis.read.parse import ParsedFile, parse_file
+from kazthesis.read.project import refuse_outside
+from kazthesis.resolve.numbering import numbered, resolve
 
 
 def content_files(root: Path) -> list[Path]:

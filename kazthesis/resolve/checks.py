@@ -10,8 +10,7 @@ import datetime
 import re
 from pathlib import Path
 
-from kazthesis import locale
-from kazthesis.config import PLACEHOLDER_RE
+from kazthesis.lang import locale
 from kazthesis.model import (
     Block,
     Citation,
@@ -29,6 +28,7 @@ from kazthesis.model import (
     walk_inlines,
 )
 from kazthesis.problems import Problems
+from kazthesis.read.config import PLACEHOLDER_RE
 
 # Words the introduction must contain, by document language (stems, so that
 # "өзектілігі" and "өзектілік" both count).

@@ -1,6 +1,6 @@
 """Document model → .docx bytes: the thesis laid out for Word by the layout profile.
 
-The sibling of :mod:`kazthesis.render` (model → HTML for the PDF). It reads
+The sibling of :mod:`kazthesis.pdf.html` (model → HTML for the PDF). It reads
 the resolved :class:`~kazthesis.model.Document` and writes WordprocessingML
 through python-docx: A4 with the profile's margins; styles named as Word
 names them (Normal, Heading 1–3, toc 1–3, Caption, footnote text) carrying
@@ -33,8 +33,8 @@ from docx.oxml.shape import CT_Inline
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.story import StoryPart
 
-from kazthesis import locale
-from kazthesis.listing import STYLES, listing_lines
+from kazthesis.lang import locale
+from kazthesis.lang.typography import for_print
 from kazthesis.model import (
     Block,
     Citation,
@@ -70,8 +70,8 @@ from kazthesis.model import (
     plain_text,
 )
 from kazthesis.problems import Problems
-from kazthesis.project import is_inside
-from kazthesis.typography import for_print
+from kazthesis.read.project import is_inside
+from kazthesis.resolve.listing import STYLES, listing_lines
 
 __all__ = ["render_docx"]
 
@@ -1077,7 +1077,7 @@ class _Writer:
         page, so each gets a page of its own saying which page of which file goes there — the student prints
         the .docx and puts the signed form in its place, and every page after it keeps the PDF's number.
         ``where``: "title" (the title page itself) or "after title|contents|end". True when there were any."""
-        from kazthesis.inserts import page_sizes
+        from kazthesis.read.inserts import page_sizes
 
         root = self.document.config.root
         chosen = [e for e in self.document.inserted
@@ -1194,7 +1194,7 @@ class _Writer:
 
 
 # Hyphenation. Word has no Kazakh hyphenation dictionary, yet the soft hyphens of
-# kazthesis.hyphenation.hyphenate_text are NOT put into the Word text: a .docx goes to
+# kazthesis.lang.hyphenation.hyphenate_text are NOT put into the Word text: a .docx goes to
 # plagiarism-check portals, which flag invisible characters inside words as an attempt to
 # disguise text, and the student who edits the file in Word would carry them into every
 # word they touch. Word hyphenates Russian and English itself (autoHyphenation with the

@@ -130,7 +130,7 @@ class Layout:
 
     def pages_of(self, paragraph: str) -> list[int]:
         """The pages (0-based) that hold lines of the paragraph marked ``data-p``."""
-        from kazthesis.hyphen_rules import page_lines, paragraph_of_line
+        from kazthesis.pdf.weasy.hyphen_rules import page_lines, paragraph_of_line
 
         return [index for index, page in enumerate(self.raw_pages)
                 if any(paragraph_of_line(line) == paragraph for line in page_lines(page))]

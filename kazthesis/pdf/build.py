@@ -1,10 +1,10 @@
 """Document → PDF: every piece laid out on its own (in parallel where it pays), then assembled.
 
-The pieces of :class:`~kazthesis.render.HtmlBook` start on new pages, so
-each is laid out by itself (:mod:`kazthesis.layout`) — on two cores two at a
+The pieces of :class:`~kazthesis.pdf.html.HtmlBook` start on new pages, so
+each is laid out by itself (:mod:`kazthesis.pdf.weasy.layout`) — on two cores two at a
 time — and kept in a :class:`LayoutCache` under its HTML: a rebuild lays out
 again only the pieces whose HTML changed. The contents page comes last, when
-the pages of the headings are known; then :mod:`kazthesis.assemble` joins
+the pages of the headings are known; then :mod:`kazthesis.pdf.assemble` joins
 the pages and draws the page numbers. ``output/thesis.html`` is the same
 pieces joined into one document.
 """
@@ -17,13 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kazthesis import locale, workers
-from kazthesis.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
-from kazthesis.inserts import external_pieces, is_external, place
-from kazthesis.layout import Job, LaidOut, lay_out_or_measure
+from kazthesis.lang import locale
 from kazthesis.model import ContentsEntry, Document
+from kazthesis.pdf import workers
+from kazthesis.pdf.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
+from kazthesis.pdf.html import HtmlBook, Piece
+from kazthesis.pdf.weasy.layout import Job, LaidOut, lay_out_or_measure
 from kazthesis.problems import Problems
-from kazthesis.render import HtmlBook, Piece
+from kazthesis.read.inserts import external_pieces, is_external, place
 from kazthesis.resources import templates_dir
 
 TOOL_DIR = templates_dir()  # the tool's own files the renderer may read

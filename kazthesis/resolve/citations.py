@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kazthesis import locale
+from kazthesis.lang import locale
+from kazthesis.lang.typography import RANGE_DASH
 from kazthesis.model import CiteItem
-from kazthesis.typography import RANGE_DASH
 
 # "25", "25-31", and the page words Pandoc users write before them: "p. 25", "pp. 25–31", "с. 25", "б. 25".
 PAGES_RE = re.compile(r"^(?:(?:pp?|pages?|с|стр|б|бет)\.?\s*)?(\d+)(?:\s*[-–—]+\s*(\d+))?(?:\s*(?:б|с|p)\.)?$",

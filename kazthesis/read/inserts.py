@@ -3,7 +3,7 @@
 Faculties hand out their own forms — a title page, an assignment sheet — that
 students fill in, sign and scan. WeasyPrint cannot draw a PDF page, so these
 files are never laid out: each becomes a laid-out piece of its own (its pages,
-no anchors, no links) that :mod:`kazthesis.assemble` joins with the rest. Its
+no anchors, no links) that :mod:`kazthesis.pdf.assemble` joins with the rest. Its
 pages count in the numbering — the contents page counts them, as every piece
 before an anchor — but get no page number of ours: a form has its own layout.
 The files are checked as images are: inside the project folder, readable; a
@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from kazthesis import locale
-from kazthesis.config import Config
-from kazthesis.layout import LaidOut
+from kazthesis.lang import locale
+from kazthesis.pdf.html import Piece
+from kazthesis.pdf.weasy.layout import LaidOut
 from kazthesis.problems import Problems
-from kazthesis.project import is_inside
-from kazthesis.render import Piece
+from kazthesis.read.config import Config
+from kazthesis.read.project import is_inside
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ stage reads the lines (:func:`faults`) and withdraws the soft hyphens of
 each offending word — that one occurrence, in its paragraph (paragraphs
 carry ``data-p``) — both in the HTML (:func:`withdraw`) and in the laid-out
 piece's box tree (:func:`withdraw_in_boxes`), which is then laid out again
-from the word's page on (:mod:`kazthesis.relayout`). A withdrawn soft hyphen
+from the word's page on (:mod:`kazthesis.pdf.weasy.relayout`). A withdrawn soft hyphen
 becomes a word joiner: no break, and every text offset stays where it was.
 The word moves whole to the next line; the rules are checked again.
 """
@@ -194,7 +194,7 @@ def withdraw(html: str, found: set[Fault]) -> str:
 def withdraw_in_boxes(root_box: object, found: set[Fault]) -> list[tuple[object, str]]:
     """The same change in a box tree before layout (so that only the pages after it are laid out again);
     returns each changed box with its text before, to undo it."""
-    from kazthesis.relayout import paragraph_texts
+    from kazthesis.pdf.weasy.relayout import paragraph_texts
 
     changed: list[tuple[object, str]] = []
     for fault in found:
