@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kazthesis.bibliography import Bibliography, Entry
     from kazthesis.read.config import Config
     from kazthesis.read.inserts import ExternalPdf
+    from kazthesis.resolve.geometry import Geometry
     from kazthesis.resolve.title import TitlePage
 
 
@@ -182,6 +183,28 @@ class Paragraph:
     lines: bool = False  # a line block (Pandoc's "| line"): every line starts at the same indent
 
 
+CAPTION_DASH = " \u2013 "  # between a number and its caption in every language: "Рисунок 1 – Название"
+
+
+@dataclass(frozen=True)
+class CaptionLine:
+    """A numbered caption as both writers print it: "1-сурет – Атауы", or the label alone without a caption."""
+
+    label: str  # "1-сурет", "Таблица 1", "Листинг 2"
+    dash: str  # CAPTION_DASH, or "" when there is no caption
+    text: list[Inline]  # the caption
+
+    @property
+    def plain(self) -> str:
+        """The line as plain text (an image's description)."""
+        return self.label + self.dash + plain_text(self.text)
+
+
+def caption_line(label: str, caption: list[Inline]) -> CaptionLine:
+    """The "label – caption" form of figures, tables and listings, built in this one place."""
+    return CaptionLine(label, CAPTION_DASH if caption else "", caption)
+
+
 @dataclass
 class Figure:
     path: Path  # the image file, checked to be inside the project
@@ -192,6 +215,10 @@ class Figure:
     height: str = ""
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-сурет"
+
+    @property
+    def caption_line(self) -> CaptionLine:
+        return caption_line(self.label, self.caption)
 
 
 @dataclass
@@ -212,6 +239,10 @@ class Table:
     continued: str = ""  # resolved: "1-кестенің жалғасы"
     widths: list[float] = field(default_factory=list)  # resolved: each column's share of the width
     step: str = ""  # resolved: "" | "narrow" | "tiny" | "landscape" — how it is made to fit the page
+
+    @property
+    def caption_line(self) -> CaptionLine:
+        return caption_line(self.label, self.caption)
 
     @property
     def columns(self) -> int:
@@ -245,6 +276,10 @@ class CodeBlock:
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-листинг"
     continued: str = ""  # resolved: "1-листингтің жалғасы"
+
+    @property
+    def caption_line(self) -> CaptionLine:
+        return caption_line(self.label, self.caption)
 
 
 @dataclass
@@ -395,6 +430,7 @@ class Document:
     figures: list[Figure]
     tables: list[Table]
     source_lines: dict[tuple[str, int], str]  # (file, line) → text, for checks and messages
+    geometry: Geometry  # the page and type of the layout profile, for both writers
     abstracts: list[Part] = field(default_factory=list)  # annotations, before the contents, in the order written
     terms: list[tuple[str, str]] = field(default_factory=list)  # [terms]: term → definition, typography applied
     listings: list[CodeBlock] = field(default_factory=list)  # numbered code listings

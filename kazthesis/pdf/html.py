@@ -352,12 +352,6 @@ def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
                    "fix the template in templates/, or delete it to use the tool's own")
 
 
-def _line_height(spacing: float) -> float:
-    """Word's "1.5 lines" is 1.5 × the font's own line height (1.15 em for Times
-    New Roman), so a page holds as many lines as the student's Word does."""
-    return round(spacing * 1.15, 4)
-
-
 class HtmlBook:
     """The thesis as HTML pieces, and the page around them."""
 
@@ -372,10 +366,9 @@ class HtmlBook:
                                                   **values)
 
     def css(self, stamped: bool) -> str:
-        """The stylesheet; ``stamped``: page numbers are drawn after layout, not by the page boxes."""
-        layout = dict(self.document.config.layout,
-                      line_height=_line_height(self.document.config.layout["line_spacing"]))
-        return self._render("thesis.css", layout=layout, stamped=stamped)
+        """The stylesheet, its sizes and distances from the document's geometry (the Word writer reads the
+        same); ``stamped``: page numbers are drawn after layout, not by the page boxes."""
+        return self._render("thesis.css", geometry=self.document.geometry, stamped=stamped)
 
     def contents(self, pages: dict[str, int] | None) -> Piece:
         """The contents page; without ``pages`` its numbers come from CSS ``target-counter``."""
