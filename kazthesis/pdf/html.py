@@ -31,6 +31,7 @@ from kazthesis.lang.hyphenation import hyphenate_text
 from kazthesis.lang.typography import NBSP, for_print, url_with_breaks
 from kazthesis.model import (
     Block,
+    CaptionLine,
     Citation,
     Code,
     CodeBlock,
@@ -59,7 +60,6 @@ from kazthesis.model import (
     Superscript,
     Table,
     Text,
-    plain_text,
     walk_blocks,
 )
 from kazthesis.problems import Problems
@@ -183,11 +183,13 @@ class _Writer:
         number = f'<span class="number">{escape(heading.number)}</span> ' if heading.number else ""
         return f'<{tag} id="{ident}" class="{heading.kind}">{number}{title}</{tag}>\n'
 
+    def caption(self, line: CaptionLine) -> str:
+        """A numbered caption: the label kept on one line (``.label``), the dash, the caption."""
+        return f'<span class="label">{escape(line.label)}</span>{line.dash}{self.inlines(line.text, hyphenate=False)}'
+
     def figure(self, figure: Figure) -> str:
-        caption = self.inlines(figure.caption, hyphenate=False)
-        label = f'<span class="label">{escape(figure.label)}</span>'
-        text = f"{label} – {caption}" if caption else label
-        alt = escape(f"{figure.label} – {plain_text(figure.caption)}", quote=True)
+        text = self.caption(figure.caption_line)
+        alt = escape(figure.caption_line.plain, quote=True)
         size = "".join(f"{name}: {value};" for name, value in (("width", figure.width), ("height", figure.height))
                        if value)
         style = f' style="{size}"' if size else ""
@@ -197,9 +199,7 @@ class _Writer:
                 f"<figcaption>{text}</figcaption></figure>\n")
 
     def table(self, table: Table) -> str:
-        caption = self.inlines(table.caption, hyphenate=False)
-        label = f'<span class="label">{escape(table.label)}</span>'
-        title = f"{label} – {caption}" if caption else label
+        title = self.caption(table.caption_line)
         ident = f' id="{escape(table.id)}"' if table.id else ""
         number = escape(table.number)
         step = f" {table.step}" if table.step else ""
@@ -226,9 +226,7 @@ class _Writer:
         """A numbered listing as a one-column table, a row a line: the layout stage splits it where it runs onto
         the next page and puts "Продолжение листинга 1" above the rest, as it does for tables (tables.py)."""
         number = f"lst-{block.number}"  # its own namespace: table 1 and listing 1 are split apart
-        caption = self.inlines(block.caption, hyphenate=False)
-        label = f'<span class="label">{escape(block.label)}</span>'
-        title = f"{label} – {caption}" if caption else label
+        title = self.caption(block.caption_line)
         ident = f' id="{escape(block.id)}"' if block.id else ""
         lines = listing_lines(block.text, block.language, self.highlight)
         rows = "".join(f'<tr data-table="{number}" data-row="{n}"><td>{self.code_runs(runs) or "&#160;"}</td></tr>\n'
