@@ -102,7 +102,7 @@ class Geometry:
     block_space: float = 0.5  # em above and below a figure, a table, a listing, a formula, code
     cell_padding: float = 1  # mm: a table cell's top and bottom padding (left and right: its TypeStep's)
     rule: float = 0.5  # pt: table borders, the footnote rule
-    footnote_rule: float = 50  # mm: the short rule above the footnotes (Word draws its own, 2 in long)
+    footnote_rule: float = 50  # mm: the PDF's short rule above the footnotes (Word and LibreOffice draw their own)
     footnote_gap: Space = Space(3, 2)  # mm above the footnote rule and between it and the notes
     figure_max_height: float = 180  # mm
     title: TitleGeometry = TitleGeometry()
