@@ -346,8 +346,12 @@ def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
                 path, line = frame.filename, frame.lineno
                 break
     what = "is not allowed in a template" if isinstance(exc, SecurityError) else "is wrong"
-    problems.error(path or root / "templates", line, f"template error: {exc} — this {what}",
-                   "fix the template in templates/, or delete it to use the tool's own")
+    hint = "fix the template in templates/, or delete it to use the tool's own"
+    if str(exc) == "'layout' is undefined":  # a copy of thesis.css from before the geometry
+        hint = ("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "
+                "geometry.indent…: copy the tool's templates/thesis.css again and make your changes to it, "
+                "or delete yours")
+    problems.error(path or root / "templates", line, f"template error: {exc} — this {what}", hint)
 
 
 class HtmlBook:
