@@ -200,13 +200,20 @@ class CaptionLine:
         return self.label + self.dash + plain_text(self.text)
 
 
-def caption_line(label: str, caption: list[Inline]) -> CaptionLine:
-    """The "label – caption" form of figures, tables and listings, built in this one place."""
-    return CaptionLine(label, CAPTION_DASH if caption else "", caption)
+class Captioned:
+    """A numbered node with a caption (figures, tables, listings): its resolved ``label`` and ``caption``."""
+
+    label: str
+    caption: list[Inline]
+
+    @property
+    def caption_line(self) -> CaptionLine:
+        """The "label – caption" form, built in this one place for both writers."""
+        return CaptionLine(self.label, CAPTION_DASH if self.caption else "", self.caption)
 
 
 @dataclass
-class Figure:
+class Figure(Captioned):
     path: Path  # the image file, checked to be inside the project
     caption: list[Inline]
     source: Source
@@ -216,10 +223,6 @@ class Figure:
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-сурет"
 
-    @property
-    def caption_line(self) -> CaptionLine:
-        return caption_line(self.label, self.caption)
-
 
 @dataclass
 class Cell:
@@ -228,7 +231,7 @@ class Cell:
 
 
 @dataclass
-class Table:
+class Table(Captioned):
     caption: list[Inline]
     header: list[list[Cell]]
     rows: list[list[Cell]]
@@ -239,10 +242,6 @@ class Table:
     continued: str = ""  # resolved: "1-кестенің жалғасы"
     widths: list[float] = field(default_factory=list)  # resolved: each column's share of the width
     step: str = ""  # resolved: "" | "narrow" | "tiny" | "landscape" — how it is made to fit the page
-
-    @property
-    def caption_line(self) -> CaptionLine:
-        return caption_line(self.label, self.caption)
 
     @property
     def columns(self) -> int:
@@ -264,7 +263,7 @@ class Quote:
 
 
 @dataclass
-class CodeBlock:
+class CodeBlock(Captioned):
     """A fenced code block; with ``{#lst:name caption="…"}`` a numbered listing."""
 
     text: str
@@ -276,10 +275,6 @@ class CodeBlock:
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-листинг"
     continued: str = ""  # resolved: "1-листингтің жалғасы"
-
-    @property
-    def caption_line(self) -> CaptionLine:
-        return caption_line(self.label, self.caption)
 
 
 @dataclass
