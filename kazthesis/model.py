@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kazthesis.bibliography import Bibliography, Entry
     from kazthesis.read.config import Config
     from kazthesis.read.inserts import ExternalPdf
+    from kazthesis.resolve.geometry import Geometry
     from kazthesis.resolve.title import TitlePage
 
 
@@ -182,8 +183,37 @@ class Paragraph:
     lines: bool = False  # a line block (Pandoc's "| line"): every line starts at the same indent
 
 
+CAPTION_DASH = " \u2013 "  # between a number and its caption in every language: "Рисунок 1 – Название"
+
+
+@dataclass(frozen=True)
+class CaptionLine:
+    """A numbered caption as both writers print it: "1-сурет – Атауы", or the label alone without a caption."""
+
+    label: str  # "1-сурет", "Таблица 1", "Листинг 2"
+    dash: str  # CAPTION_DASH, or "" when there is no caption
+    text: list[Inline]  # the caption
+
+    @property
+    def plain(self) -> str:
+        """The line as plain text (an image's description)."""
+        return self.label + self.dash + plain_text(self.text)
+
+
+class Captioned:
+    """A numbered node with a caption (figures, tables, listings): its resolved ``label`` and ``caption``."""
+
+    label: str
+    caption: list[Inline]
+
+    @property
+    def caption_line(self) -> CaptionLine:
+        """The "label – caption" form, built in this one place for both writers."""
+        return CaptionLine(self.label, CAPTION_DASH if self.caption else "", self.caption)
+
+
 @dataclass
-class Figure:
+class Figure(Captioned):
     path: Path  # the image file, checked to be inside the project
     caption: list[Inline]
     source: Source
@@ -201,7 +231,7 @@ class Cell:
 
 
 @dataclass
-class Table:
+class Table(Captioned):
     caption: list[Inline]
     header: list[list[Cell]]
     rows: list[list[Cell]]
@@ -233,7 +263,7 @@ class Quote:
 
 
 @dataclass
-class CodeBlock:
+class CodeBlock(Captioned):
     """A fenced code block; with ``{#lst:name caption="…"}`` a numbered listing."""
 
     text: str
@@ -395,6 +425,7 @@ class Document:
     figures: list[Figure]
     tables: list[Table]
     source_lines: dict[tuple[str, int], str]  # (file, line) → text, for checks and messages
+    geometry: Geometry  # the page and type of the layout profile, for both writers
     abstracts: list[Part] = field(default_factory=list)  # annotations, before the contents, in the order written
     terms: list[tuple[str, str]] = field(default_factory=list)  # [terms]: term → definition, typography applied
     listings: list[CodeBlock] = field(default_factory=list)  # numbered code listings

@@ -122,3 +122,66 @@ def clip_boxes(path: Path, page: int) -> list[tuple[float, float]]:
             width, height = (float(x) for x in operands[2:4])
             boxes.append((width * scale[0] / MM, height * scale[1] / MM))
     return boxes
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """One text-showing operation of a page: where its baseline starts (points, origin top left), its type
+    size in points, and its font's ascent and descent (em, both positive, from the font descriptor)."""
+
+    x: float
+    baseline: float
+    size: float
+    ascent: float
+    descent: float
+
+
+def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
+    """The PDF matrix product m × n (row vectors: a point is transformed by m, then by n)."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def text_runs(path: Path, page: int) -> list[TextRun]:
+    """Every text run of a page (1-based), read from its content stream with the transformations in force."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        pdf_page = pdf.pages[page - 1]
+        height = float(pdf_page.mediabox[3])
+        fonts = {}
+        for name, font in pdf_page.Resources.get("/Font", {}).items():
+            descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
+            fonts[name] = (float(descriptor.Ascent) / 1000, -float(descriptor.Descent) / 1000)
+        operations = pikepdf.parse_content_stream(pdf_page)
+    ctm, stack, runs = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), [], []
+    tm, font, size = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), ("", (0.0, 0.0)), 0.0
+    for operands, operator in operations:
+        name = str(operator)
+        if name == "q":
+            stack.append(ctm)
+        elif name == "Q":
+            ctm = stack.pop()
+        elif name == "cm":
+            ctm = _multiply(tuple(float(x) for x in operands), ctm)
+        elif name == "BT":
+            tm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        elif name == "Tm":
+            tm = tuple(float(x) for x in operands)
+        elif name == "Td":
+            tm = _multiply((1.0, 0.0, 0.0, 1.0, float(operands[0]), float(operands[1])), tm)
+        elif name == "Tf":
+            font, size = (str(operands[0]), fonts.get(str(operands[0]), (0.0, 0.0))), float(operands[1])
+        elif name in ("TJ", "Tj"):
+            a, b, c, d, e, f = _multiply(tm, ctm)
+            runs.append(TextRun(e, height - f, size * (c * c + d * d) ** 0.5, *font[1]))
+    return runs
+
+
+def word_size(word: Word, runs: list[TextRun]) -> TextRun:
+    """The text run a word (of :func:`words`) was shown in: on its baseline, the nearest start at its left."""
+    found = [run for run in runs if word.y0 - 0.01 <= run.baseline <= word.y1 + 0.01 and run.x <= word.x0 + 0.05]
+    assert found, f"no text run holds {word}"
+    return max(found, key=lambda run: run.x)

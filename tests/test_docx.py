@@ -20,7 +20,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 from pdftools import contents_entries
 
-from kazthesis.docx.writer import _Writer, confine_svg, css_length, fit_size
+from kazthesis.docx.blocks import Blocks
+from kazthesis.docx.images import confine_svg, css_length, fit_size
+from kazthesis.docx.inlines import Inlines
+from kazthesis.docx.story import Story
 from kazthesis.lang import locale
 from kazthesis.model import Citation, Document, Source, own_inlines, plain_text, walk_blocks, walk_inlines
 from kazthesis.problems import Problems
@@ -422,15 +425,16 @@ def test_input_errors_stop_the_build_and_keep_the_previous_docx(ru_built: Built,
 
 
 def test_an_unknown_model_node_is_a_bug_not_silence(ru_built: Built) -> None:
-    writer = _Writer(ru_built.document, Problems())
+    story = Story(ru_built.document, Problems())
+    inlines = Inlines(story)
 
     class Strange:
         source = Source("x.md", 1)
 
     with pytest.raises(TypeError, match="no DOCX for Strange"):
-        writer.block(Strange())  # type: ignore[arg-type]
+        Blocks(story, inlines).block(Strange())  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="no DOCX for Strange"):
-        writer.inlines(etree.Element(q("w:p")), [Strange()])  # type: ignore[list-item]
+        inlines.write(etree.Element(q("w:p")), [Strange()])  # type: ignore[list-item]
 
 
 @pytest.mark.parametrize(("value", "points"), [("50%", 200.0), ("8cm", 226.77), ("80mm", 226.77), ("300px", 225.0),

@@ -1,1 +1,13 @@
-"""The resolved document → a .docx that Word and LibreOffice open, laid out by the same profile."""
+"""The resolved document → a .docx that Word and LibreOffice open, laid out by the same geometry as the PDF.
+
+:func:`render_docx` is the entry point (:mod:`kazthesis.docx.writer`); the
+modules below it each write one kind of thing: ``wordml`` (WordprocessingML
+pieces), ``styles`` (styles, settings, lists), ``story`` (the file being
+written), ``inlines``, ``blocks``, ``tables``, ``images``, ``footnotes``,
+``title_page``, ``contents``, ``pages`` (terms, abbreviations, references,
+inserted pages) and ``package`` (the page set-up and the saved package).
+"""
+
+from kazthesis.docx.writer import render_docx
+
+__all__ = ["render_docx"]

@@ -25,11 +25,11 @@ from kazthesis.pdf.html import HtmlBook, Piece
 from kazthesis.pdf.weasy.layout import Job, LaidOut, lay_out_or_measure
 from kazthesis.problems import Problems
 from kazthesis.read.inserts import external_pieces, is_external, place
+from kazthesis.resolve.geometry import points
 from kazthesis.resources import templates_dir
 
 TOOL_DIR = templates_dir()  # the tool's own files the renderer may read
 TEXT_SUFFIXES = {".md", ".markdown", ".svg", ".html", ".css"}
-PT_PER_MM = 72 / 25.4
 BODY_RE = re.compile(r"<body>\n?(.*)</body>", re.S)
 
 
@@ -199,7 +199,7 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     for piece in ordered:
         for width, _height in piece.page_sizes:
             numbered.append(piece.name != "title" and not is_external(piece.name))
-            left, right = config.layout["margin_left"] * PT_PER_MM, config.layout["margin_right"] * PT_PER_MM
+            left, right = points(document.geometry.margin_left), points(document.geometry.margin_right)
             centres.append(left + (width - left - right) / 2)
     title = document.title_page
     metadata = Metadata(title.title, title.author, title.keywords, document.language)

@@ -31,6 +31,7 @@ from kazthesis.lang.hyphenation import hyphenate_text
 from kazthesis.lang.typography import NBSP, for_print, url_with_breaks
 from kazthesis.model import (
     Block,
+    CaptionLine,
     Citation,
     Code,
     CodeBlock,
@@ -59,7 +60,6 @@ from kazthesis.model import (
     Superscript,
     Table,
     Text,
-    plain_text,
     walk_blocks,
 )
 from kazthesis.problems import Problems
@@ -183,11 +183,13 @@ class _Writer:
         number = f'<span class="number">{escape(heading.number)}</span> ' if heading.number else ""
         return f'<{tag} id="{ident}" class="{heading.kind}">{number}{title}</{tag}>\n'
 
+    def caption(self, line: CaptionLine) -> str:
+        """A numbered caption: the label kept on one line (``.label``), the dash, the caption."""
+        return f'<span class="label">{escape(line.label)}</span>{line.dash}{self.inlines(line.text, hyphenate=False)}'
+
     def figure(self, figure: Figure) -> str:
-        caption = self.inlines(figure.caption, hyphenate=False)
-        label = f'<span class="label">{escape(figure.label)}</span>'
-        text = f"{label} – {caption}" if caption else label
-        alt = escape(f"{figure.label} – {plain_text(figure.caption)}", quote=True)
+        text = self.caption(figure.caption_line)
+        alt = escape(figure.caption_line.plain, quote=True)
         size = "".join(f"{name}: {value};" for name, value in (("width", figure.width), ("height", figure.height))
                        if value)
         style = f' style="{size}"' if size else ""
@@ -197,9 +199,7 @@ class _Writer:
                 f"<figcaption>{text}</figcaption></figure>\n")
 
     def table(self, table: Table) -> str:
-        caption = self.inlines(table.caption, hyphenate=False)
-        label = f'<span class="label">{escape(table.label)}</span>'
-        title = f"{label} – {caption}" if caption else label
+        title = self.caption(table.caption_line)
         ident = f' id="{escape(table.id)}"' if table.id else ""
         number = escape(table.number)
         step = f" {table.step}" if table.step else ""
@@ -226,9 +226,7 @@ class _Writer:
         """A numbered listing as a one-column table, a row a line: the layout stage splits it where it runs onto
         the next page and puts "Продолжение листинга 1" above the rest, as it does for tables (tables.py)."""
         number = f"lst-{block.number}"  # its own namespace: table 1 and listing 1 are split apart
-        caption = self.inlines(block.caption, hyphenate=False)
-        label = f'<span class="label">{escape(block.label)}</span>'
-        title = f"{label} – {caption}" if caption else label
+        title = self.caption(block.caption_line)
         ident = f' id="{escape(block.id)}"' if block.id else ""
         lines = listing_lines(block.text, block.language, self.highlight)
         rows = "".join(f'<tr data-table="{number}" data-row="{n}"><td>{self.code_runs(runs) or "&#160;"}</td></tr>\n'
@@ -348,14 +346,12 @@ def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
                 path, line = frame.filename, frame.lineno
                 break
     what = "is not allowed in a template" if isinstance(exc, SecurityError) else "is wrong"
-    problems.error(path or root / "templates", line, f"template error: {exc} — this {what}",
-                   "fix the template in templates/, or delete it to use the tool's own")
-
-
-def _line_height(spacing: float) -> float:
-    """Word's "1.5 lines" is 1.5 × the font's own line height (1.15 em for Times
-    New Roman), so a page holds as many lines as the student's Word does."""
-    return round(spacing * 1.15, 4)
+    hint = "fix the template in templates/, or delete it to use the tool's own"
+    if str(exc) == "'layout' is undefined":  # a copy of thesis.css from before the geometry
+        hint = ("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "
+                "geometry.indent…: copy the tool's templates/thesis.css again and make your changes to it, "
+                "or delete yours")
+    problems.error(path or root / "templates", line, f"template error: {exc} — this {what}", hint)
 
 
 class HtmlBook:
@@ -372,10 +368,9 @@ class HtmlBook:
                                                   **values)
 
     def css(self, stamped: bool) -> str:
-        """The stylesheet; ``stamped``: page numbers are drawn after layout, not by the page boxes."""
-        layout = dict(self.document.config.layout,
-                      line_height=_line_height(self.document.config.layout["line_spacing"]))
-        return self._render("thesis.css", layout=layout, stamped=stamped)
+        """The stylesheet, its sizes and distances from the document's geometry (the Word writer reads the
+        same); ``stamped``: page numbers are drawn after layout, not by the page boxes."""
+        return self._render("thesis.css", geometry=self.document.geometry, stamped=stamped)
 
     def contents(self, pages: dict[str, int] | None) -> Piece:
         """The contents page; without ``pages`` its numbers come from CSS ``target-counter``."""

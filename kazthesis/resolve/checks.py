@@ -29,6 +29,7 @@ from kazthesis.model import (
 )
 from kazthesis.problems import Problems
 from kazthesis.read.config import PLACEHOLDER_RE
+from kazthesis.resolve.geometry import points
 
 # Words the introduction must contain, by document language (stems, so that
 # "өзектілігі" and "өзектілік" both count).
@@ -141,12 +142,9 @@ def _check_introduction(document: Document, problems: Problems) -> None:
 def _body_pages_estimate(document: Document) -> int:
     """Pages from the introduction to the conclusion, estimated from the text length."""
     intro = _find_structural(document, "introduction")
-    layout = document.config.layout
-    width_mm = 210 - layout["margin_left"] - layout["margin_right"]
-    height_mm = 297 - layout["margin_top"] - layout["margin_bottom"]
-    chars_per_line = CHARACTERS_PER_LINE_AT_14PT_165MM * (width_mm / 165) * (14 / layout["font_size"])
-    line_mm = layout["font_size"] * 0.3528 * layout["line_spacing"] * 1.15
-    lines_per_page = height_mm / line_mm
+    geometry = document.geometry
+    chars_per_line = CHARACTERS_PER_LINE_AT_14PT_165MM * (geometry.text_width_mm / 165) * (14 / geometry.body_size)
+    lines_per_page = points(geometry.text_height_mm) / geometry.line_pitch_pt
     lines = 0.0
     started = intro is None
     for heading in document.headings:

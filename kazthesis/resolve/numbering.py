@@ -48,6 +48,7 @@ from kazthesis.problems import Problems
 from kazthesis.read.config import Config
 from kazthesis.read.parse import ParsedFile
 from kazthesis.resolve.citations import format_citation
+from kazthesis.resolve.geometry import page_geometry
 from kazthesis.resolve.table_fit import fit_table
 from kazthesis.resolve.title import make_title_page
 
@@ -383,6 +384,7 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
         figures=resolver.figures,
         tables=resolver.tables,
         source_lines=source_lines,
+        geometry=page_geometry(config.layout),
         abstracts=[p for p in parts if p.heading is not None and p.heading.kind == "abstract"],
         terms=[(term, apply_typography(definition, config.language)) for term, definition in config.terms.items()],
         listings=resolver.listings,

@@ -6,9 +6,9 @@ in Python: each column gets at least its longest unbreakable piece of text
 in proportion to what its longest cell would need on one line. The writers
 then lay tables out with fixed widths, which is three times faster in
 WeasyPrint, gives Word the same columns, and tells, before anything is laid
-out, when a table cannot fit the page: it gets smaller type (12, then
-10 pt under a 14 pt body), then a landscape page where the settings allow,
-or it is reported.
+out, when a table cannot fit the page: it gets smaller type, then a
+landscape page where the settings allow (the steps and their type sizes are
+the geometry's: :mod:`kazthesis.resolve.geometry`), or it is reported.
 """
 
 from __future__ import annotations
@@ -19,12 +19,8 @@ from dataclasses import dataclass
 from kazthesis.lang.hyphenation import SOFT_HYPHEN, hyphenate_text
 from kazthesis.model import Cell, Table, plain_text
 from kazthesis.read.fonts import text_width
+from kazthesis.resolve.geometry import page_geometry, points
 
-PT_PER_MM = 72 / 25.4
-# (step, type size as a share of the body's, horizontal cell padding in mm, landscape page)
-STEPS = (("", 1.0, 1.5, False), ("narrow", 0.86, 1.5, False), ("tiny", 0.72, 0.8, False),
-         ("landscape", 0.72, 0.8, True))
-BORDER_PT = 0.5
 BREAKS = re.compile(r"[ \n]+")  # a no-break space joins; only these spaces break
 
 
@@ -81,16 +77,17 @@ def fit_table(table: Table, layout: dict, language: str) -> TableFit:
     columns = table.columns
     if columns == 0:
         return TableFit([], "", True)
+    geometry = page_geometry(layout)
     last: tuple[list[float], str] = ([1 / columns] * columns, "")
-    for step, scale, padding_mm, landscape in STEPS:
-        if landscape and not layout.get("landscape_tables"):
+    for step in geometry.table_steps:
+        if step.landscape and not layout.get("landscape_tables"):
             break
-        page_mm = 297 if landscape else 210
-        available = (page_mm - layout["margin_left"] - layout["margin_right"]) * PT_PER_MM
-        padding = 2 * padding_mm * PT_PER_MM + BORDER_PT
-        widths, fits = _widths(table, language, layout["font"], layout["font_size"] * scale, padding, available)
+        page_mm = geometry.page_height if step.landscape else geometry.page_width
+        available = points(page_mm - geometry.margin_left - geometry.margin_right)
+        padding = points(2 * step.padding) + geometry.rule
+        widths, fits = _widths(table, language, geometry.font, step.size, padding, available)
         total = sum(widths) or 1.0
-        last = ([w / total for w in widths], step)
+        last = ([w / total for w in widths], step.name)
         if fits:
-            return TableFit(last[0], step, True)
+            return TableFit(last[0], step.name, True)
     return TableFit(last[0], last[1], False)

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from kazthesis.lang import locale
 from kazthesis.read.fonts import text_width
-
-PT_PER_MM = 72 / 25.4
+from kazthesis.resolve.geometry import page_geometry
 
 
 @dataclass
@@ -75,7 +74,7 @@ def make_title_page(fields: dict[str, object], language: str, layout: dict) -> T
         value = fields.get(name, "")
         return value if isinstance(value, str) else ""
 
-    width = (210 - layout["margin_left"] - layout["margin_right"]) * PT_PER_MM
+    width = page_geometry(layout).text_width_pt
     page = TitlePage(title=get("title"), author=get("author"), keywords=get("discipline"))
     for name in ("ministry", "university", "faculty", "department"):
         if get(name):
