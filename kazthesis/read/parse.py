@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 from xml.etree import ElementTree
 
 from markdown_it.token import Token
 
+from kazthesis.lang import registry
+from kazthesis.lang.registry import DOCUMENT_LANGUAGES, listed
 from kazthesis.lang.typography import apply_typography
 from kazthesis.model import (
     Block,
@@ -72,29 +75,17 @@ RAW_FORMS = (
     (re.compile(r"^\s*\[[ xX]\]\s"), "a task-list box [ ]", "write the list without boxes"),
     (re.compile(r"^\s*\(@\w*\)\s"), "an example list item (@)", "write a numbered list: 1. 2. 3."),
 )
-# A preposition right before a cross-reference, the case it governs, and the noun of each kind of target
-# in that case (singular, plural), to show the writer the declined form.
-RU_PREPOSITION_RE = re.compile(r"(?<!\w)(в|во|на|из|к|ко|по|о|об|при|с|со|у|от|до|для|без|над|под)\s+$", re.I)
-RU_CASES = {"в": "loc", "во": "loc", "на": "loc", "о": "loc", "об": "loc", "при": "loc", "из": "gen", "у": "gen",
-            "от": "gen", "до": "gen", "для": "gen", "без": "gen", "к": "dat", "ко": "dat", "по": "dat",
-            "с": "ins", "со": "ins", "над": "ins", "под": "ins"}
-DECLINED_NOUNS = {
-    "fig": {"nom": ("рисунок", "рисунки"), "loc": ("рисунке", "рисунках"), "gen": ("рисунка", "рисунков"),
-            "dat": ("рисунку", "рисункам"), "ins": ("рисунком", "рисунками")},
-    "tbl": {"nom": ("таблица", "таблицы"), "loc": ("таблице", "таблицах"), "gen": ("таблицы", "таблиц"),
-            "dat": ("таблице", "таблицам"), "ins": ("таблицей", "таблицами")},
-    "lst": {"nom": ("листинг", "листинги"), "loc": ("листинге", "листингах"), "gen": ("листинга", "листингов"),
-            "dat": ("листингу", "листингам"), "ins": ("листингом", "листингами")},
-    "app": {"nom": ("приложение", "приложения"), "loc": ("приложении", "приложениях"),
-            "gen": ("приложения", "приложений"), "dat": ("приложению", "приложениям"),
-            "ins": ("приложением", "приложениями")},
-}
 HEADING_CLASSES = {"unnumbered", "appendix", "abstract", "unlisted", "-"}
 STATISTICS_RE = re.compile(r"^\s*\[statistics\]\s*$", re.I)  # an annotation's statistics line, filled in by the tool
 LISTING_ATTRIBUTES = {"caption"}
-LANGUAGES = ("kk", "ru", "en")
 FIGURE_ATTRIBUTES = {"width", "height"}
 LENGTH_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:%|cm|mm|px|in|pt)$")
+
+
+@cache
+def _preposition_at_end(prepositions: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``prepositions`` as the last word of a text, before the spaces that end it."""
+    return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, prepositions))})\s+$", re.I)
 
 
 @dataclass
@@ -321,9 +312,10 @@ class _Converter:
             self.problems.warning(self.path, line, f"attribute lang={value} is not used and was left out",
                                   "only an annotation ({.abstract}) takes lang=")
             return ""
-        if value not in LANGUAGES:
+        if value not in DOCUMENT_LANGUAGES:
+            codes = listed(f"lang={code}" for code in DOCUMENT_LANGUAGES)
             self.problems.warning(self.path, line, f"lang={value} is not a language of this tool; the annotation's "
-                                  "language is taken from its title", "write lang=kk, lang=ru or lang=en")
+                                  "language is taken from its title", f"write {codes}")
             return ""
         return value
 
@@ -406,15 +398,17 @@ class _Converter:
                                       hint)
 
     def _preposition_before(self, out: list, ids: list[str], bare: bool, written: str, line: int) -> None:
-        """A Russian preposition before ``@tbl:x`` would print «в таблица 1»: the reference prints its noun in
-        the nominative, so the writer declines it and takes the number alone (``в таблице [-@tbl:x]``)."""
-        if self.language != "ru" or bare or not out or not isinstance(out[-1], Text):
+        """A preposition before ``@tbl:x`` that governs a case would print «в таблица 1»: the reference prints
+        its noun in the nominative, so the writer declines it and takes the number alone (``в таблице
+        [-@tbl:x]``). The prepositions and forms are the document language's (Russian has them)."""
+        declension = registry.document(self.language).declension
+        if declension is None or bare or not out or not isinstance(out[-1], Text):
             return
-        kind = ids[0].split(":", 1)[0]
-        if kind in DECLINED_NOUNS and (match := RU_PREPOSITION_RE.search(out[-1].text)):
+        nouns = declension.nouns.get(ids[0].split(":", 1)[0])
+        if nouns is not None and (match := _preposition_at_end(tuple(declension.prepositions)).search(out[-1].text)):
             preposition, several = match.group(1), int(len(ids) > 1)
-            nominative = DECLINED_NOUNS[kind]["nom"][several]
-            declined = DECLINED_NOUNS[kind][RU_CASES[preposition.lower()]][several]
+            nominative = nouns["nom"][several]
+            declined = nouns[declension.prepositions[preposition.lower()]][several]
             bracketed = "[-" + written.lstrip("[").rstrip("]").replace("; @", "; -@") + "]"
             self.problems.warning(self.path, line, f"«{preposition} {written}» prints the noun in the nominative "
                                   f"(«{preposition} {nominative} 1»)", "decline it yourself and give the number "

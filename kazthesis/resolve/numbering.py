@@ -393,7 +393,7 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
 
 def _contents(config: Config, headings: list[Heading]) -> list[ContentsEntry]:
     """The contents page in page order: abbreviations, the body, the reference list, the appendices."""
-    strings = locale.STRINGS[config.language]
+    strings = locale.strings(config.language)
     listed = [ContentsEntry(h.level, h.kind, _contents_text(h), h.id) for h in headings
               if h.level <= config.layout["contents_depth"] and "unlisted" not in h.classes and h.kind != "abstract"]
     fixed = [ContentsEntry(1, "structural", strings["abbreviations"], "abbreviations")] if config.abbreviations else []
