@@ -196,7 +196,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
 
     document = prepare(root, problems)
     if command == "refs":
-        from kazthesis.resolve.document import all_references
+        from kazthesis.resolve.references import all_references
 
         references = all_references(document) if args.all else document.references
         _report(problems, err)

@@ -26,8 +26,8 @@ from kazthesis.docx.inlines import Inlines
 from kazthesis.docx.story import Story
 from kazthesis.lang import locale
 from kazthesis.model import Citation, Document, Source, own_inlines, plain_text, walk_blocks, walk_inlines
+from kazthesis.pipeline import build_document
 from kazthesis.problems import Problems
-from kazthesis.resolve.document import build_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
