@@ -158,7 +158,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
             cli.parser(target).print_help()
         return 0
     if command == "new":
-        from kazthesis.skeleton import create
+        from kazthesis.new.project import create
 
         return create(args.project, args.lang, args.work_type, out, err, prog=cli.prog)
     given = cli.project(args)
