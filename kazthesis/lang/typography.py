@@ -47,11 +47,10 @@ gives the same text as applying them once:
   told and is left as it is;
 * hyphens inside words (``қарым-қатынас``) are left alone, and so is every
   whitespace-free token containing ``://`` or ``@`` or starting with ``www.``
-  (URLs, e-mail addresses; see ``url_spans``).
+  (URLs, e-mail addresses; see :func:`kazthesis.lang.urls.url_spans`).
 
-URLs are never changed here; ``url_break_points`` tells where one may break
-(after ``/ . - ? & = _``, never inside ``scheme://``), and ``url_with_breaks``
-marks those places with U+200B ZERO WIDTH SPACE for the renderer.
+URLs are never changed here; where one may break is :mod:`kazthesis.lang.urls`'s
+business.
 
 Every rule runs in time linear in the length of the text (no regex here can
 backtrack over a long run without spaces; there is a test).
@@ -66,15 +65,13 @@ from functools import cache
 
 from kazthesis.lang.language import Typography
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES, base_code, document
+from kazthesis.lang.urls import WORD_JOINER, url_spans
 
-__all__ = ["NBSP", "RANGE_DASH", "WORD_JOINER", "ZERO_WIDTH_SPACE", "apply_typography", "clean_debris",
-           "url_break_points", "url_spans", "url_with_breaks"]
+__all__ = ["NBSP", "RANGE_DASH", "WORD_JOINER", "apply_typography", "clean_debris", "for_print"]
 
 NBSP = "\u00a0"
-WORD_JOINER = "\u2060"  # no line break on either side; invisible, not in the PDF's text layer
 LABEL_SPACE = "\u2005"  # FOUR-PER-EM SPACE: as wide as a word space in Times, and justification leaves it be
 RANGE_DASH = f"{WORD_JOINER}–{WORD_JOINER}"  # the en dash of a number range, joined to both numbers
-ZERO_WIDTH_SPACE = "\u200b"  # a line-break opportunity; invisible, not in the PDF's text layer
 
 
 def _letter_class(predicate: Callable[[str], bool]) -> str:
@@ -93,11 +90,6 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NOT_SIGN_JOIN = re.compile(r"(?<=[^\W\d_])¬+[ \t]*(?:\r?\n[ \t]*)?(?=[^\W\d_])")
 _NOT_SIGN_END = re.compile(r"(?<=[^\W\d_])¬+")  # «сөз¬.»; a ¬ after a space is logic: kept
 _SPACE_RUN = re.compile(f"[ \t{NBSP}]*\t[ \t{NBSP}]*|[ {NBSP}]{{2,}}")
-
-# --- tokens left alone ----------------------------------------------------------
-_TOKEN = re.compile(r"\S+")  # a URL or address is a whitespace-free token holding :// or @, or starting with www.
-_PEEL_START = "\"'«»„“”‘’([<"
-_PEEL_END = "\"'«»„“”‘’.,;:!?>]"
 
 # --- dashes ---------------------------------------------------------------------
 _NUMBER = r"\d+(?:[.,]\d+)?"
@@ -175,66 +167,6 @@ def _language(lang: str) -> Typography:
         raise ValueError(f"no typography rules for language {lang!r}: expected one of "
                          f"{', '.join(DOCUMENT_LANGUAGES)}")
     return document(base).typography
-
-
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every URL and e-mail address in text, without quotes or punctuation around them.
-
-    A URL or address is a whitespace-free token holding ``://`` or ``@``, or
-    starting with ``www.`` after any opening quotes and brackets; those are
-    peeled off its start, closing ones and final punctuation off its end (a
-    closing parenthesis only while the URL holds more of them than opening
-    ones: ``(https://a.kz/x_(1)),`` gives ``https://a.kz/x_(1)``).
-    """
-    spans = []
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        while start < end and text[start] in _PEEL_START:
-            start += 1
-        token = text[start:end]
-        if "://" not in token and "@" not in token and not token.startswith("www."):
-            continue
-        unmatched = token.count(")") - token.count("(")
-        while end > start and (text[end - 1] in _PEEL_END or text[end - 1] == ")" and unmatched > 0):
-            unmatched -= text[end - 1] == ")"
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
-
-
-_URL_BREAK_AFTER = frozenset("/.-?&=_")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
-
-
-def url_break_points(url: str) -> list[int]:
-    """Offsets p into url where a line may break, url[:p] staying on the line (FORMATTING.md §5).
-
-    A break goes after ``/``, ``.``, ``-``, ``?``, ``&``, ``=`` or ``_``; after
-    a run of them (``//``, ``/?``) only after the last, so a line never
-    starts with one of them; never inside the scheme (``https://``: not after
-    ``https:/``, nor after a dot or hyphen of the scheme name), nor right
-    after it: ``https://`` stays with the host, never alone at a line end;
-    never at the very end.
-    """
-    scheme = _SCHEME.match(url)
-    first = scheme.end() + 1 if scheme else 1
-    return [p for p in range(first, len(url))
-            if url[p - 1] in _URL_BREAK_AFTER and url[p] not in _URL_BREAK_AFTER]
-
-
-def url_with_breaks(url: str, mark: str = ZERO_WIDTH_SPACE) -> str:
-    """url with mark (by default U+200B ZERO WIDTH SPACE) at each of its url_break_points, and a word
-    joiner after every other mark a line breaker might break at (Pango breaks after ``https://``)."""
-    allowed = set(url_break_points(url))
-    pieces = []
-    for position, char in enumerate(url):
-        if position in allowed:
-            pieces.append(mark)
-        elif position and (url[position - 1] in _URL_BREAK_AFTER or url[position - 1] == ":"):
-            pieces.append(WORD_JOINER)
-        pieces.append(char)
-    return "".join(pieces)
 
 
 def _value(number: str) -> float:

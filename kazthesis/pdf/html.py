@@ -28,7 +28,8 @@ from markupsafe import Markup
 
 from kazthesis.lang import locale, registry
 from kazthesis.lang.hyphenation import hyphenate_text
-from kazthesis.lang.typography import NBSP, for_print, url_with_breaks
+from kazthesis.lang.typography import NBSP, for_print
+from kazthesis.lang.urls import url_with_breaks
 from kazthesis.model import (
     Block,
     CaptionLine,
