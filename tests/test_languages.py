@@ -60,7 +60,7 @@ def test_every_entry_has_every_field_of_a_source_language(entry: Language) -> No
 @pytest.mark.parametrize("entry", DOCUMENTS, ids=lambda entry: entry.code)
 def test_every_document_language_has_every_string_and_rule(entry: Language) -> None:
     table = entry.document
-    assert table is not None and table.tag and table.decimal_separator
+    assert table is not None and table.tag and table.decimal_separator and all(table.page_words)
     assert tuple(table.strings) == STRING_KEYS, "the same keys, in the same order, as every other entry"
     for key, value in table.strings.items():
         assert _nonempty(value), key
@@ -125,6 +125,7 @@ MADE_UP = dataclasses.replace(
         typography=Typography(quotes=("„", "“", "‚", "‘"), before_number="pĝ|vol", after_number=r"pĝ\.|km|kg",
                               century_words=r"jc\.|jarcento"),
         hyphenation=Hyphenation(ENGLISH.document.hyphenation.alphabet, "en_US", ("xx",)), decimal_separator=",",
+        page_words=("pĝ", "paĝo"),
         introduction={"relevance": ("aktualeco", ("aktual",)), "aim": ("celo", ("cel",)),
                       "objectives": ("taskoj", ("task",)), "object": ("objekto", ("objekt",)),
                       "subject": ("temo", ("temo",)), "methods": ("metodoj", ("metod",)),
@@ -169,7 +170,7 @@ Jen "citaĵo" kaj fonto [@fonto2020, 25]; vidu @fig:mapo kaj @tbl:datumoj.
 |------|--------|
 | 2020 | 1      |
 """,
-    "content/03-konkludo.md": "# KONKLUDO {.unnumbered}\n\nLa laboro estas finita [@fonto2020].\n",
+    "content/03-konkludo.md": "# KONKLUDO {.unnumbered}\n\nLa laboro estas finita [@fonto2020, paĝo 26].\n",
     "content/09-aldonajo.md": "# Plia materialo {.appendix}\n\nAldona teksto.\n",
     "references.bib": """@book{fonto2020,
   author = {Zamenhof, Ludoviko},
@@ -200,8 +201,9 @@ def test_a_new_language_is_one_entry_in_the_registry(tmp_path: Path, monkeypatch
     text = squash("".join(pdf.pages))
     for printed in ("RESUMO", "ENHAVO", "MALLONGIGOJ", "ENKONDUKO", "1 UNUA ĈAPITRO", "KONKLUDO", "FONTOLISTO",
                     "ALDONAĴO A", "Bildo 1 – Mapo de la lando", "Tabelo 1 – Datumoj de la provo",
-                    "vidu bildo 1 kaj tabelo 1", "[1, pĝ. 25]", "„citaĵo“", "Verkis", "studento de grupo T-1",
-                    "Gvidanto", "Temo: „Provo“", "Kursa laboro", "1 bildo, 1 tabelo, 1 fonto, 1 aldonaĵo",
+                    "vidu bildo 1 kaj tabelo 1", "[1, pĝ. 25]", "[1, pĝ. 26]", "„citaĵo“", "Verkis",
+                    "studento de grupo T-1", "Gvidanto", "Temo: „Provo“", "Kursa laboro",
+                    "1 bildo, 1 tabelo, 1 fonto, 1 aldonaĵo",
                     "240 pĝ."):  # the last: the source's language is read from its langid, its terms used
         assert squash(printed) in text, printed
     assert not any(word in text for word in ("CONTENTS", "INTRODUCTION", "REFERENCES", "Figure", "Table"))

@@ -97,6 +97,7 @@ ENGLISH = Language(
         ),
         hyphenation=Hyphenation(ALPHABET, "en_US", ("en",)),
         decimal_separator=".",
+        page_words=("p", "pp", "page", "pages"),
         introduction={"relevance": ("relevance", ("relevance",)), "aim": ("aim", ("aim", "purpose")),
                       "objectives": ("objectives", ("objective", "task")), "object": ("object", ("object",)),
                       "subject": ("subject", ("subject",)), "methods": ("methods", ("method",)),

@@ -100,6 +100,7 @@ KAZAKH = Language(
         ),
         hyphenation=Hyphenation(ALPHABET, KAZAKH_SYLLABLES, ("kk",)),  # Pyphen ships no Kazakh dictionary
         decimal_separator=",",
+        page_words=("б", "бет"),
         # Stems, so that "өзектілігі" and "өзектілік" both count.
         introduction={"relevance": ("өзектілігі", ("өзектілі",)), "aim": ("мақсаты", ("мақсат",)),
                       "objectives": ("міндеттері", ("міндет",)), "object": ("нысаны", ("нысан",)),

@@ -106,6 +106,7 @@ class DocumentTable:
     typography: Typography
     hyphenation: Hyphenation
     decimal_separator: str
+    page_words: tuple[str, ...]  # "page" as a writer puts it around a citation's page number: с. 25, 25 б.
     introduction: Mapping[str, tuple[str, tuple[str, ...]]]  # element → (its name in a warning, stems to find)
     new_project: NewProject
     declension: Declension | None = None

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from kazthesis.lang.en import ENGLISH
 from kazthesis.lang.kk import KAZAKH
-from kazthesis.lang.language import DocumentTable, Language
+from kazthesis.lang.language import DocumentTable
 from kazthesis.lang.ru import RUSSIAN
 from kazthesis.lang.uz import UZBEK
 
-LANGUAGES: dict[str, Language] = {entry.code: entry for entry in (KAZAKH, RUSSIAN, ENGLISH, UZBEK)}
+LANGUAGES = {entry.code: entry for entry in (KAZAKH, RUSSIAN, ENGLISH, UZBEK)}
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 

@@ -115,6 +115,7 @@ RUSSIAN = Language(
         # Russian words by Pyphen's dictionary, words with a Kazakh letter by the Kazakh rules.
         hyphenation=Hyphenation(ALPHABET, "ru_RU", ("ru", "kk")),
         decimal_separator=",",
+        page_words=("с", "стр"),
         introduction={"relevance": ("актуальность", ("актуальн",)), "aim": ("цель", ("цель", "цели")),
                       "objectives": ("задачи", ("задач",)), "object": ("объект", ("объект",)),
                       "subject": ("предмет", ("предмет",)), "methods": ("методы", ("метод",)),
