@@ -4,7 +4,8 @@ To add a language, write its entry (copy ``lang/en.py``: :class:`~kazthesis.lang
 what each field is) and list it in :data:`LANGUAGES` below; a language with a document table may then be
 the ``language`` of a thesis, and any entry describes the sources in that language. Nothing else changes:
 every module looks its words up here, when it needs them (a test registers a made-up language and builds
-a thesis in it).
+a thesis in it). Only ``kazthesis new --lang`` wants more: a sample project in
+``kazthesis/new/skeletons/<code>/``.
 
 The order of :data:`LANGUAGES` is the order messages list the languages in, and the first entry wins a tie
 when a text's letters are told (Kazakh before Uzbek: both write Қ and Ғ).
