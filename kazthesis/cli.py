@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from kazthesis import __version__
+from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.problems import Problems
+from kazthesis.read.config import WORK_TYPES
 
 BUG_REPORT = "please report it to the kazthesis maintainers with the command you ran"
 COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "doctor", "help")
 PROJECT_COMMANDS = ("build", "docx", "refs", "check", "watch", "doctor")
-LANGUAGES = ("kk", "ru", "en")
-WORK_TYPES = ("coursework", "diploma", "master")
 
 HEADER = """\
 Turn a thesis project (content/*.md, references.bib, thesis.toml) into a
@@ -38,7 +38,7 @@ exit status: 0 success, 1 the input has errors (doctor: something is missing),
 """
 # command → (usage, what it does)
 COMMAND_HELP = {
-    "new": ("{p} new DIR [--lang kk|ru|en] [--work-type coursework|diploma|master]",
+    "new": ("{p} new DIR [--lang {languages}] [--work-type {work_types}]",
             "start a project in the new folder DIR: settings, introduction, two chapters,\n"
             "conclusion, appendix, sources and a figure, ready to build"),
     "build": ("{p} [build] [PROJECT_DIR]", "build PROJECT_DIR/output/thesis.pdf (and thesis.html)"),
@@ -95,14 +95,17 @@ class _Cli:
         """The whole help: every command, what it does, the default folder and the exit statuses."""
         lines = [HEADER, "commands:"]
         for usage, what in COMMAND_HELP.values():
-            lines.append("  " + usage.format(p=self.prog))
+            lines.append("  " + self.usage(usage))
             lines.extend("      " + line for line in what.splitlines())
         lines.append(f"  {self.prog} --version\n      the version of kazthesis\n")
         return "\n".join(lines) + "\n" + self.footer()
 
+    def usage(self, usage: str) -> str:
+        return usage.format(p=self.prog, languages="|".join(DOCUMENT_LANGUAGES), work_types="|".join(WORK_TYPES))
+
     def parser(self, command: str) -> _Parser:
         usage, what = COMMAND_HELP[command]
-        parser = _Parser(prog=f"{self.prog} {command}", usage=usage.format(p=self.prog),
+        parser = _Parser(prog=f"{self.prog} {command}", usage=self.usage(usage),
                          description=what + ".", epilog=self.footer() if command in PROJECT_COMMANDS else None,
                          formatter_class=argparse.RawDescriptionHelpFormatter, out=self.out, err=self.err)
         if command in PROJECT_COMMANDS:
@@ -113,7 +116,8 @@ class _Cli:
             parser.add_argument("--all", action="store_true", help="every entry of references.bib, in file order")
         if command == "new":
             parser.add_argument("project", type=Path, help="the new project folder (must not exist, or be empty)")
-            parser.add_argument("--lang", choices=LANGUAGES, default="kk", help="document language (default: kk)")
+            parser.add_argument("--lang", choices=list(DOCUMENT_LANGUAGES), default="kk",
+                                help="document language (default: kk)")
             parser.add_argument("--work-type", choices=WORK_TYPES, default="coursework",
                                 help="kind of work (default: coursework)")
         if command == "help":
@@ -154,7 +158,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
             cli.parser(target).print_help()
         return 0
     if command == "new":
-        from kazthesis.skeleton import create
+        from kazthesis.new.project import create
 
         return create(args.project, args.lang, args.work_type, out, err, prog=cli.prog)
     given = cli.project(args)
@@ -192,7 +196,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
 
     document = prepare(root, problems)
     if command == "refs":
-        from kazthesis.resolve.document import all_references
+        from kazthesis.resolve.references import all_references
 
         references = all_references(document) if args.all else document.references
         _report(problems, err)

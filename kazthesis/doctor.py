@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from kazthesis.lang.registry import LANGUAGES, listed
 from kazthesis.read import fonts
 
 MINIMUM_PYTHON = (3, 11)
 TIMES = "Times New Roman"
 METRIC_TWIN = "Liberation Serif"  # same widths as Times New Roman: the same line breaks and page count
-KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
-RUSSIAN_LETTERS = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 PLATFORMS = ("Debian/Ubuntu", "macOS", "Windows")
 WINDOWS_MSYS2 = ("install MSYS2 (https://www.msys2.org) with its default options, run "
                  "'pacman -S mingw-w64-x86_64-pango' in its shell, close it; if the libraries are still not "
@@ -131,11 +130,15 @@ def check_font(family: str = TIMES, file_of: Callable[[str], Path | None] = font
         twin = f" or {METRIC_TWIN}" if family == TIMES else ""
         return Check(False, f"'{family}'{twin} is not installed: fontconfig would use {found} instead, with other "
                             "letter widths (other line breaks and page count)", FONT_FIX)
-    missing = missing_of(KAZAKH_LETTERS + RUSSIAN_LETTERS, family)
+    languages = [language for language in LANGUAGES.values() if language.document and language.script == "Cyrl"]
+    # The letters of the languages written in Cyrillic, in both cases (Latin letters every font has).
+    alphabet = {letter for language in languages for letter in language.document.hyphenation.alphabet}
+    missing = missing_of("".join(sorted(alphabet | {letter.upper() for letter in alphabet})), family)
     if missing:
         letters = " ".join(sorted(missing))
         return Check(False, f"{found} ({path.name}) has no glyph for {letters}: they would print as boxes", FONT_FIX)
-    return Check(True, f"font {found} ({path}), every Kazakh and Russian letter")
+    names = listed((language.name for language in languages), "and")
+    return Check(True, f"font {found} ({path}), every {names} letter")
 
 
 def check_output(root: Path) -> Check:

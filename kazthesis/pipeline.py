@@ -1,7 +1,9 @@
-"""The build, stage by stage: inputs → document → HTML → PDF (or document → DOCX).
+"""The build, stage by stage: read (:mod:`kazthesis.read`) → resolve (:mod:`kazthesis.resolve`) → write
+(:mod:`kazthesis.pdf`, :mod:`kazthesis.docx`).
 
-``build`` makes the PDF; ``build_docx`` the Word file; ``prepare`` is the part ``check`` and ``refs`` share
-(every input read and checked, nothing rendered).
+``build_document`` reads and checks every input and resolves the document; ``prepare`` adds the font check
+and is the part ``check`` and ``refs`` share (nothing rendered); ``build`` makes the PDF, ``build_docx``
+the Word file.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ import jinja2
 from kazthesis.model import Document
 from kazthesis.pdf.html import TemplateRefused, template_problem
 from kazthesis.problems import Problems
+from kazthesis.read.config import load_config
 from kazthesis.read.fonts import font_name, missing_characters
-from kazthesis.resolve.document import Inputs, build_document
+from kazthesis.read.inputs import Inputs, read_bibliography, read_chapters
+from kazthesis.read.inserts import check_external
+from kazthesis.resolve.document import resolve
+from kazthesis.resolve.references import warn_unused
 
 if TYPE_CHECKING:
     from kazthesis.pdf.build import LayoutCache
@@ -34,6 +40,19 @@ class BuildResult:
     laid_out: int  # pieces laid out (the rest were unchanged since the last build)
     placeholders: int = 0  # title-page fields still holding a placeholder
     norm_warnings: int = 0  # what `check` would say besides them (a build counts, `check` lists)
+
+
+def build_document(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
+    """Read and check every input of the project at ``root``, and resolve the document."""
+    config = load_config(root, problems)
+    inserted = check_external(config, problems)  # the title-page PDF and the [[insert]] files
+    bibliography = read_bibliography(config, problems, inputs)
+    files = read_chapters(root, config.language, problems, inputs)
+    document = resolve(config, bibliography, files, problems)
+    document.inserted = inserted
+    if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
+        warn_unused(document, problems)
+    return document
 
 
 def prepare(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:

@@ -21,7 +21,7 @@ from typing import TextIO
 from kazthesis.pdf.build import LayoutCache
 from kazthesis.pipeline import BuildResult, build
 from kazthesis.problems import Problems
-from kazthesis.resolve.document import Inputs
+from kazthesis.read.inputs import Inputs
 
 WATCHED = {"content": (".md", ".markdown"), "images": (".png", ".jpg", ".jpeg", ".svg", ".gif"),
            "templates": (".html", ".css")}

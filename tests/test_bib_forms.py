@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from kazthesis.bibliography import Bibliography, citation_name, format_entry, parse_bibliography
-from kazthesis.bibliography.terms import TERMS
 from kazthesis.problems import Problems
 
 N = "\u00a0"
@@ -24,10 +23,6 @@ def parse(text: str) -> tuple[Bibliography, list[str]]:
 def fmt(text: str, style: str = "gost-7.1-2003") -> str:
     bib, _ = parse(text)
     return format_entry(next(iter(bib.entries.values())), style)
-
-
-def test_every_language_has_every_term() -> None:
-    assert all(set(table) == set(TERMS["ru"]) for table in TERMS.values())
 
 
 # --- dissertations --------------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from kazthesis.lang import locale
 from kazthesis.model import Document
 from kazthesis.pdf.html import Piece
 from kazthesis.pdf.weasy.layout import LaidOut
+from kazthesis.pipeline import build_document
 from kazthesis.problems import Problems
-from kazthesis.resolve.document import build_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A4_HEIGHT = 841.89

@@ -20,8 +20,8 @@ from lxml import etree
 from pdftools import MM, TextRun, Word, text_runs, word_size, words
 
 from kazthesis.model import Document
+from kazthesis.pipeline import build_document
 from kazthesis.problems import Problems
-from kazthesis.resolve.document import build_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_PT = 20

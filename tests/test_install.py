@@ -85,9 +85,10 @@ def test_the_wheel_carries_the_templates_and_the_skeletons(wheel: Path) -> None:
     for template in (REPO / "templates").iterdir():
         assert f"kazthesis/templates/{template.name}" in names
     for language in ("kk", "ru", "en"):
-        assert any(n.startswith(f"kazthesis/skeletons/{language}/content/") for n in names)
-        assert any(n.startswith(f"kazthesis/skeletons/{language}/images/") for n in names)
-    assert "kazthesis/skeletons/references.bib" in names
+        assert any(n.startswith(f"kazthesis/new/skeletons/{language}/content/") for n in names)
+        assert any(n.startswith(f"kazthesis/new/skeletons/{language}/images/") for n in names)
+        assert f"kazthesis/new/skeletons/{language}/sample.toml" in names
+    assert "kazthesis/new/skeletons/references.bib" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "kazthesis = kazthesis.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

@@ -10,11 +10,13 @@ import pytest
 from conftest import read_pdf, run_cli
 
 from kazthesis.bibliography import kinds
+from kazthesis.lang import locale
+from kazthesis.lang.registry import DOCUMENT_LANGUAGES
+from kazthesis.new.project import SKELETONS, thesis_toml
 from kazthesis.problems import Problems
 from kazthesis.read.config import PROFILES, SETTINGS, load_config
-from kazthesis.skeleton import SKELETONS, thesis_toml
 
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = list(DOCUMENT_LANGUAGES)
 # The warnings a fresh project is expected to have: placeholders on the title page, and a sample too short.
 EXPECTED_WARNINGS = re.compile(r"still holds a placeholder|the body \(introduction to conclusion\) is about"
                                r"|the reference list has \d+ sources")
@@ -80,6 +82,9 @@ def test_the_work_type_reaches_the_title_page(tmp_path: Path) -> None:
     assert "specialty" in data["title_page"] and "discipline" not in data["title_page"]
     ru = tomllib.loads(thesis_toml("ru", "coursework"))
     assert ru["title_page"]["work_type"] == "Курсовая работа" and "discipline" in ru["title_page"]
+    # The title page and the annotation's statistics line name the work type in one spelling: the registry's.
+    en = tomllib.loads(thesis_toml("en", "diploma"))
+    assert en["title_page"]["work_type"] == "Diploma thesis" == locale.text("en", "work_diploma")
 
 
 def test_new_refuses_a_folder_in_use(tmp_path: Path) -> None:

@@ -333,7 +333,7 @@ def test_what_pandoc_makes_of_the_same_markdown_is_recorded(with_unread) -> None
 # --- the reading of single forms -----------------------------------------------------------------------
 
 def test_a_definition_before_a_line_block_is_not_taken_for_a_table_caption() -> None:
-    from kazthesis.read.markdown import prepare
+    from kazthesis.read.pandoc import prepare
 
     text = "Термин\n: Анықтамасы\n\n| Бірінші жол\n| Екінші жол\n"
     assert "Table:" not in prepare(text).text
@@ -341,7 +341,7 @@ def test_a_definition_before_a_line_block_is_not_taken_for_a_table_caption() -> 
 
 
 def test_code_blocks_are_left_as_written() -> None:
-    from kazthesis.read.markdown import prepare
+    from kazthesis.read.pandoc import prepare
 
     text = "```\n| x\n::: note\n$$ {#eq:a}\n  --  --\na) b\nb) c\n```\n"
     prepared = prepare(text)
@@ -349,7 +349,7 @@ def test_code_blocks_are_left_as_written() -> None:
 
 
 def test_lines_starting_with_an_initial_are_prose_not_a_list() -> None:
-    from kazthesis.read.markdown import prepare
+    from kazthesis.read.pandoc import prepare
 
     assert not prepare("Ақындар\nА. Байтұрсынұлы мен\nМ. Жұмабаев.\n").unread
     assert [line for line, _, _ in prepare("Тізім:\n\nа) бірінші;\nә) екінші.\n").unread] == [3]

@@ -8,17 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazthesis.lang.typography import (
-    NBSP,
-    RANGE_DASH,
-    WORD_JOINER,
-    ZERO_WIDTH_SPACE,
-    apply_typography,
-    clean_debris,
-    url_break_points,
-    url_spans,
-    url_with_breaks,
-)
+from kazthesis.lang.typography import NBSP, RANGE_DASH, WORD_JOINER, apply_typography, clean_debris
+from kazthesis.lang.urls import ZERO_WIDTH_SPACE, url_break_points, url_spans, url_with_breaks
 
 N = NBSP
 R = RANGE_DASH  # an en dash with a word joiner on each side

@@ -19,13 +19,8 @@ import pytest
 from pdftools import words
 
 from kazthesis.lang.hyphenation import hyphenate_text
-from kazthesis.lang.typography import (
-    RANGE_DASH,
-    ZERO_WIDTH_SPACE,
-    apply_typography,
-    url_break_points,
-    url_with_breaks,
-)
+from kazthesis.lang.typography import RANGE_DASH, apply_typography
+from kazthesis.lang.urls import ZERO_WIDTH_SPACE, url_break_points, url_with_breaks
 
 weasyprint = pytest.importorskip("weasyprint")
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")

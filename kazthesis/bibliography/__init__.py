@@ -2,7 +2,8 @@
 
 The steps are separate modules: :mod:`reader` (file → entries, with problems),
 :mod:`names`, :mod:`values` and :mod:`dates` (what the reader decodes),
-:mod:`kinds` (entry types → forms), :mod:`terms` (per-language terms),
+:mod:`kinds` (entry types → forms), :mod:`terms` (a source's language → its terms, from the
+language registry :mod:`kazthesis.lang.registry`),
 :mod:`gost` (the templates, built with :mod:`template`), :mod:`emphasis`
 (italics carried as markers), :mod:`order` and :mod:`intext` (the name an
 author-in-text citation prints).

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import re
 
-# Stems of month names in English, Russian, Kazakh and Uzbek (Cyrillic and Latin), longest first.
-_MONTH_STEMS: list[tuple[str, int]] = sorted([
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
-    ("oct", 10), ("nov", 11), ("dec", 12),
-    ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("май", 5), ("мая", 5), ("мае", 5), ("июн", 6), ("июл", 7),
-    ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
-    ("қаң", 1), ("ақп", 2), ("нау", 3), ("сәу", 4), ("мам", 5), ("мау", 6), ("шіл", 7), ("там", 8), ("қыр", 9),
-    ("қаз", 10), ("қар", 11), ("жел", 12),
-    ("yan", 1), ("fev", 2), ("iyun", 6), ("iyul", 7), ("avg", 8), ("sent", 9), ("okt", 10), ("noy", 11),
-    ("dek", 12),
-], key=lambda item: -len(item[0]))
+from kazthesis.lang.registry import LANGUAGES
+
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
@@ -47,13 +38,20 @@ def parse_month(text: str) -> tuple[int | None, int | None]:
             elif day is None and 1 <= number <= 31:
                 day = number
             continue
-        for stem, value in _MONTH_STEMS:
+        for stem, value in _month_stems():
             if word.startswith(stem) and month is None:
                 month = value
                 break
     if month is None:
         return None, None
     return month, day
+
+
+def _month_stems() -> list[tuple[str, int]]:
+    """The beginnings of month names in every language and script of the registry, longest first."""
+    stems = [(stem, month) for language in LANGUAGES.values() for table in language.sources.values()
+             for month, names in enumerate(table.month_stems, 1) for stem in names]
+    return sorted(dict.fromkeys(stems), key=lambda item: -len(item[0]))
 
 
 def format_day(text: str) -> str:

@@ -18,7 +18,8 @@ from kazthesis.bibliography.emphasis import strip_emphasis, tidy
 from kazthesis.bibliography.kinds import THESIS_DEFAULT, THESIS_TYPES
 from kazthesis.bibliography.model import Entry, Person
 from kazthesis.bibliography.template import Part, areas, join, when
-from kazthesis.bibliography.terms import MONTHS, TERMS, edition_text, full_place, terms_for
+from kazthesis.bibliography.terms import edition_text, full_place, terms_for
+from kazthesis.lang.language import SourceTable
 
 STYLES = ("gost-7.1-2003", "gost-r-7.0.100-2018")
 GOST_2003, GOST_2018 = STYLES
@@ -31,10 +32,10 @@ class Context:
 
     entry: Entry
     style: str
-    lang: str  # a key of TERMS: the entry's language, "uz-Latn" for Uzbek in Latin script
+    terms: SourceTable  # of the entry's language (and script: Uzbek in Latin script has its own)
 
     def term(self, name: str, **values: object) -> str:
-        return TERMS[self.lang][name].format(**values)
+        return self.terms.terms[name].format(**values)
 
     @property
     def electronic(self) -> bool:
@@ -143,7 +144,7 @@ def lead(area: Part) -> Part:
 
 def edition(c: Context) -> str:
     value = c.entry.get("edition")
-    return edition_text(value, c.lang) if value else ""
+    return edition_text(value, c.terms) if value else ""
 
 
 def place(c: Context) -> str:
@@ -181,7 +182,7 @@ def day_month(c: Context) -> str:
     """A newspaper's date: ``13 сәу.``, ``13 марта``."""
     if not c.entry.month:
         return ""
-    name = MONTHS[c.lang][c.entry.month - 1]
+    name = c.terms.months[c.entry.month - 1]
     return f"{c.entry.day} {name}" if c.entry.day else name
 
 

@@ -46,7 +46,7 @@ SUGGESTED_NAME = {"journaltitle": "journal"}
 
 LEGISLATION_TYPES = {"legislation", "law", "legal"}
 
-# A thesis's `type` key (biblatex's, and biblatex-gost's docthesis) → the degree term of terms.TERMS;
+# A thesis's `type` key (biblatex's, and biblatex-gost's docthesis) → the degree term of a language's source terms;
 # any other `type` is printed as written. @phdthesis and @mastersthesis say it without a type.
 THESIS_TYPES = {"phdthesis": "phd", "mathesis": "master", "mastersthesis": "master", "masterthesis": "master",
                 "candthesis": "candidate", "doctoralthesis": "doctor", "docthesis": "doctor"}

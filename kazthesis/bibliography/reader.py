@@ -24,13 +24,7 @@ from kazthesis.bibliography.emphasis import strip_emphasis
 from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
-from kazthesis.bibliography.terms import (
-    LANGUAGES,
-    detect_language,
-    language_code,
-    language_name,
-    terms_by_script,
-)
+from kazthesis.bibliography.terms import detect_language, language_code, language_name, terms_by_script
 from kazthesis.bibliography.values import (
     MAX_EXPANDED,
     MAX_VALUE,
@@ -41,6 +35,7 @@ from kazthesis.bibliography.values import (
     decode_url,
     evaluate,
 )
+from kazthesis.lang.registry import LANGUAGES, listed
 from kazthesis.problems import Problems
 from kazthesis.read.textfile import read_text
 
@@ -330,7 +325,6 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
 # institution or organisation is a report's or a site's publisher.
 DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "howpublished", "publisher",
                     "institution", "organization", "location")
-TERM_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "uz": "Uzbek"}
 
 
 def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
@@ -342,16 +336,16 @@ def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
         entry.language = code
     elif code:
         entry.language = terms_by_script(stated, code, text)
+        names = listed(language.name.lower() for language in LANGUAGES.values())
         problems.warning(path, entry.line, f"entry '{entry.key}' is in {language_name(code)}, which has no terms "
-                         f"of its own: it is described with the {TERM_NAMES[entry.language]} ones",
-                         "check it in the list; to choose the terms yourself, set langid to kazakh, russian, "
-                         "english or uzbek")
+                         f"of its own: it is described with the {LANGUAGES[entry.language].name} ones",
+                         f"check it in the list; to choose the terms yourself, set langid to {names}")
     else:
         entry.language = detect_language(text)
         if stated:
             field_name = "langid" if entry.get("langid") else "language"
             problems.warning(path, entry.line, f"entry '{entry.key}': {field_name} '{stated}' names no language; the "
-                             f"language is judged from the title and imprint ({TERM_NAMES[entry.language]})",
+                             f"language is judged from the title and imprint ({LANGUAGES[entry.language].name})",
                              f"write a language name or code, e.g. {field_name} = {{russian}} or {{ru}}")
 
 

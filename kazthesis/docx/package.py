@@ -17,9 +17,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from kazthesis.docx.story import Story
-from kazthesis.docx.styles import LANGUAGE_TAGS, settings_xml, styles_xml
+from kazthesis.docx.styles import settings_xml, styles_xml
 from kazthesis.docx.title_page import place_foot
 from kazthesis.docx.wordml import Para, field, paragraph
+from kazthesis.lang import registry
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
@@ -85,7 +86,7 @@ def _properties(story: Story) -> None:
     props.author = tp.author[:255]
     props.last_modified_by = "kazthesis"
     props.keywords = tp.keywords[:255]
-    props.language = LANGUAGE_TAGS.get(story.document.language, "")
+    props.language = registry.document(story.document.language).tag
     props.comments = "kazthesis"
     props.revision = 1
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)

@@ -8,6 +8,8 @@ and the contents point at, the pictures, the footnotes and the lists.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -68,8 +70,8 @@ class Story:
         self.title_foot = ""  # the city and year, set in the title page's own footer
 
     @property
-    def strings(self) -> dict[str, str]:
-        return locale.STRINGS[self.document.language]
+    def strings(self) -> Mapping[str, str]:
+        return locale.strings(self.document.language)
 
     @property
     def size(self) -> float:

@@ -15,9 +15,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from kazthesis.docx.wordml import Para, Run, append, el, twips
+from kazthesis.lang import registry
 from kazthesis.resolve.geometry import Geometry
 
-LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-US"}
 CODE_FONT = "Courier New"  # Liberation Mono, the PDF's code font, is its metric twin
 
 
@@ -55,7 +55,7 @@ class Style:
 def styles_xml(geometry: Geometry, language: str) -> BaseOxmlElement:
     """styles.xml: the document defaults and every style the writer uses, nothing from a theme."""
     font, size, indent, spacing = geometry.font, geometry.body_size, geometry.indent_pt, geometry.line_spacing
-    lang = LANGUAGE_TAGS.get(language, "en-US")
+    lang = registry.document(language).tag
     root = parse_xml(f"<w:styles {nsdecls('w')}/>")
     defaults = append(OxmlElement("w:docDefaults"),
                       append(OxmlElement("w:rPrDefault"), Run(font=font, size=size, language=lang).element()),
@@ -113,7 +113,7 @@ def styles_xml(geometry: Geometry, language: str) -> BaseOxmlElement:
 
 def settings_xml(language: str) -> BaseOxmlElement:
     """settings.xml, in schema order: hyphenation on, fields updated on opening, footnote separators."""
-    lang = LANGUAGE_TAGS.get(language, "en-US")
+    lang = registry.document(language).tag
     return parse_xml(
         f'<w:settings {nsdecls("w")}>'
         '<w:zoom w:percent="100"/>'
@@ -127,7 +127,7 @@ def settings_xml(language: str) -> BaseOxmlElement:
         '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
         'w:val="15"/></w:compat>'
         f'<w:themeFontLang w:val="{lang}"/>'
-        f'<w:decimalSymbol w:val="{"." if language == "en" else ","}"/>'
+        f'<w:decimalSymbol w:val="{registry.document(language).decimal_separator}"/>'
         '<w:listSeparator w:val=";"/>'
         '</w:settings>')
 

@@ -61,6 +61,10 @@ from functools import cache, lru_cache
 
 import pyphen
 
+from kazthesis.lang.kk import ALPHABET as KAZAKH_LETTERS
+from kazthesis.lang.language import KAZAKH_SYLLABLES
+from kazthesis.lang.registry import DOCUMENT_LANGUAGES, base_code, document
+
 __all__ = ["MIN_CARRIED", "MIN_LEFT", "MIN_WORD", "SOFT_HYPHEN", "hyphenate_kazakh", "hyphenate_text",
            "kazakh_syllable_breaks", "word_breaks"]
 
@@ -73,14 +77,8 @@ MIN_CARRIED = 3  # letters carried to the next line
 _SYLLABLE_MIN_SIDE = 2
 _SYLLABLE_MIN_WORD = 4
 
-LANGUAGES = ("kk", "ru", "en")
 VOWELS = frozenset("аәеёиоөуұүыіэюя")
 SIGNS = frozenset("ьъ")
-# Every letter of the Kazakh Cyrillic alphabet (which contains the Russian one).
-KAZAKH_LETTERS = frozenset("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")
-RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-_LATIN_LETTERS = frozenset(chr(c) for c in (*range(0x61, 0x7B), *range(0xDF, 0x250)) if chr(c).isalpha())
-_PYPHEN_DICTIONARIES = {"ru": "ru_RU", "en": "en_US"}
 
 # Onsets that move to the next syllable together (see the module docstring).
 # An obstruent + р is a Russian onset even when nothing is left before it.
@@ -216,15 +214,16 @@ def _insert(word: str, breaks: tuple[int, ...] | list[int], mark: str) -> str:
 
 
 def _language(lang: str) -> str:
-    base = lang.lower().replace("_", "-").split("-")[0]
-    if base not in LANGUAGES:
-        raise ValueError(f"no hyphenation rules for language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    base = base_code(lang)
+    if base not in DOCUMENT_LANGUAGES:
+        raise ValueError(f"no hyphenation rules for language {lang!r}: expected one of "
+                         f"{', '.join(DOCUMENT_LANGUAGES)}")
     return base
 
 
 @cache
-def _pyphen(lang: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=_PYPHEN_DICTIONARIES[lang], left=MIN_LEFT, right=MIN_CARRIED)
+def _pyphen(dictionary: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=dictionary, left=MIN_LEFT, right=MIN_CARRIED)
 
 
 @lru_cache(maxsize=65536)
@@ -234,15 +233,15 @@ def _part_breaks(part: str, lang: str) -> tuple[int, ...]:
     if n < MIN_WORD or not part.isalpha() or not part.islower():
         return ()  # short, not all letters, or holding a capital: never broken
     letters = set(part)
-    if lang == "en":
-        breaks = tuple(_pyphen("en").positions(part)) if letters <= _LATIN_LETTERS else ()
-    elif not letters <= KAZAKH_LETTERS:
-        breaks = ()  # a Latin (or other) word in Kazakh or Russian text
-    elif lang == "ru" and letters <= RUSSIAN_LETTERS:
-        breaks = tuple(_pyphen("ru").positions(part))
-    else:
-        breaks = _word_breaks(part)  # Kazakh text, or a word with a Kazakh letter in Russian text
-    return tuple(at for at in breaks if MIN_LEFT <= at <= n - MIN_CARRIED)
+    # The first language whose alphabet holds the word breaks it: in Russian text a word with a Kazakh letter
+    # goes to the Kazakh rules; a word no alphabet holds (a Latin word in Kazakh text) is left whole.
+    for code in document(lang).hyphenation.words:
+        rules = document(code).hyphenation
+        if letters <= rules.alphabet:
+            breaks = (_word_breaks(part) if rules.dictionary == KAZAKH_SYLLABLES
+                      else tuple(_pyphen(rules.dictionary).positions(part)))
+            return tuple(at for at in breaks if MIN_LEFT <= at <= n - MIN_CARRIED)
+    return ()
 
 
 def word_breaks(word: str, lang: str) -> list[int]:

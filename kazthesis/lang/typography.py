@@ -47,11 +47,10 @@ gives the same text as applying them once:
   told and is left as it is;
 * hyphens inside words (``қарым-қатынас``) are left alone, and so is every
   whitespace-free token containing ``://`` or ``@`` or starting with ``www.``
-  (URLs, e-mail addresses; see ``url_spans``).
+  (URLs, e-mail addresses; see :func:`kazthesis.lang.urls.url_spans`).
 
-URLs are never changed here; ``url_break_points`` tells where one may break
-(after ``/ . - ? & = _``, never inside ``scheme://``), and ``url_with_breaks``
-marks those places with U+200B ZERO WIDTH SPACE for the renderer.
+URLs are never changed here; where one may break is :mod:`kazthesis.lang.urls`'s
+business.
 
 Every rule runs in time linear in the length of the text (no regex here can
 backtrack over a long run without spaces; there is a test).
@@ -62,16 +61,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 
-__all__ = ["NBSP", "RANGE_DASH", "WORD_JOINER", "ZERO_WIDTH_SPACE", "apply_typography", "clean_debris",
-           "url_break_points", "url_spans", "url_with_breaks"]
+from kazthesis.lang.language import Typography
+from kazthesis.lang.registry import DOCUMENT_LANGUAGES, base_code, document
+from kazthesis.lang.urls import WORD_JOINER, url_spans
+
+__all__ = ["NBSP", "RANGE_DASH", "WORD_JOINER", "apply_typography", "clean_debris", "for_print"]
 
 NBSP = "\u00a0"
-WORD_JOINER = "\u2060"  # no line break on either side; invisible, not in the PDF's text layer
 LABEL_SPACE = "\u2005"  # FOUR-PER-EM SPACE: as wide as a word space in Times, and justification leaves it be
 RANGE_DASH = f"{WORD_JOINER}–{WORD_JOINER}"  # the en dash of a number range, joined to both numbers
-ZERO_WIDTH_SPACE = "\u200b"  # a line-break opportunity; invisible, not in the PDF's text layer
-LANGUAGES = ("kk", "ru", "en")
 
 
 def _letter_class(predicate: Callable[[str], bool]) -> str:
@@ -91,11 +91,6 @@ _NOT_SIGN_JOIN = re.compile(r"(?<=[^\W\d_])¬+[ \t]*(?:\r?\n[ \t]*)?(?=[^\W\d_])
 _NOT_SIGN_END = re.compile(r"(?<=[^\W\d_])¬+")  # «сөз¬.»; a ¬ after a space is logic: kept
 _SPACE_RUN = re.compile(f"[ \t{NBSP}]*\t[ \t{NBSP}]*|[ {NBSP}]{{2,}}")
 
-# --- tokens left alone ----------------------------------------------------------
-_TOKEN = re.compile(r"\S+")  # a URL or address is a whitespace-free token holding :// or @, or starting with www.
-_PEEL_START = "\"'«»„“”‘’([<"
-_PEEL_END = "\"'«»„“”‘’.,;:!?>]"
-
 # --- dashes ---------------------------------------------------------------------
 _NUMBER = r"\d+(?:[.,]\d+)?"
 # Two numbers joined by a hyphen or dash, not part of a longer chain (2024-03-15, 8-701-555-12-34).
@@ -108,11 +103,9 @@ _DESIGNATION = re.compile(
     r"(?:ГОСТ|GOST|ОСТ|СТ|ST|ISO|IEC|СНиП|СП|ТУ|РД|DIN|EN|IEEE|ISSN|ISBN|УДК|ББК|UDC|DOI|doi|ORCID)"
     rf"(?:{_SP}+(?:Р|R|РК|ҚР|KZ|РФ|ISO|IEC|EN))*:?{_SP}*$"
 )
-_EM_DASH_EN = re.compile(r"(?<=\S)---(?=\S)")
+_EM_DASH = re.compile(r"(?<=\S)---(?=\S)")
 # A dash with spaces around it, or after a space at the end of a run (the source's line ends there).
 _SPACED_DASH = re.compile(rf"(?:(?<=\S)|^){_SP}+(---|--|-|–|—)(?:({_SP}+)(?=\S|$)|(?=\n)|$)")
-# Russian one-letter words (prepositions, conjunctions, particles) stay with the word after them.
-_ONE_LETTER_RU = re.compile(r"(?<![\w.\-\u2010-\u2015])([вскиаоуяВСКИАОУЯ]) (?=\S|$)")
 
 # --- no-break spaces ----------------------------------------------------------
 _SIGN = re.compile(rf"(?<![№§])([№§]+){_SP}*(?=\d)")
@@ -125,42 +118,31 @@ _SURNAME_FIRST = re.compile(rf"(?<![\w\-])({_SURNAME}){_SP}+({_INITIALS})(?!\w)"
 # Cyrillic initials written together (Н.Ә.) are spaced out; Latin ones (J.R.R., U.S.) are kept as written.
 _BETWEEN_INITIALS = re.compile(rf"(?<=[А-ЯЁӘҒҚҢӨҰҮҺІ]\.){_SP}*(?=[А-ЯЁӘҒҚҢӨҰҮҺІ])|(?<=\.){_SP}+(?={UPPER})")
 
-# Abbreviations followed by a number: pages, volumes, chapters, figures.
-_ABBREVIATIONS_BEFORE = {
-    "kk": "б|т|Т|бет|тарау|сур",
-    "ru": "с|С|т|Т|ч|Ч|гл|рис|табл|вып|стр",
-    "en": "p|pp|P|Pp|vol|Vol|no|No|ch|Ch|fig|Fig|sec|Sec",
-}
-# Units and abbreviations after a number (any number of digits, decimals too).
-_UNITS_AFTER = {
-    "kk": r"ж\.ж\.|жж\.|ж\.|ғ\.|ғғ\.|б\.|т\.|с\.|г\.|гг\.|млн|млрд|трлн|мың|доллар|долл\.|теңге|тг|км|кг|га|см|мм|м|т",
-    "ru": r"г\.|гг\.|в\.|вв\.|с\.|т\.|млн|млрд|трлн|тыс\.|руб\.|долл\.|тенге|тг|чел\.|экз\.|км|кг|га|см|мм|м|т",
-    "en": r"p\.|pp\.|bn|mn|m|km|kg|ha|cm|mm|million|billion",
-}
-_SYMBOL_UNITS = r"%|‰|₸|\$|€|£|₽|°C|°"
-# A century in Roman numerals (Cyrillic Х and І are common stand-ins): «XXI ғ.», «XX в.».
-_CENTURY_WORDS = {"kk": r"ғ\.|ғғ\.|ғасыр\w*", "ru": r"в\.|вв\.|век\w*", "en": r"c\.|cent\.|century|centuries"}
+_SYMBOL_UNITS = r"%|‰|₸|\$|€|£|₽|°C|°"  # after a number in any language
 
 
-def _compile_language_rules(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    before = re.compile(rf"(?<![\w.])((?:{_ABBREVIATIONS_BEFORE[lang]})\.){_SP}+(?=\d)")
+@cache
+def _language_rules(typography: Typography) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A language's number rules (its entry's patterns): an abbreviation before a number, a unit after one, the
+    word after a Roman century (Cyrillic Х and І are common stand-ins for the Latin numerals)."""
+    before = re.compile(rf"(?<![\w.])((?:{typography.before_number})\.){_SP}+(?=\d)")
     after = re.compile(
-        rf"(?<![\w.,])(\d+(?:[.,]\d+)*){_SP}+(?=(?:{_UNITS_AFTER[lang]})(?!\w)|(?:{_SYMBOL_UNITS}))"
+        rf"(?<![\w.,])(\d+(?:[.,]\d+)*){_SP}+(?=(?:{typography.after_number})(?!\w)|(?:{_SYMBOL_UNITS}))"
     )
-    century = re.compile(rf"(?<![\w.])([IVXLCDMІХ]+){_SP}+(?=(?:{_CENTURY_WORDS[lang]})(?!\w))")
+    century = re.compile(rf"(?<![\w.])([IVXLCDMІХ]+){_SP}+(?=(?:{typography.century_words})(?!\w))")
     return before, after, century
 
 
-_LANGUAGE_RULES = {lang: _compile_language_rules(lang) for lang in LANGUAGES}
+@cache
+def _one_letter_words(letters: str) -> re.Pattern[str]:
+    """One-letter words (prepositions, conjunctions, particles) that stay with the word after them."""
+    return re.compile(rf"(?<![\w.\-\u2010-\u2015])([{letters}]) (?=\S|$)")
+
+
 # "94 келісім", "1991 жылы": a short number and the lowercase word it counts.
 _COUNTED_WORD = re.compile(rf"(?<![\w.,])(\d{{1,4}}(?:[.,]\d+)?){_SP}+(?={LOWER})")
 
 # --- quotes -----------------------------------------------------------------------
-_QUOTE_MARKS = {  # outer open, outer close, inner open, inner close
-    "kk": ("«", "»", "„", "“"),
-    "ru": ("«", "»", "„", "“"),
-    "en": ("“", "”", "‘", "’"),
-}
 _QUOTE_CANDIDATES = frozenset('"«»„“”')
 _OPENERS = frozenset("([{<-–—/\u2010")  # after these a straight quote opens
 
@@ -179,71 +161,12 @@ def clean_debris(text: str) -> str:
     return _SPACE_RUN.sub(lambda m: NBSP if NBSP in m.group() else " ", text)
 
 
-def _language(lang: str) -> str:
-    base = lang.lower().replace("_", "-").split("-")[0]
-    if base not in LANGUAGES:
-        raise ValueError(f"no typography rules for language {lang!r}: expected one of {', '.join(LANGUAGES)}")
-    return base
-
-
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every URL and e-mail address in text, without quotes or punctuation around them.
-
-    A URL or address is a whitespace-free token holding ``://`` or ``@``, or
-    starting with ``www.`` after any opening quotes and brackets; those are
-    peeled off its start, closing ones and final punctuation off its end (a
-    closing parenthesis only while the URL holds more of them than opening
-    ones: ``(https://a.kz/x_(1)),`` gives ``https://a.kz/x_(1)``).
-    """
-    spans = []
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        while start < end and text[start] in _PEEL_START:
-            start += 1
-        token = text[start:end]
-        if "://" not in token and "@" not in token and not token.startswith("www."):
-            continue
-        unmatched = token.count(")") - token.count("(")
-        while end > start and (text[end - 1] in _PEEL_END or text[end - 1] == ")" and unmatched > 0):
-            unmatched -= text[end - 1] == ")"
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
-
-
-_URL_BREAK_AFTER = frozenset("/.-?&=_")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
-
-
-def url_break_points(url: str) -> list[int]:
-    """Offsets p into url where a line may break, url[:p] staying on the line (FORMATTING.md §5).
-
-    A break goes after ``/``, ``.``, ``-``, ``?``, ``&``, ``=`` or ``_``; after
-    a run of them (``//``, ``/?``) only after the last, so a line never
-    starts with one of them; never inside the scheme (``https://``: not after
-    ``https:/``, nor after a dot or hyphen of the scheme name), nor right
-    after it: ``https://`` stays with the host, never alone at a line end;
-    never at the very end.
-    """
-    scheme = _SCHEME.match(url)
-    first = scheme.end() + 1 if scheme else 1
-    return [p for p in range(first, len(url))
-            if url[p - 1] in _URL_BREAK_AFTER and url[p] not in _URL_BREAK_AFTER]
-
-
-def url_with_breaks(url: str, mark: str = ZERO_WIDTH_SPACE) -> str:
-    """url with mark (by default U+200B ZERO WIDTH SPACE) at each of its url_break_points, and a word
-    joiner after every other mark a line breaker might break at (Pango breaks after ``https://``)."""
-    allowed = set(url_break_points(url))
-    pieces = []
-    for position, char in enumerate(url):
-        if position in allowed:
-            pieces.append(mark)
-        elif position and (url[position - 1] in _URL_BREAK_AFTER or url[position - 1] == ":"):
-            pieces.append(WORD_JOINER)
-        pieces.append(char)
-    return "".join(pieces)
+def _language(lang: str) -> Typography:
+    base = base_code(lang)
+    if base not in DOCUMENT_LANGUAGES:
+        raise ValueError(f"no typography rules for language {lang!r}: expected one of "
+                         f"{', '.join(DOCUMENT_LANGUAGES)}")
+    return document(base).typography
 
 
 def _value(number: str) -> float:
@@ -275,9 +198,9 @@ def _range(match: re.Match[str]) -> str:
     return f"{first}{RANGE_DASH}{second}"
 
 
-def _spaced_dash(match: re.Match[str], lang: str) -> str:
+def _spaced_dash(match: re.Match[str], typography: Typography) -> str:
     dash = match.group(1)
-    if dash in ("-", "--") or dash == "---" and lang != "en":
+    if dash in ("-", "--") or dash == "---" and not typography.em_dash:
         dash = "–"
     elif dash == "---":
         dash = "—"
@@ -288,32 +211,33 @@ def _initials(initials: str) -> str:
     return _INITIALS_HYPHEN.sub(f"-{WORD_JOINER}", _BETWEEN_INITIALS.sub(NBSP, initials))
 
 
-def _rules(text: str, lang: str) -> str:
+def _rules(text: str, typography: Typography) -> str:
     """Every rule except quotes, on a piece of text holding no URL or address."""
-    if lang == "en":
-        text = _EM_DASH_EN.sub("—", text)
+    if typography.em_dash:
+        text = _EM_DASH.sub("—", text)
     text = _RANGE.sub(_range, text)  # after ---: 1994---1996 is a range too
-    text = _SPACED_DASH.sub(lambda m: _spaced_dash(m, lang), text)
-    if lang == "ru":
-        text = _ONE_LETTER_RU.sub(rf"\1{NBSP}", text)
+    text = _SPACED_DASH.sub(lambda m: _spaced_dash(m, typography), text)
+    if typography.one_letter_words:
+        text = _one_letter_words(typography.one_letter_words).sub(rf"\1{NBSP}", text)
     text = _SIGN.sub(rf"\1{NBSP}", text)
     # Initials between two capitalised words are joined to both: a name is never split from them.
     text = _INITIALS_FIRST.sub(lambda m: f"{_initials(m.group(1))}{NBSP}", text)
     text = _SURNAME_FIRST.sub(lambda m: f"{m.group(1)}{NBSP}{_initials(m.group(2))}", text)
-    before, after, century = _LANGUAGE_RULES[lang]
+    before, after, century = _language_rules(typography)
     text = before.sub(rf"\1{NBSP}", text)
     text = after.sub(rf"\1{NBSP}", text)
     text = century.sub(rf"\1{NBSP}", text)
     return _COUNTED_WORD.sub(rf"\1{NBSP}", text)
 
 
-def _quote_direction(text: str, i: int, decided: dict[int, bool | None], depth: int, lang: str) -> bool | None:
+def _quote_direction(text: str, i: int, decided: dict[int, bool | None], depth: int,
+                     inner_close: str) -> bool | None:
     """True for an opening mark, False for a closing one, None to leave the mark as it is.
 
     depth is the number of quotations open before this mark.
     The decision must come out the same on the output, so that the rules are
     idempotent: «, „ open and », ” close wherever they stand; “ closes an inner
-    quotation in kk/ru (it is the inner closing mark there) and opens otherwise;
+    quotation where it is the language's inner closing mark (kk, ru) and opens otherwise;
     a straight quote opens after a space or an opening bracket and closes after
     anything else.
     """
@@ -323,7 +247,7 @@ def _quote_direction(text: str, i: int, decided: dict[int, bool | None], depth: 
     if char in "»”":
         return False
     if char == "“":
-        return not (lang != "en" and depth >= 2)
+        return not (inner_close == "“" and depth >= 2)
     prev = text[i - 1] if i else None
     nxt = text[i + 1] if i + 1 < len(text) else None
     if prev is not None and decided.get(i - 1) is not None:
@@ -337,9 +261,9 @@ def _quote_direction(text: str, i: int, decided: dict[int, bool | None], depth: 
     return False
 
 
-def _quotes(text: str, lang: str, protected: list[tuple[int, int]]) -> str:
+def _quotes(text: str, typography: Typography, protected: list[tuple[int, int]]) -> str:
     """Double quotation marks → the language's marks, by nesting depth."""
-    outer_open, outer_close, inner_open, inner_close = _QUOTE_MARKS[lang]
+    outer_open, outer_close, inner_open, inner_close = typography.quotes
     out = list(text)
     decided: dict[int, bool | None] = {}
     depth = 0
@@ -350,7 +274,7 @@ def _quotes(text: str, lang: str, protected: list[tuple[int, int]]) -> str:
             span = next(spans, None)
         if char not in _QUOTE_CANDIDATES or span is not None and span[0] <= i:
             continue
-        opening = decided[i] = _quote_direction(text, i, decided, depth, lang)
+        opening = decided[i] = _quote_direction(text, i, decided, depth, inner_close)
         if opening is None:
             continue
         if opening:
@@ -364,14 +288,14 @@ def _quotes(text: str, lang: str, protected: list[tuple[int, int]]) -> str:
 
 def apply_typography(text: str, lang: str) -> str:
     """clean_debris, then the rules of FORMATTING.md §5 for lang (kk, ru or en)."""
-    lang = _language(lang)
+    typography = _language(lang)
     text = clean_debris(text)
     pieces: list[str] = []
     protected: list[tuple[int, int]] = []
     length = 0
     position = 0
     for start, end in url_spans(text) + [(len(text), len(text))]:
-        prose = _rules(text[position:start], lang)
+        prose = _rules(text[position:start], typography)
         pieces.append(prose)
         length += len(prose)
         if end > start:
@@ -379,7 +303,7 @@ def apply_typography(text: str, lang: str) -> str:
             protected.append((length, length + end - start))
             length += end - start
         position = end
-    return _quotes("".join(pieces), lang, protected)
+    return _quotes("".join(pieces), typography, protected)
 
 
 _AREA_DASH = re.compile(r"(?<=[.?!\]]) – ")
@@ -389,7 +313,6 @@ _ACCESS_DATE = re.compile(r"\([^()]{1,40}: \d{2}\.\d{2}\.\d{4}\)")
 # An entry may be in any language of the list: the running text's rules of every language keep numbers with
 # their abbreviations and units (Т. 18, No. 2, 2001 гг., 240 с., 45 %), and these add what only a
 # bibliographic description writes (Вып. 3, Кн. 2, Iss. 4, Bd. 7, Nr. 5, Б. 25; a German page count, 236 S.).
-_REF_RULES = [rule for lang in LANGUAGES for rule in _LANGUAGE_RULES[lang][:2]]
 _REF_BEFORE_NUMBER = re.compile(r"(?<![\w.])((?:Б|Вып|Кн|Iss|Bd|Nr|S)\.) (?=\d)")
 _REF_PAGES_AFTER = re.compile(r"(?<=\d) (?=[Ss]\.(?!\w))")
 
@@ -407,11 +330,14 @@ def for_print(description: str) -> str:
     # <span> WeasyPrint 70 breaks that line badly, leaving words alone on lines earlier in the entry.
     text = _LABEL_SPACE.sub(lambda m: f"{m.group(1)}:{LABEL_SPACE}{WORD_JOINER}", text)
     text = _ACCESS_DATE.sub(lambda m: m.group().replace(" ", NBSP), text)
-    for rule in _REF_RULES:
-        text = rule.sub(rf"\1{NBSP}", text)
+    every = [document(code).typography for code in DOCUMENT_LANGUAGES]
+    for typography in every:
+        for rule in _language_rules(typography)[:2]:
+            text = rule.sub(rf"\1{NBSP}", text)
     text = _REF_BEFORE_NUMBER.sub(rf"\1{NBSP}", text)
     text = _REF_PAGES_AFTER.sub(NBSP, text)
     text = _SIGN.sub(rf"\1{NBSP}", text)
-    text = _ONE_LETTER_RU.sub(rf"\1{NBSP}", text)  # в связи с ним: one-letter words with the next word
+    for letters in dict.fromkeys(t.one_letter_words for t in every if t.one_letter_words):
+        text = _one_letter_words(letters).sub(rf"\1{NBSP}", text)  # в связи с ним: with the next word
     text = _INITIALS_HYPHEN.sub(f"-{WORD_JOINER}", text)
     return _DIGIT_DASH.sub(RANGE_DASH, text)

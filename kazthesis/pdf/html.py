@@ -26,9 +26,10 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from kazthesis.lang import locale
+from kazthesis.lang import locale, registry
 from kazthesis.lang.hyphenation import hyphenate_text
-from kazthesis.lang.typography import NBSP, for_print, url_with_breaks
+from kazthesis.lang.typography import NBSP, for_print
+from kazthesis.lang.urls import url_with_breaks
 from kazthesis.model import (
     Block,
     CaptionLine,
@@ -276,13 +277,12 @@ def reference_html(runs: list[tuple[str, bool]], language: str | None = None) ->
     return Markup("".join(html))
 
 
-HYPHENATED = ("kk", "ru", "en")  # the languages with hyphenation rules (an Uzbek entry is not broken)
 SPACED_RE = re.compile(r"[^ ]+")
 
 
 def _hyphenated(text: str, language: str | None) -> str:
     """Words hyphenated, except in what print rules joined with no-break spaces (an access date, a unit)."""
-    if language not in HYPHENATED:
+    if language not in registry.DOCUMENT_LANGUAGES:  # the languages with hyphenation rules (not Uzbek)
         return text
     return SPACED_RE.sub(lambda m: m.group() if NBSP in m.group() else hyphenate_text(m.group(), language), text)
 
@@ -361,7 +361,7 @@ class HtmlBook:
         self.document = document
         self.env = template_environment(document.config.root)
         self.writer = _Writer(document)
-        self.strings = locale.STRINGS[document.language]
+        self.strings = locale.strings(document.language)
 
     def _render(self, name: str, **values: Any) -> str:
         return self.env.get_template(name).render(language=self.document.language, strings=self.strings,

@@ -10,14 +10,15 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.problems import Problems
 from kazthesis.read.project import refuse_outside
 
-LANGUAGES = ("kk", "ru", "en")
 WORK_TYPES = ("coursework", "diploma", "master")
 
 # FORMATTING.md §1. Lengths in mm, font size in pt, indent in cm.
@@ -43,7 +44,7 @@ class Setting:
     kind: type | tuple[type, ...]
     default: Any
     doc: str
-    choices: tuple[Any, ...] | None = None
+    choices: Sequence[Any] | None = None
     low: float | None = None
     high: float | None = None
     pattern: re.Pattern[str] | None = None  # what a text value must look like
@@ -52,7 +53,7 @@ class Setting:
 # Sections map key → Setting. A default of None under [layout] means "from the profile".
 SETTINGS: dict[str, dict[str, Setting]] = {
     "": {
-        "language": Setting(str, "kk", "document language", LANGUAGES),
+        "language": Setting(str, "kk", "document language", DOCUMENT_LANGUAGES),
         "profile": Setting(str, "gost-7.32-2017", "layout profile", tuple(PROFILES)),
         "work_type": Setting(str, "coursework", "kind of work, for the norm-control checks", WORK_TYPES),
     },

@@ -10,7 +10,7 @@ import datetime
 import re
 from pathlib import Path
 
-from kazthesis.lang import locale
+from kazthesis.lang import locale, registry
 from kazthesis.model import (
     Block,
     Citation,
@@ -31,23 +31,6 @@ from kazthesis.problems import Problems
 from kazthesis.read.config import PLACEHOLDER_RE
 from kazthesis.resolve.geometry import points
 
-# Words the introduction must contain, by document language (stems, so that
-# "өзектілігі" and "өзектілік" both count).
-INTRODUCTION_ELEMENTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "kk": {"relevance": ("өзектілі",), "aim": ("мақсат",), "objectives": ("міндет",), "object": ("нысан",),
-           "subject": ("пән",), "methods": ("әдіс",), "structure": ("құрылым",)},
-    "ru": {"relevance": ("актуальн",), "aim": ("цель", "цели"), "objectives": ("задач",), "object": ("объект",),
-           "subject": ("предмет",), "methods": ("метод",), "structure": ("структур",)},
-    "en": {"relevance": ("relevance",), "aim": ("aim", "purpose"), "objectives": ("objective", "task"),
-           "object": ("object",), "subject": ("subject",), "methods": ("method",), "structure": ("structure",)},
-}
-ELEMENT_NAMES = {
-    "kk": {"relevance": "өзектілігі", "aim": "мақсаты", "objectives": "міндеттері", "object": "нысаны",
-           "subject": "пәні", "methods": "әдістері", "structure": "құрылымы"},
-    "ru": {"relevance": "актуальность", "aim": "цель", "objectives": "задачи", "object": "объект",
-           "subject": "предмет", "methods": "методы", "structure": "структура"},
-    "en": {k: k for k in INTRODUCTION_ELEMENTS["en"]},
-}
 # (minimum, maximum) body pages and minimum references by work type; 0 = no limit.
 WORK_TYPE_NORMS = {"coursework": (20, 30, 15), "diploma": (50, 0, 40), "master": (60, 0, 50)}
 CHARACTERS_PER_LINE_AT_14PT_165MM = 72  # calibrated on the exemplar: 30 real body pages
@@ -130,8 +113,8 @@ def _check_introduction(document: Document, problems: Problems) -> None:
                          f"start the work with '# {locale.text(language, 'introduction')} {{.unnumbered}}'")
         return
     text = _section_text(document, intro).casefold()
-    missing = [ELEMENT_NAMES[language][element]
-               for element, stems in INTRODUCTION_ELEMENTS[language].items()
+    # The words of the introduction's language (stems, so that "өзектілігі" and "өзектілік" both count).
+    missing = [name for name, stems in registry.document(language).introduction.values()
                if not any(re.search(r"\b" + stem, text) for stem in stems)]
     if missing:
         problems.warning(_path(document, intro), intro.source.line,

@@ -1,23 +1,31 @@
-"""In-text citations as FORMATTING.md §3 prints them: ``[1, 25 б.]``, ``[3; 7–9]``, ``Әбенов [1]``."""
+"""Citations → their printed texts, as FORMATTING.md §3 prints them: ``[1, 25 б.]``, ``[3; 7–9]``, ``Әбенов [1]``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
-from kazthesis.lang import locale
+from kazthesis.bibliography import Entry, citation_name
+from kazthesis.lang import locale, registry
 from kazthesis.lang.typography import RANGE_DASH
-from kazthesis.model import CiteItem
+from kazthesis.model import Citation, CiteItem
 
-# "25", "25-31", and the page words Pandoc users write before them: "p. 25", "pp. 25–31", "с. 25", "б. 25".
-PAGES_RE = re.compile(r"^(?:(?:pp?|pages?|с|стр|б|бет)\.?\s*)?(\d+)(?:\s*[-–—]+\s*(\d+))?(?:\s*(?:б|с|p)\.)?$",
-                      re.IGNORECASE)
 NBSP = "\u00a0"
+
+
+@cache
+def _pages(words: tuple[str, ...]) -> re.Pattern[str]:
+    """"25", "25-31", with a page word before them ("p. 25", "pp. 25–31", "с. 25", "бет 25") or after, with its
+    period ("25 б."); the words are those of every document language (:attr:`DocumentTable.page_words`)."""
+    word = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{word})\.?\s*)?(\d+)(?:\s*[-–—]+\s*(\d+))?(?:\s*(?:{word})\.)?$", re.IGNORECASE)
 
 
 def format_locator(locator: str, language: str) -> str:
     """``25`` → ``25 б.``; ``25-31`` → ``25–31 б.``; anything else as written."""
-    match = PAGES_RE.match(locator.strip())
+    words = tuple(word for code in registry.DOCUMENT_LANGUAGES for word in registry.document(code).page_words)
+    match = _pages(words).match(locator.strip())
     if not match:
         return locator.strip()
     pages = match.group(1) if match.group(2) is None else f"{match.group(1)}{RANGE_DASH}{match.group(2)}"
@@ -61,3 +69,19 @@ def format_citation(items: list[CiteItem], number_of: Callable[[str], int], lang
             run.append(number)
     close_run()
     return "[" + "; ".join(parts) + "]"
+
+
+def write_citation_texts(citations: list[Citation], numbers: dict[str, int], entries: dict[str, Entry],
+                         language: str) -> None:
+    """Each citation's numbers and printed text, once the reference list is numbered (``numbers``: key → number);
+    an author-in-text citation is preceded by the name (``Әбенов [1]``)."""
+    for citation in citations:
+        items = [item for item in citation.items if item.key in numbers]
+        if not items:
+            citation.text = "[?]"  # only after an error, which stops the build
+            continue
+        citation.numbers = sorted({numbers[item.key] for item in items})
+        text = format_citation(items, numbers.__getitem__, language)
+        if citation.author_in_text:
+            text = f"{citation_name(entries[items[0].key])}{NBSP}{text}"
+        citation.text = text

@@ -1,125 +1,75 @@
-"""The input stages in order: thesis.toml → references.bib → content/*.md → the resolved document.
+"""Checked inputs (settings, bibliography, parsed chapters) → the resolved :class:`~kazthesis.model.Document`.
 
-:func:`build_document` reads and checks every input and hands them to the
-numbering pass; ``build``, ``refs``, ``check`` and the writers all start from
-the :class:`~kazthesis.model.Document` it returns. :class:`Inputs` keeps what
-was read, so that watch mode re-reads only the file that changed.
+The steps in order: the numbering walk (:mod:`~kazthesis.resolve.numbering`) decides every number and the
+order of first citation; the reference list is ordered and numbered (:mod:`~kazthesis.resolve.references`);
+a second walk writes the printed text of every citation (:mod:`~kazthesis.resolve.citations`) and
+cross-reference (:mod:`~kazthesis.resolve.crossrefs`); then the statistics lines, the contents
+(:mod:`~kazthesis.resolve.contents`) and the title page (:mod:`~kazthesis.resolve.title`). It is cheap (no
+I/O), so watch mode runs it on every rebuild.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from kazthesis.bibliography import Bibliography, load_bibliography
-from kazthesis.model import Document, Reference
-from kazthesis.problems import Problem, Problems
-from kazthesis.read.config import Config, load_config
-from kazthesis.read.inserts import check_external
-from kazthesis.read.parse import ParsedFile, parse_file
-from kazthesis.read.project import refuse_outside
-from kazthesis.resolve.numbering import numbered, resolve
-
-
-def content_files(root: Path) -> list[Path]:
-    """The chapters, in file-name order."""
-    folder = root / "content"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".markdown") and p.is_file())
+from kazthesis.bibliography import Bibliography
+from kazthesis.lang.collation import kazakh_sort_key
+from kazthesis.lang.typography import apply_typography
+from kazthesis.model import Document, Part
+from kazthesis.problems import Problems
+from kazthesis.read.config import Config
+from kazthesis.read.parse import ParsedFile
+from kazthesis.resolve.citations import write_citation_texts
+from kazthesis.resolve.contents import contents
+from kazthesis.resolve.crossrefs import CrossReferences
+from kazthesis.resolve.geometry import page_geometry
+from kazthesis.resolve.numbering import Numbering
+from kazthesis.resolve.references import make_reference_list
+from kazthesis.resolve.title import make_title_page
 
 
-@dataclass
-class Inputs:
-    """What a build read, kept between rebuilds (watch mode): a file whose bytes did not change is
-    not parsed again, and its problems are reported again from the first reading."""
-
-    chapters: dict[Path, tuple[bytes, str, ParsedFile]] = field(default_factory=dict)
-    bibliography: tuple[bytes, Bibliography, list[Problem]] | None = None
-
-
-def read_bibliography(config: Config, problems: Problems, inputs: Inputs | None = None) -> Bibliography:
-    """references.bib (or the file the settings name), checked; empty after an error."""
-    path = config.bib_path
-    if path.exists() and refuse_outside(path, config.root, problems, config.bibliography["file"]):
-        return Bibliography()
-    if not path.is_file():
-        problems.error(path, None, f"{config.bibliography['file']} not found",
-                       "export your sources from Zotero (or any reference manager) as BibTeX into the project folder")
-        return Bibliography()
-    data = _read_bytes(path)
-    if inputs is not None and inputs.bibliography is not None and inputs.bibliography[0] == data:
-        problems.items.extend(inputs.bibliography[2])
-        return inputs.bibliography[1]
-    found = Problems(root=problems.root)
-    bibliography = load_bibliography(path, found)
-    problems.items.extend(found.items)
-    if inputs is not None:
-        inputs.bibliography = (data, bibliography, found.items)
-    return bibliography
+def _join_parts(files: list[ParsedFile]) -> list[Part]:
+    """All parts in reading order; a file that starts without a level-1 heading continues the previous part."""
+    parts: list[Part] = []
+    for parsed in files:
+        for part in parsed.parts:
+            if part.heading is None and parts:
+                parts[-1].blocks.extend(part.blocks)
+            else:
+                parts.append(Part(part.heading, list(part.blocks)))
+    return parts
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None  # reading it again reports why
-
-
-def read_chapters(root: Path, language: str, problems: Problems, inputs: Inputs | None = None) -> list[ParsedFile]:
-    """Every chapter parsed, in order; with ``inputs``, an unchanged file is not parsed again."""
-    paths, linked_out = [], False
-    for path in content_files(root):
-        if refuse_outside(path, root, problems, "this chapter"):
-            linked_out = True
-        else:
-            paths.append(path)
-    if not paths and not linked_out:
-        problems.error(root / "content", None, "no chapters found: the content folder is empty or missing",
-                       "put your chapters in content/ as .md files, e.g. content/01-kirispe.md")
-    files = []
-    for path in paths:
-        data = _read_bytes(path) if inputs is not None else None
-        kept = inputs.chapters.get(path) if inputs is not None else None
-        if kept is not None and data is not None and kept[:2] == (data, language):
-            parsed = kept[2]
-        else:
-            parsed = parse_file(path, root, language)
-            if inputs is not None and data is not None:
-                inputs.chapters[path] = (data, language, parsed)
-        problems.items.extend(parsed.problems)
-        files.append(parsed)
-    if inputs is not None:
-        for gone in set(inputs.chapters) - set(paths):
-            del inputs.chapters[gone]
-    return files
-
-
-def build_document(root: Path, problems: Problems, inputs: Inputs | None = None) -> Document:
-    """Read and check every input of the project at ``root``, and resolve the document."""
-    config = load_config(root, problems)
-    inserted = check_external(config, problems)  # the title-page PDF and the [[insert]] files
-    bibliography = read_bibliography(config, problems, inputs)
-    files = read_chapters(root, config.language, problems, inputs)
-    document = resolve(config, bibliography, files, problems)
-    document.inserted = inserted
-    if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
-        _warn_unused(document, problems)
-    return document
-
-
-def _warn_unused(document: Document, problems: Problems) -> None:
-    """One warning listing the entries the text never cites."""
-    cited = set(document.cited_keys)
-    unused = [entry for key, entry in document.bibliography.entries.items() if key not in cited]
-    if unused:
-        keys = ", ".join(entry.key for entry in unused)
-        count = f"{len(unused)} entr{'y is' if len(unused) == 1 else 'ies are'}"
-        problems.warning(document.config.bib_path, unused[0].line, f"{count} never cited: {keys}",
-                         "cite them, remove them, or set [bibliography] list_uncited = true")
-
-
-def all_references(document: Document) -> list[Reference]:
-    """Every entry of the .bib file, in file order (``refs --all``)."""
-    settings = document.config.bibliography
-    return numbered(list(document.bibliography.entries.values()), settings["style"], settings["numbers"])
+def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:
+    """Number everything, order the reference list and decide every printed string."""
+    parts = _join_parts(files)
+    numbering = Numbering(config, bibliography, problems)
+    numbering.number(parts)
+    cited = list(numbering.cited)
+    references = make_reference_list(config, bibliography, cited)
+    write_citation_texts(numbering.citations, {ref.entry.key: ref.number for ref in references},
+                         bibliography.entries, config.language)
+    xrefs = CrossReferences(numbering.labels, config.language, numbering.error)
+    for xref in numbering.xrefs:
+        xref.text = xrefs.text(xref)
+    numbering.count_statistics(references, sum(1 for h in numbering.headings if h.kind == "appendix"))
+    source_lines = {(parsed.rel, number): line for parsed in files for number, line in enumerate(parsed.lines, 1)}
+    return Document(
+        config=config,
+        bibliography=bibliography,
+        title_page=make_title_page({k: apply_typography(v, config.language) if isinstance(v, str) else v
+                                    for k, v in config.title_page.items()}, config.language, config.layout),
+        parts=[p for p in parts if p.heading is None or p.heading.kind not in ("appendix", "abstract")],
+        appendices=[p for p in parts if p.heading is not None and p.heading.kind == "appendix"],
+        headings=numbering.headings,
+        contents=contents(config, numbering.headings),
+        abbreviations=sorted(config.abbreviations.items(), key=lambda item: kazakh_sort_key(item[0])),
+        references=references,
+        cited_keys=cited,
+        footnotes=numbering.footnotes,
+        figures=numbering.figures,
+        tables=numbering.tables,
+        source_lines=source_lines,
+        geometry=page_geometry(config.layout),
+        abstracts=[p for p in parts if p.heading is not None and p.heading.kind == "abstract"],
+        terms=[(term, apply_typography(definition, config.language)) for term, definition in config.terms.items()],
+        listings=numbering.listings,
+    )

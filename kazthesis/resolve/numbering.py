@@ -1,11 +1,11 @@
-"""Parsed files + bibliography → the resolved :class:`~kazthesis.model.Document`.
+"""The whole document's parts → every number decided, in one walk in reading order.
 
-One pass over the whole document, in reading order, decides every number:
-headings (``1``, ``1.2``, ``ҚОСЫМША А``), figures and tables (continuous,
-per chapter, or ``А.1`` in appendices), footnotes (continuous), and the order
-of first citation. The reference list is then ordered and numbered, and a
-second walk writes the printed text of every citation and cross-reference.
-It is cheap (no I/O), so watch mode runs it on every rebuild.
+Headings (``1``, ``1.2``, ``ҚОСЫМША А``), figures, tables and listings
+(continuous, per chapter, or ``А.1`` in appendices), numbered formulas,
+footnotes (continuous), the order of first citation, each annotation's
+language and statistics line; every ``#id`` becomes a :class:`Label` for the
+cross-references. The walk collects what the later steps need (citations,
+cross-references, figures, tables…) on :class:`Numbering`.
 """
 
 from __future__ import annotations
@@ -13,24 +13,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from kazthesis.bibliography import (
-    Bibliography,
-    Entry,
-    citation_name,
-    format_entry_marked,
-    order_entries,
-    split_emphasis,
-    strip_emphasis,
-)
+from kazthesis.bibliography import Bibliography
 from kazthesis.lang import locale
-from kazthesis.lang.collation import kazakh_sort_key
-from kazthesis.lang.typography import apply_typography
 from kazthesis.model import (
     Citation,
     CodeBlock,
-    ContentsEntry,
     CrossRef,
-    Document,
     Figure,
     Footnote,
     Heading,
@@ -46,11 +34,7 @@ from kazthesis.model import (
 )
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
-from kazthesis.read.parse import ParsedFile
-from kazthesis.resolve.citations import format_citation
-from kazthesis.resolve.geometry import page_geometry
 from kazthesis.resolve.table_fit import fit_table
-from kazthesis.resolve.title import make_title_page
 
 
 @dataclass
@@ -121,19 +105,9 @@ class _Numberer:
         return str(n)
 
 
-def _join_parts(files: list[ParsedFile]) -> list[Part]:
-    """All parts in reading order; a file that starts without a level-1 heading continues the previous part."""
-    parts: list[Part] = []
-    for parsed in files:
-        for part in parsed.parts:
-            if part.heading is None and parts:
-                parts[-1].blocks.extend(part.blocks)
-            else:
-                parts.append(Part(part.heading, list(part.blocks)))
-    return parts
+class Numbering:
+    """The numbering walk over the whole document, in reading order, and what it collects on the way."""
 
-
-class _Resolver:
     def __init__(self, config: Config, bibliography: Bibliography, problems: Problems) -> None:
         self.config, self.bibliography, self.problems = config, bibliography, problems
         self.language = config.language
@@ -286,131 +260,3 @@ class _Resolver:
             elif isinstance(node, NoteRef):
                 node.note.number = len(self.footnotes) + 1
                 self.footnotes.append(node.note)
-
-    # --- the second walk: printed texts ------------------------------------------------------------
-    def texts(self, numbers: dict[str, int]) -> None:
-        entries = self.bibliography.entries
-        for citation in self.citations:
-            items = [item for item in citation.items if item.key in numbers]
-            if not items:
-                citation.text = "[?]"  # only after an error, which stops the build
-                continue
-            citation.numbers = sorted({numbers[item.key] for item in items})
-            text = format_citation(items, numbers.__getitem__, self.language)
-            if citation.author_in_text:
-                text = f"{citation_name(entries[items[0].key])}\u00a0{text}"
-            citation.text = text
-        for xref in self.xrefs:
-            xref.text = self.xref_text(xref)
-
-    def xref_text(self, xref: CrossRef) -> str:
-        found: list[Label] = []
-        for ident in xref.ids:
-            label = self.labels.get(ident)
-            if label is None:
-                self.missing_xref(ident, xref)
-                return "@" + ident
-            found.append(label)
-        kinds = {label.kind for label in found}
-        numbers = ", ".join(label.number or label.title for label in found)
-        if kinds == {"equation"}:
-            return ", ".join(f"({label.number})" for label in found)
-        if xref.bare or kinds == {"heading"}:
-            return numbers
-        if len(kinds) > 1:  # fig and tbl in one bracket: each says what it is
-            return ", ".join(self.xref_text(CrossRef([ident], xref.source)) for ident in xref.ids)
-        kind = kinds.pop()
-        name = f"{kind}_ref"  # figure_ref, table_ref, appendix_ref, listing_ref
-        if len(found) > 1:
-            name += "s"
-        value = numbers.replace(", ", ",\u00a0")
-        return locale.text(self.language, name, n=value, letter=value).replace(" ", "\u00a0")
-
-    def missing_xref(self, ident: str, xref: CrossRef) -> None:
-        stem, _, ending = ident.rpartition("-")
-        if stem in self.labels and ending.isalpha():
-            hint = f"a case ending goes outside the brackets: [-@{stem}]-{ending}"
-        else:
-            close = difflib.get_close_matches(ident, list(self.labels), n=1)
-            hint = (f"did you mean @{close[0]}?" if close
-                    else "give the figure, table or heading that id: {#" + ident + "}")
-        self.error(xref.source, f"cross-reference @{ident} points to nothing", hint)
-
-
-def make_reference_list(config: Config, bibliography: Bibliography, cited: list[str]) -> list[Reference]:
-    """The reference list as the PDF prints it: cited entries (and, when the setting asks, uncited
-    ones after them) in the configured order."""
-    settings = config.bibliography
-    entries = bibliography.entries
-    chosen = [entries[key] for key in cited if key in entries]
-    if settings["list_uncited"]:
-        chosen += [entry for key, entry in entries.items() if key not in set(cited)]
-    return numbered(order_entries(chosen, settings["order"]), settings["style"], settings["numbers"])
-
-
-def numbered(entries: list[Entry], style: str, numbers: str = "1.") -> list[Reference]:
-    """Entries with their numbers, plain text (as `refs` prints it), the same text in italic runs, and
-    the number as the list prints it."""
-    dot = "." if numbers == "1." else ""
-    marked = [format_entry_marked(entry, style) for entry in entries]  # each entry formatted once
-    return [Reference(n, entry, strip_emphasis(text), split_emphasis(text), f"{n}{dot}")
-            for n, (entry, text) in enumerate(zip(entries, marked, strict=True), 1)]
-
-
-def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:
-    """Number everything, order the reference list and decide every printed string."""
-    parts = _join_parts(files)
-    resolver = _Resolver(config, bibliography, problems)
-    resolver.number(parts)
-    cited = list(resolver.cited)
-    references = make_reference_list(config, bibliography, cited)
-    resolver.texts({ref.entry.key: ref.number for ref in references})
-    resolver.count_statistics(references, sum(1 for h in resolver.headings if h.kind == "appendix"))
-    contents = _with_terms(config, _contents(config, resolver.headings))
-    source_lines = {(parsed.rel, number): line for parsed in files for number, line in enumerate(parsed.lines, 1)}
-    return Document(
-        config=config,
-        bibliography=bibliography,
-        title_page=make_title_page({k: apply_typography(v, config.language) if isinstance(v, str) else v
-                                    for k, v in config.title_page.items()}, config.language, config.layout),
-        parts=[p for p in parts if p.heading is None or p.heading.kind not in ("appendix", "abstract")],
-        appendices=[p for p in parts if p.heading is not None and p.heading.kind == "appendix"],
-        headings=resolver.headings,
-        contents=contents,
-        abbreviations=sorted(config.abbreviations.items(), key=lambda item: kazakh_sort_key(item[0])),
-        references=references,
-        cited_keys=cited,
-        footnotes=resolver.footnotes,
-        figures=resolver.figures,
-        tables=resolver.tables,
-        source_lines=source_lines,
-        geometry=page_geometry(config.layout),
-        abstracts=[p for p in parts if p.heading is not None and p.heading.kind == "abstract"],
-        terms=[(term, apply_typography(definition, config.language)) for term, definition in config.terms.items()],
-        listings=resolver.listings,
-    )
-
-
-def _contents(config: Config, headings: list[Heading]) -> list[ContentsEntry]:
-    """The contents page in page order: abbreviations, the body, the reference list, the appendices."""
-    strings = locale.STRINGS[config.language]
-    listed = [ContentsEntry(h.level, h.kind, _contents_text(h), h.id) for h in headings
-              if h.level <= config.layout["contents_depth"] and "unlisted" not in h.classes and h.kind != "abstract"]
-    fixed = [ContentsEntry(1, "structural", strings["abbreviations"], "abbreviations")] if config.abbreviations else []
-    body = [entry for entry in listed if entry.kind != "appendix"]
-    appendices = [entry for entry in listed if entry.kind == "appendix"]
-    return [*fixed, *body, ContentsEntry(1, "structural", strings["references"], "references"), *appendices]
-
-
-def _with_terms(config: Config, contents: list[ContentsEntry]) -> list[ContentsEntry]:
-    """The terms-and-definitions page first in the contents: GOST 7.32-2017 puts it before the abbreviations."""
-    if not config.terms:
-        return contents
-    return [ContentsEntry(1, "structural", locale.text(config.language, "terms"), "terms"), *contents]
-
-
-def _contents_text(heading: Heading) -> str:
-    if heading.kind == "appendix":
-        return f"{heading.label} {heading.plain}"
-    return f"{heading.number} {heading.plain}" if heading.number else heading.plain
-

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kazthesis.lang import locale
+from kazthesis.lang import locale, registry
 from kazthesis.read.fonts import text_width
 from kazthesis.resolve.geometry import page_geometry
 
@@ -68,7 +68,7 @@ def _cuts(words: int, lines: int):  # noqa: ANN202 - tuples of cut positions
 
 def make_title_page(fields: dict[str, object], language: str, layout: dict) -> TitlePage:
     """The printed title page from the ``[title_page]`` fields (already with the document's typography)."""
-    strings = locale.STRINGS[language]
+    strings = locale.strings(language)
 
     def get(name: str) -> str:
         value = fields.get(name, "")
@@ -86,7 +86,7 @@ def make_title_page(fields: dict[str, object], language: str, layout: dict) -> T
                          f"{'_' * 14} {head}".rstrip(), strings["date_line"].format(year=year or "20__")]
     page.work_type = get("work_type")
     if get("title"):
-        opening, closing = ("“", "”") if language == "en" else ("«", "»")
+        opening, closing = registry.document(language).typography.quotes[:2]
         page.topic = f"{strings['topic']}: {opening}{get('title')}{closing}"
     page.subject = [f"{strings[name]}: {get(name)}" for name in ("discipline", "specialty") if get(name)]
     author = [strings["group_member"].format(group=get("group"))] if get("group") else []

@@ -1,0 +1,137 @@
+"""A chapter's text → the same text with Pandoc's forms that markdown-it does not read turned into ones it does.
+
+Every line stays where it was (problems are reported at their lines): ``$$ {#eq:x}`` becomes ``$$ (eq:x)``,
+a line block (``| line``) lines ending in a hard break, the fences of a fenced div (``::: note``) and a
+YAML block inside the text blank lines. Blocks printed as text (simple and grid tables, lists numbered with
+letters) are noted for a warning. Code is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+EQUATION_LABEL_RE = re.compile(r"^(.*\$\$)\s*\{#(eq:[^\s}]+)\}\s*$")
+DIV_FENCE_RE = re.compile(r"^\s*:::+.*$")
+LINE_BLOCK_RE = re.compile(r"^\| ?(.*)$")
+TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}")
+CODE_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+GRID_RULE_RE = re.compile(r"^\s*\+[-=:+]{3,}\+?\s*$")
+YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
+SIMPLE_TABLE_RULE_RE = re.compile(r"^\s*-{2,}(?:\s+-{2,})+\s*$")  # Pandoc's simple table: "---  ----"
+# Pandoc's fancy list markers (and Cyrillic "а)" as Kazakh and Russian writers use it); a capital with a
+# period needs two spaces after it, as in Pandoc, so a line starting with an initial ("А. Байтұрсынұлы") is prose.
+FANCY_ITEM_RE = re.compile(r"^\s*(?:#\.|[a-z]\.|[ivxlcdm]+\.|(?:[a-zA-Zа-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ]|[ivxlcdm]+"
+                           r"|[IVXLCDM]+)\)|(?:[A-Z]|[IVXLCDM]+)\.\s)\s+\S")
+
+
+@dataclass
+class Prepared:
+    """A chapter's text made ready for the parser, line for line, and the Pandoc forms that were met."""
+
+    text: str
+    div_fences: list[int]  # lines of opening ::: fences (all fences are taken out, their content stays)
+    unread: list[tuple[int, str, str]]  # (line, message, hint): Pandoc blocks this tool does not read
+    line_blocks: set[int] = field(default_factory=set)  # first lines of line blocks (| line)
+
+
+AS_TEXT = "is not read: its text is printed as running text"
+
+
+def prepare(text: str) -> Prepared:
+    """Pandoc forms markdown-it does not read, turned into ones it does, keeping every line where it was:
+    ``$$ {#eq:x}`` → ``$$ (eq:x)``; a line block (``| line``) → lines ending in a hard break; the fences
+    of a fenced div (``::: note``) → blank lines; a YAML block inside the text → blank lines. Blocks
+    printed as text (simple and grid tables, lists numbered with letters) are noted. Code is left alone."""
+    lines = text.split("\n")
+    code = _code_lines(lines)
+    fences: list[int] = []
+    unread: list[tuple[int, str, str]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        starts_block = index == 0 or not lines[index - 1].strip()
+        if index in code:
+            pass
+        elif match := EQUATION_LABEL_RE.match(line):
+            lines[index] = f"{match.group(1)} ({match.group(2)})"
+        elif DIV_FENCE_RE.match(line):
+            if line.strip().strip(":").strip():  # an opening fence names the div; the closing one is bare
+                fences.append(index + 1)
+            lines[index] = ""
+        elif index > 0 and starts_block and (end := _yaml_block_end(lines, index)):
+            unread.append((index + 1, "a YAML metadata block is not used and was left out",
+                           "put the title-page details in thesis.toml"))
+            lines[index : end + 1] = [""] * (end + 1 - index)
+            index = end
+        elif GRID_RULE_RE.match(line) and starts_block:
+            unread.append((index + 1, f"a grid table (+---+) {AS_TEXT}", "write it as a pipe table: | a | b |"))
+        elif SIMPLE_TABLE_RULE_RE.match(line) and not starts_block:
+            unread.append((index + 1, f"a simple table (columns lined up with spaces) {AS_TEXT}",
+                           "write it as a pipe table: | a | b |, a line |---|---|, then the rows"))
+        elif (FANCY_ITEM_RE.match(line) and index + 1 < len(lines) and FANCY_ITEM_RE.match(lines[index + 1])
+              and not (index > 0 and FANCY_ITEM_RE.match(lines[index - 1]))):
+            unread.append((index + 1, f"a list numbered {line.split()[0]} (letters, Roman numerals or #.) {AS_TEXT}",
+                           "number it 1. 2. 3. (or 1) 2) 3)), or write - before each item"))
+        index += 1
+    for index, line in enumerate(lines):  # ": Caption" next to a table is its caption, not a definition
+        if index not in code and line.startswith(": ") and (_table_beside(lines, index, 1)
+                                                              or _table_beside(lines, index, -1)):
+            lines[index] = "Table:" + line[1:]
+    index, line_blocks = 0, set()
+    while index < len(lines):  # a run of "| " lines with no table rule is a line block
+        end = index
+        while end < len(lines) and end not in code and LINE_BLOCK_RE.match(lines[end]) and lines[end].strip() != "|":
+            end += 1
+        run = lines[index:end]
+        if len(run) > 0 and not any(TABLE_RULE_RE.match(line) or line.rstrip().endswith("|") for line in run):
+            line_blocks.add(index + 1)
+            for k in range(index, end):
+                content = LINE_BLOCK_RE.match(lines[k]).group(1)  # type: ignore[union-attr]
+                lines[k] = content + ("\\" if k < end - 1 else "")
+        index = end + 1 if end > index else index + 1
+    return Prepared("\n".join(lines), fences, unread, line_blocks)
+
+
+def _yaml_block_end(lines: list[str], index: int) -> int | None:
+    """The closing line of a YAML block opened by ``---`` at ``index`` (Pandoc reads one anywhere):
+    ``key: value`` straight after the opening, and ``---`` or ``...`` before a blank line."""
+    if lines[index].rstrip() != "---" or index + 1 >= len(lines) or not YAML_KEY_RE.match(lines[index + 1]):
+        return None
+    for end in range(index + 2, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            return end
+        if not lines[end].strip():
+            return None
+    return None
+
+
+def _code_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines inside fenced code blocks (``` or ~~~), fences included."""
+    inside: set[int] = set()
+    fence = ""
+    for index, line in enumerate(lines):
+        stripped = line.lstrip()
+        if fence:
+            inside.add(index)
+            if stripped.startswith(fence) and not stripped[len(fence):].strip():
+                fence = ""
+        elif match := CODE_FENCE_RE.match(line):
+            fence = match.group(1)
+            inside.add(index)
+    return inside
+
+
+def _table_beside(lines: list[str], index: int, step: int) -> bool:
+    """Whether the nearest block after (step 1) or before (step -1) line ``index`` is a pipe table,
+    with a rule line (a line block has none; a definition's term is not one)."""
+    index += step
+    while 0 <= index < len(lines) and not lines[index].strip():
+        index += step
+    block = []
+    while 0 <= index < len(lines) and lines[index].strip():
+        block.append(lines[index].strip())
+        index += step
+    return "|" in "".join(block) and any(TABLE_RULE_RE.match(line) for line in block)
+
+

@@ -1,0 +1,56 @@
+"""The bibliography and the cited keys → the numbered reference list (and every entry, for ``refs --all``).
+
+Each entry's description is formatted once (:mod:`kazthesis.bibliography.gost`): its plain text (as
+``refs`` prints it) is the marked text without its italics markers.
+"""
+
+from __future__ import annotations
+
+from kazthesis.bibliography import (
+    Bibliography,
+    Entry,
+    format_entry_marked,
+    order_entries,
+    split_emphasis,
+    strip_emphasis,
+)
+from kazthesis.model import Document, Reference
+from kazthesis.problems import Problems
+from kazthesis.read.config import Config
+
+
+def make_reference_list(config: Config, bibliography: Bibliography, cited: list[str]) -> list[Reference]:
+    """The reference list as the PDF prints it: cited entries (and, when the setting asks, uncited
+    ones after them) in the configured order."""
+    settings = config.bibliography
+    entries = bibliography.entries
+    chosen = [entries[key] for key in cited if key in entries]
+    if settings["list_uncited"]:
+        chosen += [entry for key, entry in entries.items() if key not in set(cited)]
+    return numbered(order_entries(chosen, settings["order"]), settings["style"], settings["numbers"])
+
+
+def numbered(entries: list[Entry], style: str, numbers: str = "1.") -> list[Reference]:
+    """Entries with their numbers, plain text (as `refs` prints it), the same text in italic runs, and
+    the number as the list prints it."""
+    dot = "." if numbers == "1." else ""
+    marked = [format_entry_marked(entry, style) for entry in entries]  # each entry formatted once
+    return [Reference(n, entry, strip_emphasis(text), split_emphasis(text), f"{n}{dot}")
+            for n, (entry, text) in enumerate(zip(entries, marked, strict=True), 1)]
+
+
+def all_references(document: Document) -> list[Reference]:
+    """Every entry of the .bib file, in file order (``refs --all``)."""
+    settings = document.config.bibliography
+    return numbered(list(document.bibliography.entries.values()), settings["style"], settings["numbers"])
+
+
+def warn_unused(document: Document, problems: Problems) -> None:
+    """One warning listing the entries the text never cites."""
+    cited = set(document.cited_keys)
+    unused = [entry for key, entry in document.bibliography.entries.items() if key not in cited]
+    if unused:
+        keys = ", ".join(entry.key for entry in unused)
+        count = f"{len(unused)} entr{'y is' if len(unused) == 1 else 'ies are'}"
+        problems.warning(document.config.bib_path, unused[0].line, f"{count} never cited: {keys}",
+                         "cite them, remove them, or set [bibliography] list_uncited = true")
