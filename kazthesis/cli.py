@@ -219,7 +219,10 @@ def _build(root: Path, problems: Problems, started: float, out: TextIO, err: Tex
     if result is None:
         print(f"Build failed: {_summary(problems)}; the previous output/thesis.pdf was kept.", file=err)
         return 1
-    left = f", {_count(result.placeholders, 'title-page placeholder')} to fill in" if result.placeholders else ""
+    unfilled = [_count(number, noun) for number, noun in ((result.placeholders, "title-page placeholder"),
+                                                           (result.placeholder_sources, "placeholder source"))
+                if number]
+    left = f", {' and '.join(unfilled)} to fill in" if unfilled else ""
     norm = (f"; norm control: {_count(result.norm_warnings, 'warning')}, which '{prog} check' lists"
             if result.norm_warnings else "")
     print(f"Built {_shown(result.pdf, root)}: {result.pages} pages, {result.references} references, "

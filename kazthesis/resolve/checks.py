@@ -21,6 +21,7 @@ from kazthesis.model import (
     Paragraph,
     Part,
     Quote,
+    Reference,
     Source,
     own_inlines,
     plain_text,
@@ -75,6 +76,7 @@ def run_checks(document: Document, problems: Problems, body_pages: int | None = 
                              "write its text or remove the heading")
     if checks["placeholders"] and title_page:
         _check_title_page(document, problems)
+        _check_placeholder_sources(document, problems)
     if checks["abbreviations"]:
         _check_abbreviations(document, problems)
     _check_cited_entries(document, problems)
@@ -203,6 +205,19 @@ def placeholders(document: Document) -> list[str]:
     """The title-page fields still holding a placeholder such as "[Студенттің аты-жөні]"."""
     return [name for name, value in document.config.title_page.items()
             if isinstance(value, str) and value and PLACEHOLDER_RE.search(value)]
+
+
+def placeholder_sources(document: Document) -> list[Reference]:
+    """Listed sources still holding a placeholder: a number a draft cited with no entry in its list."""
+    return [ref for ref in document.references
+            if ref.entry.get("entrysubtype").strip().lower() == "placeholder"]
+
+
+def _check_placeholder_sources(document: Document, problems: Problems) -> None:
+    for ref in placeholder_sources(document):
+        problems.warning(document.config.bib_path, ref.entry.line,
+                         f"source {ref.number} ('{ref.entry.key}') is a placeholder: {ref.entry.title!r}",
+                         "write its description (author, title, year…) in place of the placeholder")
 
 
 def _check_title_page(document: Document, problems: Problems) -> None:
