@@ -22,7 +22,7 @@ from kazthesis import __version__
 from kazthesis.problems import Problems
 
 BUG_REPORT = "please report it to the kazthesis maintainers with the command you ran"
-COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "doctor", "help")
+COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "import", "doctor", "help")
 PROJECT_COMMANDS = ("build", "docx", "refs", "check", "watch", "doctor")
 LANGUAGES = ("kk", "ru", "en")
 WORK_TYPES = ("coursework", "diploma", "master")
@@ -41,6 +41,11 @@ COMMAND_HELP = {
     "new": ("{p} new DIR [--lang kk|ru|en] [--work-type coursework|diploma|master]",
             "start a project in the new folder DIR: settings, introduction, two chapters,\n"
             "conclusion, appendix, sources and a figure, ready to build"),
+    "import": ("{p} import DRAFT [DIR]",
+               "make a new project in DIR (default: named after the draft) from a draft you already\n"
+               "have (.docx, .odt, .txt or .md): title page, chapters, tables, figures, footnotes,\n"
+               "the typed reference list as references.bib, typed citations linked; the draft is\n"
+               "not changed"),
     "build": ("{p} [build] [PROJECT_DIR]", "build PROJECT_DIR/output/thesis.pdf (and thesis.html)"),
     "docx": ("{p} docx [PROJECT_DIR]",
              "build PROJECT_DIR/output/thesis.docx, the same thesis for Word\n"
@@ -116,6 +121,10 @@ class _Cli:
             parser.add_argument("--lang", choices=LANGUAGES, default="kk", help="document language (default: kk)")
             parser.add_argument("--work-type", choices=WORK_TYPES, default="coursework",
                                 help="kind of work (default: coursework)")
+        if command == "import":
+            parser.add_argument("draft", type=Path, help="the draft: .docx, .odt, .txt or .md")
+            parser.add_argument("project", nargs="?", type=Path, default=None,
+                                help="the new project folder (must not exist, or be empty)")
         if command == "help":
             parser.add_argument("topic", nargs="?", choices=[c for c in COMMANDS if c != "help"],
                                 help="a command to explain")
@@ -157,6 +166,10 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         from kazthesis.skeleton import create
 
         return create(args.project, args.lang, args.work_type, out, err, prog=cli.prog)
+    if command == "import":
+        from kazthesis.draft import import_draft
+
+        return import_draft(args.draft, args.project, out, err, prog=cli.prog)
     given = cli.project(args)
     root = given.resolve()
     if command == "doctor":

@@ -279,7 +279,7 @@ def _check_cited_entries(document: Document, problems: Problems) -> None:
     bib = document.config.bib_path
     for ref in document.references:
         entry = ref.entry
-        if entry.key not in document.cited_keys:
+        if entry.key not in document.cited_keys or entry.form == "typed":  # printed as written, or a placeholder
             continue
         if not entry.year and not entry.get("year", "date"):
             problems.warning(bib, entry.line, f"the cited source '{entry.key}' has no year",
