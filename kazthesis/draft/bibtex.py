@@ -36,7 +36,7 @@ def make_key(parsed: Parsed, taken: set[str]) -> str:
         word = key_word(first.split(",")[0])
     else:
         words = [w for w in re.split(r"\W+", (first.strip("{}") or parsed.fields.get("title", "")).lower())
-                 if w and w not in STOPWORDS and not w.isdigit()]
+                 if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
         word = key_word(words[0]) if words else ""
     base = (word[:20] or "source") + parsed.fields.get("year", "")
     key, suffix = base, 0

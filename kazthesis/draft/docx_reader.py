@@ -262,6 +262,8 @@ class _Reader:
         if props is not None and _on(props.find(w("pageBreakBefore"))):
             item.page_break_before = True
         num = props.find(w("numPr")) if props is not None else None
+        if num is None and style:  # "List Number", "List Bullet": the style numbers its paragraphs
+            num = self.styles.property(style, f"{w('pPr')}/{w('numPr')}")
         if num is not None:
             num_id, ilvl = num.find(w("numId")), num.find(w("ilvl"))
             key = (num_id.get(w("val"), "") if num_id is not None else "",

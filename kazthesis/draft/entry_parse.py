@@ -201,11 +201,29 @@ def _first_area(first: str, parsed: Parsed) -> None:
             rest = more.group("rest")
     main, _, host = rest.partition(" // ")
     title, slash, responsibility = main.partition(" / ")
-    _title_part(title, parsed)
     if slash:
         _responsibility(responsibility, parsed, bool(heading))
+        title = _give_back_initials(heading, parsed, title)
+    _title_part(title, parsed)
     if host:
         parsed.fields["host"] = _host(host, parsed)
+
+
+def _give_back_initials(heading: re.Match[str] | None, parsed: Parsed, title: str) -> str:
+    """``Kudrenok, T. U.S. Secretary…`` / ``T. Kudrenok``: the heading took ``U. S.`` of the title for initials;
+    the statement of responsibility says how many the author has."""
+    if heading is None or not parsed.authors:
+        return title
+    said = _initials(heading.group("init"))
+    last, _, own = parsed.authors[0].partition(", ")
+    if last != heading.group("last") or own == said or not said.startswith(own):
+        return title
+    taken = heading.group("init").strip()
+    extra = taken[len(taken) - len(taken.lstrip()):]
+    count = own.count(".")
+    pieces = re.findall(INITIAL + r"\s?", taken)
+    extra = "".join(pieces[count:]).strip()
+    return f"{extra} {title}" if extra else title
 
 
 def _imprint(areas: list[Area], parsed: Parsed) -> None:

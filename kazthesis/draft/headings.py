@@ -42,6 +42,7 @@ CAPTION_KK = re.compile(r"^(\d+(?:\.\d+)?)\s*-?\s*(сурет|кесте|Сур�
 CAPTION_WORD = re.compile(r"^(Рисунок|Рис\.|Figure|Fig\.|Таблица|Табл\.|Table|Сурет|Кесте)\s*(\d+(?:\.\d+)?)"
                           r"\s*[–—.:-]?\s*(.*)$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:(?P<bullet>[-–—•·▪●◦*])|(?P<number>\d{1,2})[.)]|(?P<letter>[а-яәғқңөұүһіa-z])\))\s+(?P<text>\S.*)$")
+LIST_ITEM_MARK = re.compile(r"^\s*(?:[-–—•·▪●◦*]|\d{1,2}[.)]|[а-яәғқңөұүһіa-z]\))\s+")
 LEADERS = re.compile(r"(?:\s*\.{4,}|\s*…{2,}|\s*_{4,}|\t)\s*\d*\s*")
 
 

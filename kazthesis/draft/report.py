@@ -51,7 +51,7 @@ def print_report(draft: Draft, structure: Structure, project: Project, draft_nam
     sources = len(project.sources) + len(project.placeholders)
     detail = f"{len(parsed)} parsed, {len(typed)} kept as typed"
     if project.placeholders:
-        detail += f", {len(project.placeholders)} placeholders"
+        detail += f", {_count(len(project.placeholders), 'placeholder')}"
     citations = linker.citations if linker else 0
     write(f"Imported {draft_name} → {target}: {_count(project.chapters, 'chapter')}, "
           f"{_count(sources, 'source')} ({detail}), {_count(citations, 'citation')}, "

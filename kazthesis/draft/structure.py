@@ -84,6 +84,17 @@ def _split_glued(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _without_marker(paragraph: Paragraph) -> Paragraph:
+    """The paragraph with its typed list marker (``–``, ``1)``, ``а)``) taken off its first run."""
+    runs = list(paragraph.runs)
+    for index, run in enumerate(runs):
+        if run.text.strip():
+            stripped = h.LIST_ITEM_MARK.sub("", run.text, count=1)
+            runs[index] = type(run)(stripped, run.bold, run.italic, run.sup, run.sub, markdown=run.markdown)
+            break
+    return Paragraph(runs, number=paragraph.number, page=paragraph.page)
+
+
 def _is_heading_start(paragraph: Paragraph) -> bool:
     text = paragraph.text.strip()
     return bool(paragraph.outline or h.structural_kind(text) or h.chapter_heading(text)
@@ -299,6 +310,11 @@ class _Walker:
             return False
         if paragraph.list_kind:
             self.add(Block("item", paragraph, level=paragraph.list_level, list_kind=paragraph.list_kind))
+            return False
+        typed = h.list_item(paragraph.text)
+        if typed is not None:  # "– item", "1) item", "а) item": the marker goes, the list numbers itself
+            kind, _ = typed
+            self.add(Block("item", _without_marker(paragraph), list_kind="bullet" if kind == "bullet" else "number"))
             return False
         self.add(Block("paragraph", paragraph))
         return False

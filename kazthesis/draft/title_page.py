@@ -81,7 +81,7 @@ def read_title_page(lines: list[str]) -> tuple[dict[str, str], str | None, list[
             group = GROUP_IN_TEXT.search(line)
             if group and "group" not in found:
                 found["group"] = group.group(1)
-                line = re.sub(r"\S*\s*" + re.escape(group.group(1)) + r"\s*\S*\s*(?:тобының\s+студенті|студент\w*"
-                              r"\s+группы)?", " ", line).strip()
+                # "Орындаған: Серікова Айгерім, ХҚ-31 тобының студенті": the piece with the group goes
+                line = ", ".join(piece for piece in line.split(",") if group.group(1) not in piece).strip()
         found[field] = _value(line)
     return found, work_type, rest
