@@ -34,6 +34,7 @@ class Linker:
     missing: Callable[[int], str] | None = None
     citations: int = 0
     cross_references: int = 0
+    used: set[str] = field(default_factory=set)  # the keys the text cites
 
     def key(self, number: int) -> str:
         if number not in self.keys and self.missing is not None:
@@ -61,8 +62,7 @@ def link(text: str, linker: Linker) -> list[tuple[str, bool]]:
         if not numbers or len(numbers) > 60:
             continue
         keys = [linker.key(n) for n in numbers]
-        if any(k is None for k in keys):
-            continue
+        linker.used.update(keys)
         locator = match.group("pre") or match.group("post") or match.group("other") or ""
         locator = re.sub(r"\s*[-–—]\s*", "-", locator.strip())
         body = "; ".join(f"@{k}" for k in keys)

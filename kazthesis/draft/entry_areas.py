@@ -89,7 +89,18 @@ def split_areas(text: str) -> list[str]:
     """The areas of a tidied entry (the URL area kept whole: an address may hold ``. –``)."""
     url_at = re.search(r"(?:URL|Режим доступа)\s*:", text)
     head, tail = (text[:url_at.start()], text[url_at.start():]) if url_at else (text, "")
-    parts = [p.strip() for p in re.split(r"\.\s+–\s+", head)]
+    parts = []
+    for piece in re.split(r"\.\s+–\s+", head):
+        # "…, 2022 – 384 p.": a dash typed without the period before it, where an area follows
+        bits = piece.split(" – ")
+        current = bits[0]
+        for bit in bits[1:]:
+            if classify(bit).kind not in ("unknown", "edition_text") and re.search(r"[\d.]$", current):
+                parts.append(current.strip())
+                current = bit
+            else:
+                current += " – " + bit
+        parts.append(current.strip())
     if tail:
         if parts and not parts[-1]:
             parts.pop()

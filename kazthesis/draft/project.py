@@ -46,6 +46,7 @@ class Project:
     kept: list[tuple[int, str]] = field(default_factory=list)
     language: str = "kk"
     unlisted_contents: list[str] = field(default_factory=list)
+    uncited: list[Source] = field(default_factory=list)  # list entries the text never cites
 
 
 def detect_language(draft: Draft) -> str:
@@ -152,8 +153,9 @@ def make_project(draft: Draft, structure: Structure, draft_name: str) -> Project
     project.kept = writer.kept
     all_sources = project.sources + project.placeholders
     project.files["references.bib"] = bib_file(all_sources) if all_sources else "% No sources yet.\n"
+    project.uncited = [s for s in project.sources if s.key not in linker.used]
     project.files["thesis.toml"] = settings_text(language, structure.work_type, structure.title_page, style,
-                                                 abbreviations, draft_name)
+                                                 abbreviations, draft_name, list_uncited=bool(project.uncited))
     headings = {re.sub(r"\W+", "", p.title.casefold()) for p in structure.parts}
     headings |= {re.sub(r"\W+", "", b.title.casefold()) for p in structure.parts for b in p.blocks if b.title}
     headings.add(re.sub(r"\W+", "", structure.reference_heading.casefold()))

@@ -35,6 +35,9 @@ def print_report(draft: Draft, structure: Structure, project: Project, draft_nam
     for source in typed:
         write(f"  {_where(draft, source.paragraph)}: [{source.number}] kept as typed ({source.why}): "
               f"{source.typed[:70]!r}")
+    if project.uncited:
+        numbers = ", ".join(str(s.number) for s in project.uncited)
+        write(f"  not cited in the text, listed all the same (list_uncited = true): {numbers}")
     linker = project.linker
     if linker is not None:
         write(f"Citations: {_count(linker.citations, 'citation')} linked, "

@@ -29,7 +29,7 @@ def placeholders(language: str) -> dict[str, str]:
 
 
 def settings_text(language: str, work_type: str | None, title_page: dict[str, str], style: str,
-                  abbreviations: dict[str, str], draft_name: str) -> str:
+                  abbreviations: dict[str, str], draft_name: str, list_uncited: bool = False) -> str:
     """thesis.toml for the imported project."""
     text = thesis_toml(language, work_type or "coursework")
     text = text.replace("`new`.", f"`import` from {draft_name}.", 1)
@@ -52,6 +52,8 @@ def settings_text(language: str, work_type: str | None, title_page: dict[str, st
     text = text[:section.start(1)] + "\n".join(lines) + "\n\n" + text[section.end(1):].lstrip("\n")
     if style != "gost-7.1-2003":
         text = re.sub(r'(?m)^# style = "gost-7\.1-2003"$', f'style = "{style}"', text, count=1)
+    if list_uncited:  # the draft lists sources its text does not cite: they stay in the list
+        text = re.sub(r"(?m)^# list_uncited = false$", "list_uncited = true", text, count=1)
     head, _, _ = text.partition("\n[abbreviations]")
     text = head.rstrip("\n") + "\n\n[abbreviations]\n# An abbreviation and what it stands for, one a line: the list " \
                                "printed after the contents page.\n"

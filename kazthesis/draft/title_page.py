@@ -52,12 +52,12 @@ def read_title_page(lines: list[str]) -> tuple[dict[str, str], str | None, list[
         if not line:
             continue
         low = line.casefold()
+        if TOPIC_LABEL.match(line) and len(TOPIC_LABEL.sub("", line)) > 3:
+            found["title"] = TOPIC_LABEL.sub("", line).strip("«»\"“” ")
+            continue
         if topic_next and "title" not in found and not any(re.search(p, low) for _, p in FIELDS):
             found["title"] = line.strip("«»\"“” ")
             topic_next = False
-            continue
-        if TOPIC_LABEL.match(line) and len(TOPIC_LABEL.sub("", line)) > 3:
-            found["title"] = TOPIC_LABEL.sub("", line).strip("«»\"“” ")
             continue
         if TOPIC_LABEL.fullmatch(line + ":") or TOPIC_LABEL.fullmatch(line):
             topic_next = True
