@@ -190,7 +190,7 @@ def parse_entry(text: str) -> Parsed:
 
 def _first_area(first: str, parsed: Parsed) -> None:
     heading = HEADING_COMMA.match(first) or HEADING_LOOSE.match(first)
-    if heading and not heading.group("rest")[:1].isupper() and not heading.group("rest")[:1] in "«\"“'[(0123456789":
+    if heading and not heading.group("rest")[:1].isupper() and heading.group("rest")[:1] not in "«\"“'[(0123456789":
         heading = None  # "Kazakhstan, U.S. ink memorandum…": a title, not a name and initials
     rest = first
     if heading and heading.group("rest"):

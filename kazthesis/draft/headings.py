@@ -31,7 +31,8 @@ STRUCTURAL = {
     "abstract": ("аңдатпа", "аннотация", "annotation", "abstract", "түйін", "резюме"),
 }
 STRUCTURAL_BY_NAME = {name: kind for kind, names in STRUCTURAL.items() for name in names}
-APPENDIX_RE = re.compile(rf"^(?:ҚОСЫМША|Қосымша|ПРИЛОЖЕНИЕ|Приложение|APPENDIX|Appendix)\s+([{UPPER}]|\d+)\b\.?\s*(.*)$")
+APPENDIX_RE = re.compile(rf"^(?:ҚОСЫМША|Қосымша|ПРИЛОЖЕНИЕ|Приложение|APPENDIX|Appendix)\s+([{UPPER}]|\d+)\b\.?"
+                         r"\s*(.*)$")
 APPENDIX_AFTER_RE = re.compile(rf"^([{UPPER}])\s+(?:ҚОСЫМШАСЫ|қосымшасы|ҚОСЫМША|қосымша)\b\.?\s*(.*)$")
 CHAPTER_WORDS = r"(?:ТАРАУ|Тарау|тарау|ГЛАВА|Глава|глава|CHAPTER|Chapter|РАЗДЕЛ|Раздел|БӨЛІМ|Бөлім|БОБ|Боб)"
 NUMERAL = r"(\d+|[IVXІХ]+)"
@@ -41,7 +42,8 @@ NUMBERED = re.compile(r"^(\d{1,2})((?:\.\d{1,2}){0,2})\.?\s+(\S.*)$")
 CAPTION_KK = re.compile(r"^(\d+(?:\.\d+)?)\s*-?\s*(сурет|кесте|Сурет|Кесте|СУРЕТ|КЕСТЕ)\b\s*[–—-]?\s*(.*)$")
 CAPTION_WORD = re.compile(r"^(Рисунок|Рис\.|Figure|Fig\.|Таблица|Табл\.|Table|Сурет|Кесте)\s*(\d+(?:\.\d+)?)"
                           r"\s*[–—.:-]?\s*(.*)$", re.IGNORECASE)
-LIST_ITEM = re.compile(r"^(?:(?P<bullet>[-–—•·▪●◦*])|(?P<number>\d{1,2})[.)]|(?P<letter>[а-яәғқңөұүһіa-z])\))\s+(?P<text>\S.*)$")
+LIST_ITEM = re.compile(r"^(?:(?P<bullet>[-–—•·▪●◦*])|(?P<number>\d{1,2})[.)]|(?P<letter>[а-яәғқңөұүһіa-z])\))"
+                       r"\s+(?P<text>\S.*)$")
 LIST_ITEM_MARK = re.compile(r"^\s*(?:[-–—•·▪●◦*]|\d{1,2}[.)]|[а-яәғқңөұүһіa-z]\))\s+")
 LEADERS = re.compile(r"(?:\s*\.{4,}|\s*…{2,}|\s*_{4,}|\t)\s*\d*\s*")
 
@@ -83,7 +85,7 @@ def chapter_heading(text: str) -> tuple[int, str] | None:
 def numbered_heading(text: str) -> tuple[list[int], str] | None:
     """``1.2 Title`` → ([1, 2], ``Title``); ``1 Title`` → ([1], ``Title``)."""
     match = NUMBERED.match(text.strip())
-    if not match or not match.group(3)[:1].isupper() and not match.group(3)[:1] in "«\"“":
+    if not match or not match.group(3)[:1].isupper() and match.group(3)[:1] not in "«\"“":
         return None
     numbers = [int(match.group(1)), *(int(n) for n in match.group(2).split(".") if n)]
     return numbers, match.group(3).strip()

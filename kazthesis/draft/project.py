@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.draft.citations import Linker
-from kazthesis.draft.headings import spelling_forms, sentence_case
+from kazthesis.draft.headings import sentence_case, spelling_forms
 from kazthesis.draft.markdown_out import Writer
 from kazthesis.draft.model import Draft
 from kazthesis.draft.references import Source, bib_file, placeholder, read_list, style_of

@@ -20,7 +20,8 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 MAX_UNPACKED = 300 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 5000
-SAVE_AS = "open it in Word or LibreOffice Writer and save it as .docx (File → Save As → Word Document), then import that"
+SAVE_AS = ("open it in Word or LibreOffice Writer and save it as .docx (File → Save As → Word Document), "
+           "then import that")
 # Magic numbers of files students mistake for documents.
 OTHER_KINDS = ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG picture"), (b"\xff\xd8\xff", "a JPEG picture"),
                (b"{\\rtf", "an RTF document"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),

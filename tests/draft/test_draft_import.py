@@ -186,7 +186,8 @@ def make_english_draft(path: Path) -> bytes:
     document.add_paragraph("Table 1 shows the stages, and Figure 1 the agreements [2].")
     document.add_paragraph("Table 1 – Stages of disarmament")
     table = document.add_table(rows=2, cols=2)
-    for cell, text in zip(table.rows[0].cells + table.rows[1].cells, ("Stage", "Years", "First", "1991–1992")):
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells, ("Stage", "Years", "First", "1991–1992"),
+                          strict=True):
         cell.text = text
     image = path.parent / "chart.png"
     image.write_bytes(chart_png())
