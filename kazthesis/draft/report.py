@@ -56,6 +56,7 @@ def print_report(draft: Draft, structure: Structure, project: Project, draft_nam
     if project.placeholders:
         detail += f", {_count(len(project.placeholders), 'placeholder')}"
     citations = linker.citations if linker else 0
+    then = f"{prog} build {target}" if prog == "kazthesis" else f"python {prog} {target}"
     write(f"Imported {draft_name} → {target}: {_count(project.chapters, 'chapter')}, "
           f"{_count(sources, 'source')} ({detail}), {_count(citations, 'citation')}, "
-          f"{_count(project.figures, 'figure')}, {_count(project.tables, 'table')}; {prog} build {target}")
+          f"{_count(project.figures, 'figure')}, {_count(project.tables, 'table')}; {then}")

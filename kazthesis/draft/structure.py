@@ -182,6 +182,8 @@ class _Walker:
         if self.part is None:
             self.part = Part("preface", "", block.paragraph.number)
             self.structure.parts.append(self.part)
+            self.structure.kept_text.append((block.paragraph.number, "text before the first heading: kept in a "
+                                             "file of its own without a heading (content/NN-0-text.md)"))
         self.part.blocks.append(block)
 
     def heading(self, paragraph: Paragraph, following: Paragraph | None) -> tuple[bool, bool]:

@@ -172,6 +172,9 @@ def make_english_draft(path: Path) -> bytes:
     document.add_paragraph("CONTENTS")
     for entry in ("INTRODUCTION\t3", "1 The nuclear legacy\t4", "CONCLUSION\t6", "REFERENCES\t7"):
         document.add_paragraph(entry)
+    document.add_heading("ABBREVIATIONS", 1)
+    document.add_paragraph("NPT – Treaty on the Non-Proliferation of Nuclear Weapons")
+    document.add_paragraph("US – United States")
     document.add_heading("INTRODUCTION", 1)
     intro = document.add_paragraph("Kazakhstan gave up the fourth largest arsenal in the world [1, p. 25]. ")
     intro.add_run("Its reasons").bold = True
@@ -216,6 +219,10 @@ def test_python_docx_draft(english: tuple[str, Path, bytes, Pdf]) -> None:
     settings = tomllib.loads((project / "thesis.toml").read_text(encoding="utf-8"))
     assert settings["language"] == "en" and settings["title_page"]["title"] == "Kazakhstan and the Bomb"
     assert settings["title_page"]["supervisor"] == "Smith J."
+    assert settings["abbreviations"] == {"NPT": "Treaty on the Non-Proliferation of Nuclear Weapons",
+                                         "US": "United States"}  # the typed page → thesis.toml, no file of its own
+    assert sorted(p.name for p in (project / "content").iterdir()) == [
+        "01-introduction.md", "02-chapter-1.md", "03-conclusion.md"]
     chapter = (project / "content" / "02-chapter-1.md").read_text(encoding="utf-8")
     assert chapter.startswith("# The nuclear legacy {#sec:") and "## Tests and their cost\n" in chapter
     assert r"$$E=\frac{a}{b^{2}}+\sqrt{c}$$" in chapter
