@@ -152,7 +152,7 @@ class Writer:
             return ""
         return inline([Run(block.caption.text)], self.linker, notes, self.footnotes)
 
-    def figure(self, block: Block, notes: Notes) -> str:
+    def figure(self, block: Block, notes: Notes) -> str | None:
         paragraph = block.paragraph
         path = self.images.get(paragraph.number)
         caption = self.caption(block, notes)
@@ -160,16 +160,16 @@ class Writer:
             self.kept.append((paragraph.number, f"a picture in a format the build cannot show "
                                                 f"({paragraph.image.extension if paragraph.image else '?'}); "
                                                 "saved in images/, its caption kept as text"))
-            return protect_start(caption) if caption else None  # type: ignore[return-value]
+            return protect_start(caption) if caption else None
         ident = self.ids.get(paragraph.number, "")
         attrs = f"{{#{ident}}}" if ident else ""
         return f"![{caption}]({path}){attrs}"
 
-    def table(self, block: Block, notes: Notes) -> str:
+    def table(self, block: Block, notes: Notes) -> str | None:
         rows = block.paragraph.table.rows if block.paragraph.table else []
         width = max((len(r) for r in rows), default=0)
         if not rows or width == 0:
-            return None  # type: ignore[return-value]
+            return None
 
         def cell(runs: list[Run]) -> str:
             return inline(runs, self.linker, notes, self.footnotes).replace("|", "\\|") or " "

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.draft.citations import Linker
-from kazthesis.draft.headings import sentence_case, spelling_forms
+from kazthesis.draft.headings import chapter_heading, numbered_heading, sentence_case, spelling_forms
 from kazthesis.draft.markdown_out import Writer
 from kazthesis.draft.model import Draft
 from kazthesis.draft.references import Source, bib_file, placeholder, read_list, style_of
@@ -96,31 +96,7 @@ def make_project(draft: Draft, structure: Structure, draft_name: str) -> Project
 
     linker = Linker(keys, missing=missing)
     project.linker = linker
-    images: dict[int, str] = {}
-    ids: dict[int, str] = {}
-    used_ids: set[str] = set()
-    for part in structure.parts:
-        for block in part.blocks:
-            if block.kind == "figure" and block.paragraph.image is not None:
-                project.figures += 1
-                image = block.paragraph.image
-                extension = "jpg" if image.extension == "jpeg" else image.extension
-                name = f"images/figure-{project.figures}.{extension}"
-                project.images[name] = image.data
-                if extension in SHOWN_IMAGES:
-                    images[block.paragraph.number] = name
-                    ident = "fig:" + _unique(slug(block.caption.text, 3) if block.caption else
-                                             f"figure-{project.figures}", used_ids)
-                    ids[block.paragraph.number] = ident
-                    if block.caption:
-                        linker.figures.setdefault(block.caption.number, ident)
-            elif block.kind == "table":
-                project.tables += 1
-                ident = "tbl:" + _unique(slug(block.caption.text, 3) if block.caption and block.caption.text else
-                                         f"table-{project.tables}", used_ids)
-                ids[block.paragraph.number] = ident
-                if block.caption:
-                    linker.tables.setdefault(block.caption.number, ident)
+    images, ids = _media(structure, project, linker)
     writer = Writer(linker, draft.footnotes, images, ids)
     forms = spelling_forms([b.paragraph.text for p in structure.parts for b in p.blocks if b.kind == "paragraph"])
     abbreviations: dict[str, str] = {}
@@ -156,17 +132,56 @@ def make_project(draft: Draft, structure: Structure, draft_name: str) -> Project
     project.uncited = [s for s in project.sources if s.key not in linker.used]
     project.files["thesis.toml"] = settings_text(language, structure.work_type, structure.title_page, style,
                                                  abbreviations, draft_name, list_uncited=bool(project.uncited))
-    headings = {re.sub(r"\W+", "", p.title.casefold()) for p in structure.parts}
-    headings |= {re.sub(r"\W+", "", b.title.casefold()) for p in structure.parts for b in p.blocks if b.title}
-    headings.add(re.sub(r"\W+", "", structure.reference_heading.casefold()))
-    from kazthesis.draft.headings import chapter_heading, numbered_heading
+    project.unlisted_contents = _unlisted(structure, forms)
+    return project
+
+
+def _media(structure: Structure, project: Project, linker: Linker) -> tuple[dict[int, str], dict[int, str]]:
+    """Pictures → images/figure-N.ext, and ids for figures and tables (from their captions); the typed
+    caption numbers go to the linker for cross-references. (paragraph → image path, paragraph → id)"""
+    images: dict[int, str] = {}
+    ids: dict[int, str] = {}
+    used_ids: set[str] = set()
+    for part in structure.parts:
+        for block in part.blocks:
+            if block.kind == "figure" and block.paragraph.image is not None:
+                project.figures += 1
+                image = block.paragraph.image
+                extension = "jpg" if image.extension == "jpeg" else image.extension
+                name = f"images/figure-{project.figures}.{extension}"
+                project.images[name] = image.data
+                if extension in SHOWN_IMAGES:
+                    images[block.paragraph.number] = name
+                    ident = "fig:" + _unique(slug(block.caption.text, 3) if block.caption else
+                                             f"figure-{project.figures}", used_ids)
+                    ids[block.paragraph.number] = ident
+                    if block.caption:
+                        linker.figures.setdefault(block.caption.number, ident)
+            elif block.kind == "table":
+                project.tables += 1
+                ident = "tbl:" + _unique(slug(block.caption.text, 3) if block.caption and block.caption.text else
+                                         f"table-{project.tables}", used_ids)
+                ids[block.paragraph.number] = ident
+                if block.caption:
+                    linker.tables.setdefault(block.caption.number, ident)
+    return images, ids
+
+
+def _unlisted(structure: Structure, forms: dict[str, str]) -> list[str]:
+    """Entries of the typed contents page that no heading of the text matches (the report names them)."""
+    def folded(text: str) -> str:
+        return re.sub(r"\W+", "", text.casefold())
+
+    headings = {folded(p.title) for p in structure.parts}
+    headings |= {folded(b.title) for p in structure.parts for b in p.blocks if b.title}
+    headings.add(folded(structure.reference_heading))
+    unlisted = []
     for entry in structure.contents:
         bare = chapter_heading(entry) or numbered_heading(entry)
         title = bare[1] if bare else entry
-        if re.sub(r"\W+", "", sentence_case(title, forms).casefold()) not in headings and \
-                re.sub(r"\W+", "", title.casefold()) not in headings:
-            project.unlisted_contents.append(entry)
-    return project
+        if folded(sentence_case(title, forms)) not in headings and folded(title) not in headings:
+            unlisted.append(entry)
+    return unlisted
 
 
 def write_project(project: Project, target: Path) -> None:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kazthesis.bibliography import format_entry, parse_bibliography
-from kazthesis.bibliography.terms import detect_language
-from kazthesis.draft.bibtex import entry_text, escape, make_key, parsed_fields
+from kazthesis.draft.bibtex import entry_text, make_key, parsed_fields
 from kazthesis.draft.entry_parse import LANGIDS, Parsed, parse_entry
 from kazthesis.problems import Problems
 
@@ -140,6 +139,3 @@ def bib_file(sources: list[Source]) -> str:
               "% a placeholder stands for a number the draft cites with no entry: write that source.\n")
     return header + "\n" + "\n\n".join(source.bib for source in sources) + "\n"
 
-
-__all__ = ["Source", "bib_file", "build_source", "detect_language", "escape", "placeholder", "read_list",
-           "split_number", "style_of"]
