@@ -26,7 +26,8 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 V = "urn:schemas-microsoft-com:vml"
 M = omml.M
-_HEADING_STYLE = re.compile(r"^(?:heading|заголовок|тақырып|title|titre|überschrift)\s*(\d)?$", re.IGNORECASE)
+# Word's heading styles in the languages its interface comes in ("Title" is a title page's style, not a heading).
+_HEADING_STYLE = re.compile(r"^(?:heading|заголовок|тақырып|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"^(?:toc|contents|оглавление|мазмұны|содержание)\s*\d*$|^toc heading$", re.IGNORECASE)
 BULLET_FORMATS = {"bullet", "none"}
 

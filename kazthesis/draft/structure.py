@@ -299,12 +299,18 @@ class _Walker:
             self.add(Block("table", paragraph, caption=caption))
             return used
         if paragraph.image is not None:
-            caption = None
+            beside = _clean(paragraph.text)
+            caption = h.caption(beside) if beside else None  # a caption typed in the picture's frame
+            if caption is not None and caption.kind != "figure":
+                caption = None
+            if beside and caption is None:  # text beside the picture: kept as a paragraph of its own before it
+                self.add(Block("paragraph", Paragraph(paragraph.runs, number=paragraph.number, page=paragraph.page)))
             used = False
-            if following is not None and (c := h.caption(following.text)) and c.kind == "figure":
+            if caption is None and following is not None and (c := h.caption(following.text)) \
+                    and c.kind == "figure":
                 caption, used = c, True
-            elif (c := self._caption_before("figure")) is not None:
-                caption = c
+            elif caption is None:
+                caption = self._caption_before("figure")
             self.add(Block("figure", paragraph, caption=caption))
             return used
         if paragraph.display_math:

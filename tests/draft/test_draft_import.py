@@ -168,7 +168,7 @@ def make_english_draft(path: Path) -> bytes:
     for line in ("Ministry of Science and Higher Education of the Republic of Kazakhstan",
                  "Al-Farabi Kazakh National University", "COURSEWORK", "Topic: Kazakhstan and the Bomb",
                  "Supervisor: Smith J.", "Almaty, 2025"):
-        document.add_paragraph(line)
+        document.add_paragraph(line, style="Title" if line.startswith("Topic") else None)  # Word's Title style
     document.add_paragraph("CONTENTS")
     for entry in ("INTRODUCTION\t3", "1 The nuclear legacy\t4", "CONCLUSION\t6", "REFERENCES\t7"):
         document.add_paragraph(entry)
