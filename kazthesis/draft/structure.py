@@ -84,6 +84,13 @@ def _split_glued(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _lines(paragraph: Paragraph) -> list[str]:
+    """A title page's lines: a paragraph, or each cell of a table (signature blocks are often tables)."""
+    if paragraph.table is None:
+        return [paragraph.text]
+    return ["".join(run.text for run in cell) for row in paragraph.table.rows for cell in row]
+
+
 def _without_marker(paragraph: Paragraph) -> Paragraph:
     """The paragraph with its typed list marker (``–``, ``1)``, ``а)``) taken off its first run."""
     runs = list(paragraph.runs)
@@ -119,7 +126,7 @@ class _Walker:
     def front(self, paragraphs: list[Paragraph]) -> int:
         """Read the title page and the contents page; the index of the first body paragraph."""
         start = next((i for i, p in enumerate(paragraphs) if _is_heading_start(p)), len(paragraphs))
-        lines = [p.text for p in paragraphs[:start] if p.table is None]
+        lines = [line for p in paragraphs[:start] for line in _lines(p)]
         found, work_type, rest = read_title_page(lines)
         if len(found) >= 2:
             self.structure.title_page, self.structure.work_type = found, work_type
@@ -284,6 +291,9 @@ class _Walker:
                 skip_next = used
                 continue
             if self.in_references:
+                if paragraph.table is not None or paragraph.image is not None:
+                    self.structure.kept_text.append((paragraph.number, "a table or picture inside the reference "
+                                                     "list was left out: move it into a chapter or an appendix"))
                 if paragraph.text.strip():
                     self.structure.references.append((paragraph.number, _clean(paragraph.text)))
                 continue

@@ -48,10 +48,14 @@ def read_title_page(lines: list[str]) -> tuple[dict[str, str], str | None, list[
     work_type = None
     rest: list[str] = []
     topic_next = False
+    pending = ""  # a label alone ("Ғылыми жетекші:"), its value on the next line or in the next cell
     for line in (line.strip() for line in lines):
         if not line:
             continue
         low = line.casefold()
+        if pending:
+            found[pending], pending = line, ""
+            continue
         if TOPIC_LABEL.match(line) and len(TOPIC_LABEL.sub("", line)) > 3:
             found["title"] = TOPIC_LABEL.sub("", line).strip("«»\"“” ")
             continue
@@ -83,5 +87,8 @@ def read_title_page(lines: list[str]) -> tuple[dict[str, str], str | None, list[
                 found["group"] = group.group(1)
                 # "Орындаған: Серікова Айгерім, ХҚ-31 тобының студенті": the piece with the group goes
                 line = ", ".join(piece for piece in line.split(",") if group.group(1) not in piece).strip()
+        if line.endswith(":") and LABEL.fullmatch(line):
+            pending = field
+            continue
         found[field] = _value(line)
     return found, work_type, rest

@@ -169,6 +169,8 @@ def make_english_draft(path: Path) -> bytes:
                  "Al-Farabi Kazakh National University", "COURSEWORK", "Topic: Kazakhstan and the Bomb",
                  "Supervisor: Smith J.", "Almaty, 2025"):
         document.add_paragraph(line, style="Title" if line.startswith("Topic") else None)  # Word's Title style
+    signatures = document.add_table(rows=1, cols=2)  # the signature block typed as a table
+    signatures.rows[0].cells[0].text, signatures.rows[0].cells[1].text = "Performed by:", "Aliyeva A."
     document.add_paragraph("CONTENTS")
     for entry in ("INTRODUCTION\t3", "1 The nuclear legacy\t4", "CONCLUSION\t6", "REFERENCES\t7"):
         document.add_paragraph(entry)
@@ -218,7 +220,7 @@ def test_python_docx_draft(english: tuple[str, Path, bytes, Pdf]) -> None:
     report, project, picture, pdf = english
     settings = tomllib.loads((project / "thesis.toml").read_text(encoding="utf-8"))
     assert settings["language"] == "en" and settings["title_page"]["title"] == "Kazakhstan and the Bomb"
-    assert settings["title_page"]["supervisor"] == "Smith J."
+    assert settings["title_page"]["supervisor"] == "Smith J." and settings["title_page"]["author"] == "Aliyeva A."
     assert settings["abbreviations"] == {"NPT": "Treaty on the Non-Proliferation of Nuclear Weapons",
                                          "US": "United States"}  # the typed page → thesis.toml, no file of its own
     assert sorted(p.name for p in (project / "content").iterdir()) == [
