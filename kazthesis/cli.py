@@ -24,7 +24,7 @@ from kazthesis.problems import Problems
 from kazthesis.read.config import WORK_TYPES
 
 BUG_REPORT = "please report it to the kazthesis maintainers with the command you ran"
-COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "doctor", "help")
+COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "import", "doctor", "help")
 PROJECT_COMMANDS = ("build", "docx", "refs", "check", "watch", "doctor")
 
 HEADER = """\
@@ -41,6 +41,11 @@ COMMAND_HELP = {
     "new": ("{p} new DIR [--lang {languages}] [--work-type {work_types}]",
             "start a project in the new folder DIR: settings, introduction, two chapters,\n"
             "conclusion, appendix, sources and a figure, ready to build"),
+    "import": ("{p} import DRAFT [DIR]",
+               "make a new project in DIR (default: named after the draft) from a draft you already\n"
+               "have (.docx, .odt, .txt or .md): title page, chapters, tables, figures, footnotes,\n"
+               "the typed reference list as references.bib, typed citations linked; the draft is\n"
+               "not changed"),
     "build": ("{p} [build] [PROJECT_DIR]", "build PROJECT_DIR/output/thesis.pdf (and thesis.html)"),
     "docx": ("{p} docx [PROJECT_DIR]",
              "build PROJECT_DIR/output/thesis.docx, the same thesis for Word\n"
@@ -120,6 +125,10 @@ class _Cli:
                                 help="document language (default: kk)")
             parser.add_argument("--work-type", choices=WORK_TYPES, default="coursework",
                                 help="kind of work (default: coursework)")
+        if command == "import":
+            parser.add_argument("draft", type=Path, help="the draft: .docx, .odt, .txt or .md")
+            parser.add_argument("project", nargs="?", type=Path, default=None,
+                                help="the new project folder (must not exist, or be empty)")
         if command == "help":
             parser.add_argument("topic", nargs="?", choices=[c for c in COMMANDS if c != "help"],
                                 help="a command to explain")
@@ -161,6 +170,10 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         from kazthesis.new.project import create
 
         return create(args.project, args.lang, args.work_type, out, err, prog=cli.prog)
+    if command == "import":
+        from kazthesis.draft import import_draft
+
+        return import_draft(args.draft, args.project, out, err, prog=cli.prog)
     given = cli.project(args)
     root = given.resolve()
     if command == "doctor":
@@ -223,7 +236,10 @@ def _build(root: Path, problems: Problems, started: float, out: TextIO, err: Tex
     if result is None:
         print(f"Build failed: {_summary(problems)}; the previous output/thesis.pdf was kept.", file=err)
         return 1
-    left = f", {_count(result.placeholders, 'title-page placeholder')} to fill in" if result.placeholders else ""
+    unfilled = [_count(number, noun) for number, noun in ((result.placeholders, "title-page placeholder"),
+                                                           (result.placeholder_sources, "placeholder source"))
+                if number]
+    left = f", {' and '.join(unfilled)} to fill in" if unfilled else ""
     norm = (f"; norm control: {_count(result.norm_warnings, 'warning')}, which '{prog} check' lists"
             if result.norm_warnings else "")
     print(f"Built {_shown(result.pdf, root)}: {result.pages} pages, {result.references} references, "

@@ -39,6 +39,7 @@ class BuildResult:
     seconds: float
     laid_out: int  # pieces laid out (the rest were unchanged since the last build)
     placeholders: int = 0  # title-page fields still holding a placeholder
+    placeholder_sources: int = 0  # listed sources still holding a placeholder (a draft's number without entry)
     norm_warnings: int = 0  # what `check` would say besides them (a build counts, `check` lists)
 
 
@@ -92,7 +93,7 @@ def build(root: Path, problems: Problems, started: float | None = None,
     from kazthesis.output import write_files
     from kazthesis.pdf import workers
     from kazthesis.pdf.build import build_pdf
-    from kazthesis.resolve.checks import placeholders, run_checks
+    from kazthesis.resolve.checks import placeholder_sources, placeholders, run_checks
 
     started = time.perf_counter() if started is None else started
     workers.start()  # the renderer loads itself while this process reads the project
@@ -114,7 +115,7 @@ def build(root: Path, problems: Problems, started: float | None = None,
     run_checks(document, norm, result.body_pages, title_page=False)
     return BuildResult(output / "thesis.pdf", result.pages, len(document.references),
                        time.perf_counter() - started, result.laid_out, len(placeholders(document)),
-                       len(norm.warnings))
+                       len(placeholder_sources(document)), len(norm.warnings))
 
 
 @dataclass

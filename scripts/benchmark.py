@@ -12,7 +12,11 @@ rendering the same ``output/thesis.html``:
   the exemplar (its chapters repeated with their ids made unique, plus
   generated sources): cold build, watch edit, peak memory.
 
-    .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
+    .venv/bin/python scripts/benchmark.py [--runs N] [--quick] [--import-only]
+
+``--import-only`` times ``import`` of a .docx draft of about 40 and of about
+150 pages (made here from the exemplar's text, typed as students type it)
+against the build of the project each import makes.
 
 Peak memory is given twice, sampled every 20 ms from /proc in one more run
 of each command (the timed runs are not sampled: the sampling takes CPU): the
@@ -183,6 +187,96 @@ def make_big_thesis(target: Path, copies: int, sources: int) -> Path:
     return project
 
 
+# --- import: a student's draft → a project ---------------------------------------------------------------
+
+CITATION_RE = re.compile(r"\[(-?@[^\]]+)\]")
+
+
+def make_draft(target: Path, copies: int) -> Path:
+    """A .docx draft typed as students type them, made from the exemplar's text ``copies`` times over:
+    title page, a contents page with dot leaders, "ТАРАУ N" headings as bold centred lines, "N.M" sections,
+    numbered citations and the typed reference list (benchmark data only: never shipped)."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    sys.path.insert(0, str(ROOT))
+    from kazthesis.pipeline import prepare
+    from kazthesis.problems import Problems
+
+    document_model = prepare(ROOT, Problems(root=ROOT))
+    numbers = {ref.entry.key: ref.number for ref in document_model.references}
+
+    def typed(text: str) -> str:
+        def cite(match: re.Match[str]) -> str:
+            items = []
+            for part in match.group(1).split(";"):
+                key, _, locator = part.strip().lstrip("-@").partition(",")
+                if key not in numbers:
+                    return "1-сурет" if key.startswith("fig:") else "1-кесте" if key.startswith("tbl:") else ""
+                items.append(f"{numbers[key]}, {locator.strip()} б." if locator.strip() else str(numbers[key]))
+            return "[" + "; ".join(items) + "]"
+        text = CITATION_RE.sub(cite, text)
+        text = re.sub(r"@(?:fig|tbl|sec|app):[\w-]+", "1", text)
+        return re.sub(r"\*\*|\{[^}]*\}|\[\^\w+\]", "", text).strip()
+
+    draft = docx.Document()
+    for line in ("Қазақстан Республикасы Ғылым және жоғары білім министрлігі", "КУРСТЫҚ ЖҰМЫС",
+                 "Орындаған: Студент", "Алматы, 2026"):
+        draft.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    draft.add_paragraph("МАЗМҰНЫ")
+    chapters = sorted(p for p in (ROOT / "content").glob("*.md") if re.match(r"0[2-4]-", p.name))
+    number = 0
+    for _ in range(copies):
+        for chapter in chapters:
+            for block in chapter.read_text(encoding="utf-8").split("\n\n"):
+                block = block.strip()
+                if block.startswith("# "):
+                    number += 1
+                    draft.add_paragraph(f"ТАРАУ {number} {typed(block[2:]).upper()}" + "." * 40 + str(number))
+    number = 0
+    for _ in range(copies):
+        for chapter in chapters:
+            section = 0
+            for block in chapter.read_text(encoding="utf-8").split("\n\n"):
+                block = block.strip()
+                if block.startswith("# "):
+                    number, section = number + 1, 0
+                    heading = draft.add_paragraph()
+                    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    heading.add_run(f"ТАРАУ {number} {typed(block[2:]).upper()}").bold = True
+                elif block.startswith("## "):
+                    section += 1
+                    draft.add_paragraph().add_run(f"{number}.{section} {typed(block[3:])}").bold = True
+                elif block[:1].isalpha() or block[:1] in "«(":
+                    draft.add_paragraph(typed(block))
+    draft.add_paragraph("ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ")
+    for ref in document_model.references:
+        draft.add_paragraph(f"{ref.number}. {ref.text}")
+    path = target / f"draft-{copies}.docx"
+    target.mkdir(parents=True, exist_ok=True)
+    draft.save(str(path))
+    return path
+
+
+def measure_import(runs: int) -> None:
+    """Import of a 40-page and a 150-page draft against the build of the project it makes (fresh processes)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for copies in (2, 10):  # about 40 and 150 pages
+            draft = make_draft(Path(tmp), copies)
+            imports, builds, pages = [], [], "?"
+            for run in range(runs):
+                project = Path(tmp) / f"imported-{copies}-{run}"
+                imports.append(timed([PYTHON, str(ROOT / "build.py"), "import", str(draft), str(project)])[0])
+                seconds, _, _, out = timed(build_command(project))
+                builds.append(seconds)
+                if m := re.search(r"(\d+) pages", out):
+                    pages = m.group(1)
+            median, build = statistics.median(imports), statistics.median(builds)
+            print(f"draft of {pages} pages ({draft.stat().st_size // 1024} KB .docx): import median {median:.2f} s "
+                  f"(min {min(imports):.2f}, max {max(imports):.2f}); build of the result {build:.2f} s; "
+                  f"ratio {median / build:.2f}")
+
+
 # --- the report -------------------------------------------------------------------------------------
 
 
@@ -228,7 +322,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="the exemplar only")
+    parser.add_argument("--import-only", action="store_true",
+                        help="only `import` of a 40-page and a 150-page draft, against the build of the result")
     args = parser.parse_args()
+    if args.import_only:
+        measure_import(args.runs)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         exemplar = Path(tmp) / "exemplar"
         for item in ("content", "images"):

@@ -327,6 +327,7 @@ TEMPLATES: dict[str, Part] = {
     "online": ONLINE,
     "legislation": LEGISLATION,
     "report": REPORT,
+    "typed": areas(field("title")),  # the description as typed (kinds.TYPED_SUBTYPES)
 }
 
 

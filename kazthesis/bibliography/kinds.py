@@ -39,7 +39,13 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "online": (("title",), ("url",)),
     "legislation": (("title",),),
     "report": (("title",), ("year",)),
+    "typed": (("title",),),
 }
+
+# entrysubtype values of an entry whose title is its whole description, printed as written: "typed" (a
+# reference `kazthesis import` could not split into fields) and "placeholder" (a number the draft cites
+# with no entry in its list: `check` reports it until it is written).
+TYPED_SUBTYPES = ("typed", "placeholder")
 
 # The BibTeX name to suggest when a field is missing (journaltitle is biblatex's).
 SUGGESTED_NAME = {"journaltitle": "journal"}
@@ -55,6 +61,8 @@ THESIS_DEFAULT = {"phdthesis": "phd", "mastersthesis": "master"}
 
 def form_of(entry_type: str, fields: dict[str, str]) -> tuple[str, bool]:
     """The form for an entry, and whether its type is one the tool knows."""
+    if fields.get("entrysubtype", "").strip().lower() in TYPED_SUBTYPES:
+        return "typed", True
     form, known = _form_of_type(entry_type, fields)
     if form == "article" and fields.get("entrysubtype", "").strip().lower() == "newspaper":
         form = "newspaper"

@@ -314,6 +314,10 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
             name = SUGGESTED_NAME.get(alternatives[0], alternatives[0])
             problems.error(path, entry.line, f"entry '{key}' (@{entry_type}) has no {name}",
                            f"add {name} = {{...}} to the entry")
+    if entry.form == "typed" and fields.get("entrysubtype", "").strip().lower() == "typed":
+        problems.warning(path, entry.line, f"entry '{key}' is kept as it was typed: its description is printed "
+                         "as written, without GOST punctuation applied",
+                         "write its fields (author, title, location, publisher, year…) and remove entrysubtype")
     if entry.form == "online" and fields.get("url") and not fields.get("urldate"):
         problems.warning(path, entry.line, f"entry '{key}' has a url but no urldate",
                          "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")

@@ -21,6 +21,7 @@ from kazthesis.model import (
     Paragraph,
     Part,
     Quote,
+    Reference,
     Source,
     own_inlines,
     plain_text,
@@ -59,6 +60,7 @@ def run_checks(document: Document, problems: Problems, body_pages: int | None = 
                              "write its text or remove the heading")
     if checks["placeholders"] and title_page:
         _check_title_page(document, problems)
+        _check_placeholder_sources(document, problems)
     if checks["abbreviations"]:
         _check_abbreviations(document, problems)
     _check_cited_entries(document, problems)
@@ -186,6 +188,19 @@ def placeholders(document: Document) -> list[str]:
             if isinstance(value, str) and value and PLACEHOLDER_RE.search(value)]
 
 
+def placeholder_sources(document: Document) -> list[Reference]:
+    """Listed sources still holding a placeholder: a number a draft cited with no entry in its list."""
+    return [ref for ref in document.references
+            if ref.entry.get("entrysubtype").strip().lower() == "placeholder"]
+
+
+def _check_placeholder_sources(document: Document, problems: Problems) -> None:
+    for ref in placeholder_sources(document):
+        problems.warning(document.config.bib_path, ref.entry.line,
+                         f"source {ref.number} ('{ref.entry.key}') is a placeholder: {ref.entry.title!r}",
+                         "write its description (author, title, year…) in place of the placeholder")
+
+
 def _check_title_page(document: Document, problems: Problems) -> None:
     config = document.config
     for name in placeholders(document):
@@ -245,7 +260,7 @@ def _check_cited_entries(document: Document, problems: Problems) -> None:
     bib = document.config.bib_path
     for ref in document.references:
         entry = ref.entry
-        if entry.key not in document.cited_keys:
+        if entry.key not in document.cited_keys or entry.form == "typed":  # printed as written, or a placeholder
             continue
         if not entry.year and not entry.get("year", "date"):
             problems.warning(bib, entry.line, f"the cited source '{entry.key}' has no year",
