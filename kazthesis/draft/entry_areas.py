@@ -14,17 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kazthesis.bibliography.terms import MONTHS, TERMS
+from kazthesis.lang.registry import LANGUAGES
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲЄЇҐ"
 LOWER = "a-zа-яёәғқңөұүһіўҳєїґ"
+# Every language's description terms, each script's table of a language on its own.
+SOURCE_TABLES = [table for entry in LANGUAGES.values() for table in entry.sources.values()]
 
 
 def _term_words(name: str) -> set[str]:
     """The fixed part of a term in every language: ``(қаралған күні: {d})`` → ``қаралған күні``."""
     words = set()
-    for terms in TERMS.values():
-        text = terms[name]
+    for table in SOURCE_TABLES:
+        text = table.terms[name]
         words.add(re.sub(r"\{\w\}", "", text).strip(" ():[]"))
     return words
 
@@ -37,7 +39,8 @@ MEDIUM_RE = re.compile(r"\s*\[(?:" + "|".join(sorted(map(re.escape, MEDIUMS), ke
                        re.IGNORECASE)
 CLOSING_RE = re.compile(r"^(?:Текст|Мәтін|Text|Матн|Matn)\s*:\s*[\w ,]+$", re.IGNORECASE)
 MONTH_WORDS = {name.lower().rstrip("."): (lang, number)
-               for lang, names in MONTHS.items() for number, name in enumerate(names, 1)}
+               for lang, entry in LANGUAGES.items() for table in entry.sources.values()
+               for number, name in enumerate(table.months, 1)}
 
 URL_RE = re.compile(r"^(?:URL|Режим доступа|Қолжетімділік режимі|Available at|Access mode)\s*:\s*(?P<url>\S+?)"
                     r"(?:\s*\((?P<label>[^():]+?)\s*:\s*(?P<date>\d{1,2}\.\d{1,2}\.\d{2,4})\s*\)?)?\.?$",

@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kazthesis.bibliography.terms import TERMS, detect_language
+from kazthesis.bibliography.terms import detect_language
 from kazthesis.draft.entry_areas import (
     ACCESSED_LABELS,
     LOWER,
     MEDIUM_RE,
     MONTH_WORDS,
+    SOURCE_TABLES,
     UPPER,
     Area,
     classify,
@@ -37,7 +38,7 @@ HEADING_LOOSE = re.compile(rf"^(?P<last>{SURNAME})\s+(?P<init>{INITIALS})\s*(?P<
 MORE_LOOSE = re.compile(rf"^,\s*(?P<last>{SURNAME})\s+(?P<init>{INITIALS})\s*(?P<rest>.*)$")
 NAME_INITIALS_FIRST = re.compile(rf"^(?P<init>{INITIALS})\s*(?P<last>{SURNAME}(?:\s{SURNAME})?)$")
 NAME_INVERTED = re.compile(rf"^(?P<last>{SURNAME}(?:\s{SURNAME})?),?\s+(?P<init>{INITIALS})$")
-OTHERS = {t["others"] for t in TERMS.values()} | {"и др.", "т.б.", "et al.", "[и др]", "[т. б.]", "и др"}
+OTHERS = {table.terms["others"] for table in SOURCE_TABLES} | {"и др.", "т.б.", "et al.", "[и др]", "[т. б.]", "и др"}
 OTHERS_RE = re.compile(r"\s*(?:" + "|".join(re.escape(o) for o in sorted(OTHERS, key=len, reverse=True)) + r")\.?$")
 EDITOR_RE = re.compile(r"^(?:под\s+(?:общ\.\s+|науч\.\s+)?ред\.|ред\.|жалпы\s+ред\.|ed\.\s+by|edited\s+by|eds?\.|"
                        r"таҳр\.|tahr\.)\s*(?P<names>.+)$", re.IGNORECASE)
@@ -273,6 +274,10 @@ def _imprint(areas: list[Area], parsed: Parsed) -> None:
             fields["month_text"], fields["day"] = values["m"], values["d"]
         elif kind == "closing":
             parsed.fields["closing"] = area.text
+        elif "note" not in fields and area.text.strip(" ."):
+            # an area of the imprint that names nothing else is GOST's note (an article number, where a thesis
+            # was written): printed as typed, in the same place
+            fields["note"] = area.text.strip().rstrip(".")
         else:
             parsed.leftover.append(area.text)
 

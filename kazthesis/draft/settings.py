@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kazthesis.skeleton import TITLE_PAGES, thesis_toml
+from kazthesis.new.project import sample, thesis_toml
 
 TOPIC_PLACEHOLDER = {"kk": "[Жұмыстың тақырыбы]", "ru": "[Тема работы]", "en": "[Topic]"}
 MINISTRY_PLACEHOLDER = {"kk": "[Министрліктің атауы]", "ru": "[Название министерства]", "en": "[Ministry]"}
@@ -22,7 +22,7 @@ def _quote(value: str) -> str:
 
 
 def placeholders(language: str) -> dict[str, str]:
-    values = {k: v for k, v in TITLE_PAGES[language].items() if v.startswith("[")}
+    values = {k: v for k, v in sample(language)["title_page"].items() if v.startswith("[")}
     values["title"] = TOPIC_PLACEHOLDER[language]
     values["ministry"] = MINISTRY_PLACEHOLDER[language]
     return values

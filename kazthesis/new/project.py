@@ -51,8 +51,8 @@ def thesis_toml(language: str, work_type: str, year: int | None = None) -> str:
     """thesis.toml of a new project: every setting of SETTINGS with its meaning, most commented out at its default."""
     year = datetime.date.today().year if year is None else year
     profile = SETTINGS[""]["profile"].default
-    sample = _sample(language)
-    title = dict(sample["title_page"])
+    sample_toml = sample(language)
+    title = dict(sample_toml["title_page"])
     title["work_type"] = locale.text(language, f"work_{work_type}")
     title["year"] = str(year)
     if work_type == "coursework":
@@ -94,11 +94,11 @@ def thesis_toml(language: str, work_type: str, year: int | None = None) -> str:
                 lines += _setting_comment(name, setting, default)
     lines += ["", "[abbreviations]", "# An abbreviation and what it stands for, one a line: the list printed after the"
               " contents page, in alphabet order."]
-    lines += [f"{_toml_value(abbr)} = {_toml_value(meaning)}" for abbr, meaning in sample["abbreviations"].items()]
+    lines += [f"{_toml_value(abbr)} = {_toml_value(meaning)}" for abbr, meaning in sample_toml["abbreviations"].items()]
     return "\n".join(lines) + "\n"
 
 
-def _sample(language: str) -> dict[str, dict[str, str]]:
+def sample(language: str) -> dict[str, dict[str, str]]:
     """The sample's title page (the student's own details as [placeholders]) and abbreviations."""
     with (SKELETONS / language / SAMPLE).open("rb") as file:
         return tomllib.load(file)

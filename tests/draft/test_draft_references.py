@@ -51,14 +51,14 @@ def exemplar_refs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return [line.split(". ", 1)[1] for line in result.out.splitlines() if line.strip()]
 
 
-def test_the_exemplars_37_entries_round_trip(exemplar_refs: list[str]) -> None:
-    assert len(exemplar_refs) == 37
+def test_every_entry_of_the_exemplar_round_trips(exemplar_refs: list[str]) -> None:
+    assert 30 <= len(exemplar_refs) <= 50  # a coursework's list, as norm control counts it
     taken: set[str] = set()
     for typed in exemplar_refs:
         source = build_source(typed, None, taken, "gost-7.1-2003")
         assert source.status == "parsed", (typed, source.why)
         assert same(typed, source.formatted), (typed, source.formatted)
-    assert len(taken) == 37  # every key its own
+    assert len(taken) == len(exemplar_refs)  # every key its own
 
 
 def fields(bib: str) -> dict[str, str]:
