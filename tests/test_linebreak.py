@@ -4,7 +4,7 @@ kazthesis/pdf/weasy/linebreak.py replaces WeasyPrint's one-by-one search for the
 hyphen to break a line at with a shorter search. Here every line of the
 exemplar's and the Russian fixture's chapters is broken both ways, and each
 result — where the line ends, where the next begins, its width, height and
-baseline — must be the same. kazthesis/pdf/weasy/layout.py imports WeasyPrint without
+baseline — must be the same. kazthesis/pdf/weasy/installed.py imports WeasyPrint without
 ctypes' library search: the same libraries must load.
 """
 
@@ -17,7 +17,9 @@ from conftest import FIXTURES, REPO
 
 from kazthesis.pdf.html import HtmlBook
 from kazthesis.pdf.weasy import linebreak
-from kazthesis.pdf.weasy.layout import Job, lay_out, shared_stylesheet
+from kazthesis.pdf.weasy.engine import shared_stylesheet
+from kazthesis.pdf.weasy.jobs import Job
+from kazthesis.pdf.weasy.passes import lay_out
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
 
@@ -92,7 +94,7 @@ print("programs run:", len(started))
 
 
 def test_the_renderer_imports_weasyprint_with_the_same_libraries_without_the_library_search() -> None:
-    """kazthesis.pdf.weasy.layout imports WeasyPrint without ctypes' library search (ldconfig, gcc, ld): the same
+    """kazthesis.pdf.weasy.installed imports WeasyPrint without ctypes' library search (ldconfig, gcc, ld): the same
     libraries must load as with a plain import."""
     import subprocess
     import sys
@@ -101,7 +103,7 @@ def test_the_renderer_imports_weasyprint_with_the_same_libraries_without_the_lib
         code = LOADED.format(repo=str(REPO), importer=importer)
         return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
 
-    ours = loaded("from kazthesis.pdf.weasy.layout import _fonts; _fonts()").splitlines()
+    ours = loaded("from kazthesis.pdf.weasy.engine import fonts; fonts()").splitlines()
     plain = loaded("import weasyprint").splitlines()
     assert ours[:2] == plain[:2]
     assert "'pango'" in ours[0] and "'harfbuzz_subset'" in ours[0]
