@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from kazthesis.pdf.weasy.installed import PINNED, fix_command, import_quietly, installed_version, subset_library_loaded
+from kazthesis.pdf.weasy.installed import PINNED, fix_command, import_quietly, reported_version, subset_library_loaded
 from kazthesis.read import fonts
 
 MINIMUM_PYTHON = (3, 11)
@@ -75,9 +75,9 @@ def check_weasyprint(importer: Callable[[], object] = import_quietly) -> Check:
     return Check(True, f"WeasyPrint {getattr(module, '__version__', '?')} with Pango")
 
 
-def check_weasyprint_version(version: Callable[[], str | None] = installed_version) -> Check:
+def check_weasyprint_version(version: Callable[[], str | None] = reported_version) -> Check:
     """The installed WeasyPrint is the version kazthesis is written for (its layout uses WeasyPrint's internals);
-    ``version`` reads the installed one (from its package metadata)."""
+    ``version`` reads the installed one."""
     found = version()
     if found == PINNED:
         return Check(True, f"WeasyPrint {found}, the version kazthesis is written for")

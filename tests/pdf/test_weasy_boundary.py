@@ -96,8 +96,9 @@ def test_a_build_with_another_weasyprint_stops_with_a_clear_error(tmp_path: Path
     assert not (project / "output" / "thesis.pdf").exists()
 
 
-def test_doctor_names_another_weasyprint_and_the_fix(tmp_path: Path) -> None:
-    env = _other_weasyprint(tmp_path / "site", with_metadata=True)
+@pytest.mark.parametrize("with_metadata", [True, False], ids=["installed", "module-only"])
+def test_doctor_names_another_weasyprint_and_the_fix(tmp_path: Path, with_metadata: bool) -> None:
+    env = _other_weasyprint(tmp_path / "site", with_metadata)
     run = subprocess.run([sys.executable, str(REPO / "build.py"), "doctor", str(tmp_path)], env=env,
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 1

@@ -3,9 +3,9 @@
 The layout passes reach into WeasyPrint's internals (its layout context, its
 page maker, its line breaking), which change between versions: another
 version would fail deep in layout, or, worse, lay out differently without a
-word. So the version is checked before WeasyPrint is imported (from its
-package metadata: another version may not even import with this one's
-dependencies) and again after (``weasyprint.__version__``, the code that
+word. So the version is checked before WeasyPrint is imported (from the
+metadata pip installed beside it: another version may not even import with
+this one's dependencies) and again after (``weasyprint.__version__``, the code that
 really runs), and a mismatch is :class:`WrongWeasyPrint`, which names both
 versions and the command that installs the right one. ``kazthesis doctor``
 reports the same (:func:`installed_version`).
@@ -14,11 +14,12 @@ reports the same (:func:`installed_version`).
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import importlib.util
 import io
+import os
 import shlex
 import sys
+from pathlib import Path
 from types import ModuleType
 
 PINNED = "70.0"  # as requirements.txt and pyproject.toml pin it
@@ -51,31 +52,56 @@ class WrongWeasyPrint(Exception):
         return f"{self.message} — {self.fix}"
 
 
-def installed_version() -> str | None:
-    """The version of the WeasyPrint that ``import weasyprint`` finds, from its package metadata, without
-    importing it; None when none is installed."""
-    try:
-        return importlib.metadata.version(DISTRIBUTION)
-    except importlib.metadata.PackageNotFoundError:
-        return None
-
-
-def where_installed() -> str:
-    """The folder of the WeasyPrint package ``import weasyprint`` finds (found, not imported)."""
+def where_installed() -> Path | None:
+    """The folder of the WeasyPrint package ``import weasyprint`` finds (found, not imported); None: none."""
     try:
         spec = importlib.util.find_spec("weasyprint")
     except (ImportError, ValueError):
-        spec = None
-    if spec is not None and spec.submodule_search_locations:
-        return str(list(spec.submodule_search_locations)[0])
-    return "weasyprint"
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def installed_version() -> str | None:
+    """The version of the WeasyPrint that ``import weasyprint`` finds, without importing it: from the name of
+    the metadata folder pip put beside it (``weasyprint-70.0.dist-info``); None when there is none (not
+    installed, or not by pip: then only the version the imported module states is checked).
+
+    Not :mod:`importlib.metadata`: its own import takes longer than the rest of the check, in the renderer's
+    start, which a cold build waits for.
+    """
+    package = where_installed()
+    if package is None:
+        return None
+    prefix = f"{DISTRIBUTION}-"
+    try:
+        names = sorted(os.listdir(package.parent))
+    except OSError:
+        return None
+    for name in names:
+        if name.lower().startswith(prefix) and name.endswith(".dist-info"):
+            return name[len(prefix) : -len(".dist-info")]
+    return None
+
+
+def reported_version() -> str | None:
+    """The installed WeasyPrint's version as pip recorded it, else as the module states it once imported (for
+    ``kazthesis doctor``); None when it cannot be imported."""
+    found = installed_version()
+    if found is None:
+        try:
+            found = getattr(import_quietly(), "__version__", None)
+        except (OSError, ImportError):
+            return None
+    return found
 
 
 def check_version(found: str | None) -> None:
     """Raise :class:`WrongWeasyPrint` when ``found`` (a version; None: unknown, no judgement) is not the pinned
     one."""
     if found is not None and found != PINNED:
-        raise WrongWeasyPrint(found, where_installed())
+        raise WrongWeasyPrint(found, str(where_installed() or DISTRIBUTION))
 
 
 def import_weasyprint() -> ModuleType:
