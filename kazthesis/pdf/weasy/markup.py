@@ -19,7 +19,6 @@ tree, which moves a footnote's text out of its paragraph
 
 from __future__ import annotations
 
-import bisect
 import html as html_module
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -151,7 +150,3 @@ def text_edits(old: str, new: str) -> TextEdits | None:
                 (segments[paragraph], html_module.unescape(old_text), html_module.unescape(new_text)))
     return edits
 
-
-def position_of(found: list[Tag], offset: int) -> int:
-    """The index of the first tag at or after ``offset``."""
-    return bisect.bisect_left([tag.start for tag in found], offset)
