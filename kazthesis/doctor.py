@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
-import io
 import sys
 import tempfile
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kazthesis.lang.registry import LANGUAGES, listed
+from kazthesis.pdf.weasy.installed import PINNED, fix_command, import_quietly, reported_version, subset_library_loaded
 from kazthesis.read import fonts
 
 MINIMUM_PYTHON = (3, 11)
@@ -61,15 +61,7 @@ PANGO_FIX = {
 }
 
 
-def _import_weasyprint() -> object:
-    """Import WeasyPrint, hiding the banner it prints when a library is missing."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        import weasyprint
-
-    return weasyprint
-
-
-def check_weasyprint(importer: Callable[[], object] = _import_weasyprint) -> Check:
+def check_weasyprint(importer: Callable[[], object] = import_quietly) -> Check:
     """WeasyPrint imports: it loads Pango, GObject, HarfBuzz and fontconfig as it does (OSError without them)."""
     try:
         module = importer()
@@ -82,17 +74,19 @@ def check_weasyprint(importer: Callable[[], object] = _import_weasyprint) -> Che
     return Check(True, f"WeasyPrint {getattr(module, '__version__', '?')} with Pango")
 
 
-def _subset_library_from_weasyprint() -> bool | None:
-    """Whether WeasyPrint loaded libharfbuzz-subset; None when WeasyPrint itself cannot be loaded."""
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            from weasyprint.text import ffi
-    except (OSError, ImportError):
-        return None
-    return getattr(ffi, "harfbuzz_subset", None) is not None
+def check_weasyprint_version(version: Callable[[], str | None] = reported_version) -> Check:
+    """The installed WeasyPrint is the version kazthesis is written for (its layout uses WeasyPrint's internals);
+    ``version`` reads the installed one."""
+    found = version()
+    if found == PINNED:
+        return Check(True, f"WeasyPrint {found}, the version kazthesis is written for")
+    shown = f"WeasyPrint {found} is installed" if found else "WeasyPrint is not installed"
+    return Check(False, f"{shown}, but kazthesis is written for WeasyPrint {PINNED}: its page layout uses "
+                        "WeasyPrint's internals, which change from version to version",
+                 {platform: fix_command() for platform in PLATFORMS})
 
 
-def check_harfbuzz_subset(loaded: Callable[[], bool | None] = _subset_library_from_weasyprint,
+def check_harfbuzz_subset(loaded: Callable[[], bool | None] = subset_library_loaded,
                           find: Callable[[str], str | None] = ctypes.util.find_library) -> Check:
     """HarfBuzz's subsetting library, which WeasyPrint embeds fonts with (hb_subset)."""
     found = loaded()
@@ -173,8 +167,8 @@ def project_font(root: Path) -> str:
 
 def run_checks(root: Path) -> list[Check]:
     """Every check, in the order a build needs them."""
-    return [check_python(), check_weasyprint(), check_harfbuzz_subset(), check_font(project_font(root)),
-            check_output(root)]
+    return [check_python(), check_weasyprint(), check_weasyprint_version(), check_harfbuzz_subset(),
+            check_font(project_font(root)), check_output(root)]
 
 
 def run_doctor(root: Path, out: TextIO) -> int:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from kazthesis.bibliography import Bibliography, Entry
     from kazthesis.read.config import Config
-    from kazthesis.read.inserts import ExternalPdf
     from kazthesis.resolve.geometry import Geometry
     from kazthesis.resolve.title import TitlePage
 
@@ -405,6 +404,19 @@ class Reference:
     text: str
     runs: list[tuple[str, bool]] = field(default_factory=list)  # the text in runs, True where italic
     label: str = ""  # the number as the list prints it: "1." (GOST 7.32-2017) or "1"
+
+
+@dataclass(frozen=True)
+class ExternalPdf:
+    """A PDF file whose pages go into the thesis as they are (a signed title page, a form), checked readable."""
+
+    name: str  # its piece: "title" (it replaces the generated title page) or "insert-1", "insert-2"…
+    file: str  # as written in thesis.toml, relative to the project
+    after: str  # "title" | "contents" | "end"; "" for the title page itself
+    line: int | None  # its line in thesis.toml
+
+    def path(self, root: Path) -> Path:
+        return root / self.file
 
 
 @dataclass

@@ -12,11 +12,19 @@ rendering the same ``output/thesis.html``:
   the exemplar (its chapters repeated with their ids made unique, plus
   generated sources): cold build, watch edit, peak memory.
 
-    .venv/bin/python scripts/benchmark.py [--runs N] [--quick] [--import-only]
+    .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
+    .venv/bin/python scripts/benchmark.py --import-only
+    .venv/bin/python scripts/benchmark.py --soft-hyphen-patch [--runs N]
 
 ``--import-only`` times ``import`` of a .docx draft of about 40 and of about
 150 pages (made here from the exemplar's text, typed as students type it)
 against the build of the project each import makes.
+
+``--soft-hyphen-patch`` measures only the change to WeasyPrint that
+docs/upstream/weasyprint-soft-hyphen-search.md proposes: the patch in that
+page applied to a copy of the installed ``weasyprint/text/line_break.py``,
+and plain WeasyPrint laying out the exemplar's ``output/thesis.html`` with
+and without it, in fresh processes, interleaved.
 
 Peak memory is given twice, sampled every 20 ms from /proc in one more run
 of each command (the timed runs are not sampled: the sampling takes CPU): the
@@ -146,6 +154,84 @@ def watch_edits(project: Path, chapter: Path, edits: int) -> dict[str, list[floa
         process.terminate()
         process.wait(30)
     return times
+
+
+# --- the soft-hyphen patch to WeasyPrint ----------------------------------------------------------------
+
+PATCH_PAGE = ROOT / "docs" / "upstream" / "weasyprint-soft-hyphen-search.md"
+# Lays out (no PDF) an HTML file with plain WeasyPrint, its split_first_line taken from argv[2] when given;
+# prints the seconds, the lines broken at a soft hyphen or a dictionary part, and the layouts tried for them.
+LAYOUT = """
+import importlib.util, sys, time
+import weasyprint
+from weasyprint.layout import inline, preferred
+tries = [0, 0, 0]  # searches, layouts tried, layouts the unpatched loop tries
+if len(sys.argv) > 2:
+    spec = importlib.util.spec_from_file_location("weasyprint.text.patched_line_break", sys.argv[2])
+    patched = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(patched)
+    search = patched._first_fitting
+    def counted(count, try_part):
+        results = {}
+        def tried(number):
+            results[number] = try_part(number)
+            return results[number]
+        found = search(count, tried)
+        fitting = [number for number, result in results.items() if result is not None]
+        tries[0] += 1
+        tries[1] += len(results)
+        tries[2] += min(fitting) + 1 if fitting else count
+        return found
+    patched._first_fitting = counted
+    inline.split_first_line = preferred.split_first_line = patched.split_first_line
+document = weasyprint.HTML(filename=sys.argv[1])
+started = time.perf_counter()
+document.render()
+print(time.perf_counter() - started, *tries)
+"""
+
+
+def patched_line_break(target: Path) -> Path:
+    """The installed WeasyPrint's line_break.py with the patch of PATCH_PAGE applied (by ``patch``), in
+    ``target``; exits when the patch does not apply."""
+    import weasyprint.text.line_break as installed
+
+    diff = re.search(r"```diff\n(.*?)```", PATCH_PAGE.read_text(encoding="utf-8"), re.S)
+    if diff is None:
+        sys.exit(f"no diff block in {PATCH_PAGE}")
+    copy = target / "weasyprint" / "text" / "line_break.py"
+    copy.parent.mkdir(parents=True)
+    shutil.copy(installed.__file__, copy)
+    applied = subprocess.run(["patch", "-p1", "-d", str(target)], input=diff.group(1), capture_output=True,
+                             text=True)
+    if applied.returncode:
+        sys.exit(f"the patch does not apply to {installed.__file__}:\n{applied.stdout}{applied.stderr}")
+    return copy
+
+
+def measure_soft_hyphen_patch(project: Path, runs: int) -> None:
+    """Plain WeasyPrint laying out the exemplar, with and without the patch (fresh processes, interleaved)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        timed(build_command(project))  # writes output/thesis.html
+        html = project / "output" / "thesis.html"
+        patched = patched_line_break(Path(tmp))
+        rows: dict[str, list[float]] = {"WeasyPrint 70.0": [], "with the patch": []}
+        counts: list[str] = []
+        for _ in range(runs):
+            for name in rows:
+                extra = [str(patched)] if name == "with the patch" else []
+                out = subprocess.run([PYTHON, "-c", LAYOUT, str(html), *extra], capture_output=True, text=True,
+                                     check=True).stdout.split()
+                rows[name].append(float(out[0]))
+                counts = out[1:] if extra else counts
+        base = statistics.median(rows["WeasyPrint 70.0"])
+        print(f"{project.name}: layout of output/thesis.html (HTML.render(): styles, boxes, pages; no PDF)")
+        for name, seconds in rows.items():
+            print(f"  {name:20} median {statistics.median(seconds):5.2f} s  (min {min(seconds):.2f}, max "
+                  f"{max(seconds):.2f})  ratio {statistics.median(seconds) / base:4.2f}")
+        searches, tried, loop = (int(count) for count in counts)
+        print(f"  searches for a break inside a word: {searches}; layouts tried: {tried} with the patch, "
+              f"{loop} without ({tried / max(searches, 1):.2f} and {loop / max(searches, 1):.2f} a search)")
 
 
 # --- big theses ----------------------------------------------------------------------------------
@@ -324,6 +410,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="the exemplar only")
     parser.add_argument("--import-only", action="store_true",
                         help="only `import` of a 40-page and a 150-page draft, against the build of the result")
+    parser.add_argument("--soft-hyphen-patch", action="store_true",
+                        help="only the exemplar's layout by WeasyPrint with and without the proposed patch")
     args = parser.parse_args()
     if args.import_only:
         measure_import(args.runs)
@@ -334,6 +422,9 @@ def main() -> None:
             shutil.copytree(ROOT / item, exemplar / item)
         for item in ("references.bib", "thesis.toml"):
             shutil.copy(ROOT / item, exemplar / item)
+        if args.soft_hyphen_patch:
+            measure_soft_hyphen_patch(exemplar, args.runs)
+            return
         measure(exemplar, args.runs, args.edits, exemplar / "content" / "04-tarau-2.md", with_check=True)
         if args.quick:
             return

@@ -17,7 +17,9 @@ from kazthesis.doctor import (
     check_output,
     check_python,
     check_weasyprint,
+    check_weasyprint_version,
 )
+from kazthesis.pdf.weasy import PINNED
 
 
 def _instructions(check: Check) -> str:
@@ -29,8 +31,8 @@ def _instructions(check: Check) -> str:
 def test_this_machine_has_everything(tmp_path: Path) -> None:
     result = run_cli("doctor", tmp_path)
     assert result.status == 0, result.out
-    assert result.out.count("\nok  ") + result.out.startswith("ok  ") == 5
-    assert "all 5 checks passed" in result.out
+    assert result.out.count("\nok  ") + result.out.startswith("ok  ") == 6
+    assert "all 6 checks passed" in result.out
     assert not (tmp_path / "output").exists()  # made for the probe, then removed
 
 
@@ -57,6 +59,15 @@ def test_missing_pango() -> None:
     assert "brew install pango" in how
     assert "pacman -S mingw-w64-x86_64-pango" in how and "WSL" in how
     assert check_weasyprint().ok
+
+
+def test_another_weasyprint_version() -> None:
+    check = check_weasyprint_version(lambda: "69.0")
+    assert f"WeasyPrint 69.0 is installed, but kazthesis is written for WeasyPrint {PINNED}" in check.what
+    assert f"-m pip install weasyprint=={PINNED}" in _instructions(check)
+    assert "not installed" in check_weasyprint_version(lambda: None).what
+    assert check_weasyprint_version(lambda: PINNED).ok
+    assert check_weasyprint_version().ok
 
 
 def test_missing_harfbuzz_subset() -> None:
@@ -128,4 +139,4 @@ def test_a_failed_check_gives_exit_1_and_the_instructions(tmp_path: Path, monkey
     assert "MISSING  fontconfig (fc-match) cannot tell which font 'Times New Roman' is" in result.out
     for platform in PLATFORMS:
         assert f"         {platform}: " in result.out
-    assert "1 of 5 checks failed" in result.out
+    assert "1 of 6 checks failed" in result.out

@@ -22,7 +22,7 @@ from pdftools import MM, contents_entries, fonts, outline, words
 from kazthesis.lang import locale
 from kazthesis.model import Document
 from kazthesis.pdf.html import Piece
-from kazthesis.pdf.weasy.layout import LaidOut
+from kazthesis.pdf.weasy import LaidOut
 from kazthesis.pipeline import build_document
 from kazthesis.problems import Problems
 

@@ -137,7 +137,7 @@ def test_new_build_check_refs_doctor_as_a_student(installed: tuple[Path, dict[st
     assert [line.split(". ", 1)[0] for line in refs.stdout.splitlines()] == [str(n) for n in range(1, 9)]
     doctor = _run([kazthesis, "doctor"], project, env)
     assert doctor.returncode == 0, doctor.stdout
-    assert "all 5 checks passed" in doctor.stdout
+    assert "all 6 checks passed" in doctor.stdout
 
 
 def test_the_dependencies_are_those_of_requirements_txt() -> None:

@@ -1,15 +1,19 @@
 """The renderer's two speed-ups of WeasyPrint change nothing it makes.
 
-kazthesis/pdf/weasy/linebreak.py replaces WeasyPrint's one-by-one search for the soft
-hyphen to break a line at with a shorter search. Here every line of the
-exemplar's and the Russian fixture's chapters is broken both ways, and each
-result — where the line ends, where the next begins, its width, height and
-baseline — must be the same. kazthesis/pdf/weasy/layout.py imports WeasyPrint without
-ctypes' library search: the same libraries must load.
+kazthesis/pdf/weasy/linebreak.py replaces WeasyPrint's one-by-one search for the
+soft hyphen to break a line at with a shorter search, and docs/upstream/ proposes
+the same change to WeasyPrint as a patch. Here every line of the exemplar's and
+the Russian fixture's chapters is broken three ways, and each result — where the
+line ends, where the next begins, its width, height and baseline — must be the
+same. kazthesis/pdf/weasy/installed.py imports WeasyPrint without ctypes' library
+search: the same libraries must load.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +21,9 @@ from conftest import FIXTURES, REPO
 
 from kazthesis.pdf.html import HtmlBook
 from kazthesis.pdf.weasy import linebreak
-from kazthesis.pdf.weasy.layout import Job, lay_out, shared_stylesheet
+from kazthesis.pdf.weasy.engine import shared_stylesheet
+from kazthesis.pdf.weasy.jobs import Job
+from kazthesis.pdf.weasy.passes import lay_out
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
 
@@ -32,25 +38,43 @@ def _jobs(root: Path) -> list[Job]:
             for piece in book.pieces() if piece.name.startswith(("part-", "appendix-", "references"))]
 
 
+def _upstream_patch(folder: Path) -> Callable:
+    """``split_first_line`` of the installed WeasyPrint with the patch proposed upstream
+    (docs/upstream/weasyprint-soft-hyphen-search.md) applied, as scripts/benchmark.py applies it."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from benchmark import patched_line_break
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    spec = importlib.util.spec_from_file_location("weasyprint.text.patched_line_break", patched_line_break(folder))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.split_first_line
+
+
 @pytest.mark.parametrize("project", [REPO, FIXTURES / "ru"], ids=["exemplar", "ru"])
-def test_every_line_breaks_where_weasyprints_own_search_breaks_it(project: Path,
+def test_every_line_breaks_where_weasyprints_own_search_breaks_it(project: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Our copy and the patch proposed upstream break every line as WeasyPrint 70.0 does."""
     from weasyprint.layout import inline
 
     jobs = _jobs(project)
     shared_stylesheet(jobs[0].css)  # installs the bisecting search
     assert linebreak.ORIGINAL is not None and inline.split_first_line is linebreak.split_first_line
+    upstream = _upstream_patch(tmp_path)
     compared, hyphenated, mismatches = 0, 0, []
 
     def both(text, style, context, max_width, *args, **kwargs):  # noqa: ANN001, ANN202 - WeasyPrint's signature
         ours = linebreak.split_first_line(text, style, context, max_width, *args, **kwargs)
         theirs = linebreak.ORIGINAL(text, style, context, max_width, *args, **kwargs)
+        patched = upstream(text, style, context, max_width, *args, **kwargs)
         nonlocal compared, hyphenated
         compared += 1
         if text.encode()[: ours[1]].decode(errors="ignore").endswith(SOFT_HYPHEN):
             hyphenated += 1  # the line was broken at a soft hyphen
-        if ours[1:] != theirs[1:]:
-            mismatches.append((text[:80], ours[1:], theirs[1:]))
+        if not ours[1:] == patched[1:] == theirs[1:]:
+            mismatches.append((text[:80], ours[1:], patched[1:], theirs[1:]))
         return ours
 
     monkeypatch.setattr(inline, "split_first_line", both)
@@ -92,7 +116,7 @@ print("programs run:", len(started))
 
 
 def test_the_renderer_imports_weasyprint_with_the_same_libraries_without_the_library_search() -> None:
-    """kazthesis.pdf.weasy.layout imports WeasyPrint without ctypes' library search (ldconfig, gcc, ld): the same
+    """kazthesis.pdf.weasy.installed imports WeasyPrint without ctypes' library search (ldconfig, gcc, ld): the same
     libraries must load as with a plain import."""
     import subprocess
     import sys
@@ -101,7 +125,7 @@ def test_the_renderer_imports_weasyprint_with_the_same_libraries_without_the_lib
         code = LOADED.format(repo=str(REPO), importer=importer)
         return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
 
-    ours = loaded("from kazthesis.pdf.weasy.layout import _fonts; _fonts()").splitlines()
+    ours = loaded("from kazthesis.pdf.weasy.engine import fonts; fonts()").splitlines()
     plain = loaded("import weasyprint").splitlines()
     assert ours[:2] == plain[:2]
     assert "'pango'" in ours[0] and "'harfbuzz_subset'" in ours[0]

@@ -1,6 +1,6 @@
 """Laying out again only what a change reaches gives the pages a fresh layout gives.
 
-relayout.py reaches into WeasyPrint's pagination (pinned to 70.0). These tests
+kazthesis/pdf/weasy/relayout.py reaches into WeasyPrint's pagination (pinned to 70.0). These tests
 lay the exemplar's and the Russian fixture's pieces out as the build does —
 hyphenation fixed page by page, and in watch mode resumed after an edit — and
 compare each PDF, page by page, with WeasyPrint laying out the same final HTML
@@ -19,7 +19,10 @@ from conftest import FIXTURES, REPO
 from pdftools import fonts
 
 from kazthesis.pdf.html import HtmlBook
-from kazthesis.pdf.weasy.layout import _KEPT, Job, lay_out, shared_stylesheet
+from kazthesis.pdf.weasy.engine import shared_stylesheet
+from kazthesis.pdf.weasy.jobs import Job
+from kazthesis.pdf.weasy.kept import KEPT
+from kazthesis.pdf.weasy.passes import lay_out
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
 
@@ -56,15 +59,15 @@ def test_pieces_laid_out_in_passes_equal_a_fresh_layout_of_their_final_html(proj
 @pytest.mark.parametrize("where", [0.1, 0.5, 0.9])
 def test_a_resumed_layout_after_an_edit_equals_a_layout_from_scratch(where: float, tmp_path: Path) -> None:
     job = max(_jobs(REPO, keep=True), key=lambda j: len(j.html))  # the longest chapter
-    _KEPT.clear()
+    KEPT.clear()
     lay_out(job)
-    assert job.name in _KEPT
+    assert job.name in KEPT
     paragraphs = list(re.finditer(r'<p data-p="\d+">([^<]{80,}?)\. ', job.html))
     target = paragraphs[int(len(paragraphs) * where)]
     edited = job.html[: target.end(1)] + " және тағы бір сөйлем қосылды" + job.html[target.end(1) :]
     changed = Job(job.name, edited, job.css, job.root, job.allowed, keep=True)
     resumed = lay_out(changed)
-    _KEPT.clear()
+    KEPT.clear()
     scratch = lay_out(Job(job.name, edited, job.css, job.root, job.allowed))
     assert resumed.html == scratch.html
     assert _pages(resumed.pdf, tmp_path) == _pages(scratch.pdf, tmp_path)
@@ -91,9 +94,9 @@ def test_a_sequence_of_edits_resumed_one_after_another_equals_layouts_from_scrat
     a few letters and then a whole sentence taken out, edits on two pages at once — each resumed from the
     one before, each the same as a layout from scratch."""
     job = max(_jobs(REPO, keep=True), key=lambda j: len(j.html))  # the longest chapter
-    _KEPT.clear()
+    KEPT.clear()
     first = lay_out(job)
-    layout = _KEPT[job.name].layout
+    layout = KEPT[job.name].layout
     made = _count_page_makes(monkeypatch)
     # Paragraphs that run from one page onto the next: an edit in one moves that page break.
     paragraphs = [m for m in re.finditer(r'<p data-p="(\d+)">([^<]{120,}?)\. ', job.html)
@@ -123,10 +126,10 @@ def test_a_sequence_of_edits_resumed_one_after_another_equals_layouts_from_scrat
         made[0] = 0
         resumed = lay_out(Job(job.name, html, job.css, job.root, job.allowed, keep=True))
         makes[name] = made[0]
-        kept = dict(_KEPT)
-        _KEPT.clear()
+        kept = dict(KEPT)
+        KEPT.clear()
         scratch = lay_out(Job(job.name, html, job.css, job.root, job.allowed))
-        _KEPT.update(kept)
+        KEPT.update(kept)
         assert resumed.html == scratch.html, name
         assert _pages(resumed.pdf, tmp_path) == _pages(scratch.pdf, tmp_path), name
         spliced = tmp_path / "spliced.pdf"  # pages kept from the last PDF beside pages painted anew

@@ -1,6 +1,6 @@
 """Laid-out pieces → the thesis PDF: pages in order, page numbers, links, bookmarks, metadata.
 
-Each piece was laid out on its own (:mod:`kazthesis.pdf.weasy.layout`), so none knows
+Each piece was laid out on its own (:mod:`kazthesis.pdf.weasy`), so none knows
 on which page of the thesis it starts. That is decided here, after layout:
 the pages are joined with pikepdf, and the page numbers are drawn onto them
 in the font, size and place the stylesheet gives the page footer (measured
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pikepdf
 
 from kazthesis.model import ContentsEntry
-from kazthesis.pdf.weasy.layout import LaidOut
+from kazthesis.pdf.weasy import LaidOut
 
 FONT_NAME = pikepdf.Name("/KzPageNumber")
 

@@ -1,7 +1,7 @@
 """Document → PDF: every piece laid out on its own (in parallel where it pays), then assembled.
 
 The pieces of :class:`~kazthesis.pdf.html.HtmlBook` start on new pages, so
-each is laid out by itself (:mod:`kazthesis.pdf.weasy.layout`) — on two cores two at a
+each is laid out by itself (:mod:`kazthesis.pdf.weasy`) — on two cores two at a
 time — and kept in a :class:`LayoutCache` under its HTML: a rebuild lays out
 again only the pieces whose HTML changed. The contents page comes last, when
 the pages of the headings are known; then :mod:`kazthesis.pdf.assemble` joins
@@ -22,9 +22,9 @@ from kazthesis.model import ContentsEntry, Document
 from kazthesis.pdf import workers
 from kazthesis.pdf.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
 from kazthesis.pdf.html import HtmlBook, Piece
-from kazthesis.pdf.weasy.layout import Job, LaidOut, lay_out_or_measure
+from kazthesis.pdf.inserts import external_pieces, is_external, place
+from kazthesis.pdf.weasy import Job, LaidOut, WrongWeasyPrint, lay_out_or_measure
 from kazthesis.problems import Problems
-from kazthesis.read.inserts import external_pieces, is_external, place
 from kazthesis.resolve.geometry import points
 from kazthesis.resources import templates_dir
 
@@ -157,6 +157,14 @@ def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_
 
 def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None = None) -> PdfResult | None:
     """Lay out, assemble and return the thesis PDF; None when the layout found errors."""
+    try:
+        return _build_pdf(document, problems, cache)
+    except WrongWeasyPrint as exc:  # the renderer found another WeasyPrint than the one it is written for
+        problems.error(exc.where, None, exc.message, exc.fix)
+        return None
+
+
+def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None) -> PdfResult | None:
     watching = cache is not None  # watch mode: the workers keep each piece's layout for the next edit
     cache = cache if cache is not None else LayoutCache()
     config = document.config

@@ -7,7 +7,7 @@ chapters, then forks two workers that inherit all of it and lay out pieces
 two at a time (two cores here). The build itself never imports WeasyPrint.
 A piece goes to the worker that laid it out before (watch mode keeps the
 processes, and each worker keeps what it needs to lay a piece out again
-after a small edit: :mod:`kazthesis.pdf.weasy.layout`).
+after a small edit: :mod:`kazthesis.pdf.weasy`).
 
 Without ``fork`` (or on one core) everything runs in this process instead.
 """
@@ -89,9 +89,13 @@ def stop() -> None:
 def _serve(connection: Connection) -> None:
     """The renderer: load the renderer, fork the workers, then hand out what is asked until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; it stops us
-    from kazthesis.pdf.weasy.layout import warm_up
+    from kazthesis.pdf.weasy import warm_up
 
-    warm_up()
+    try:
+        warm_up()
+    except Exception as exc:  # noqa: BLE001 - another WeasyPrint version, a missing library: the build reports it
+        _refuse(connection, exc)
+        return
     context = get_context("fork")
     workers = []
     for _ in range(WORKERS):
@@ -121,6 +125,18 @@ def _serve(connection: Connection) -> None:
             except OSError:
                 pass
             process.join(5)
+
+
+def _refuse(connection: Connection, failure: Exception) -> None:
+    """A renderer that could not start: every request is answered with why, until the build stops asking."""
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        connection.send(("error", failure))
 
 
 def _dispatch(function: Callable[[Any], Any], items: list[Any], workers: list, home: dict[str, int]) -> list[Any]:

@@ -1,41 +1,22 @@
-"""PDF pages from outside: a signed title page (``[title_page] pdf``) and ``[[insert]]`` files.
+"""PDF pages from outside that thesis.toml names: a signed title page (``[title_page] pdf``), ``[[insert]]`` files.
 
 Faculties hand out their own forms — a title page, an assignment sheet — that
-students fill in, sign and scan. WeasyPrint cannot draw a PDF page, so these
-files are never laid out: each becomes a laid-out piece of its own (its pages,
-no anchors, no links) that :mod:`kazthesis.pdf.assemble` joins with the rest. Its
-pages count in the numbering — the contents page counts them, as every piece
-before an anchor — but get no page number of ours: a form has its own layout.
-The files are checked as images are: inside the project folder, readable; a
-broken one is an error at its line of thesis.toml.
+students fill in, sign and scan. The files are checked as images are: inside
+the project folder, readable, with pages; a broken one is an error at its line
+of thesis.toml. The usable ones go into the document model
+(:class:`kazthesis.model.ExternalPdf`, ``Document.inserted``); the writers put
+their pages in (:mod:`kazthesis.pdf.inserts`, the Word writer's page count).
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
-from kazthesis.lang import locale
-from kazthesis.pdf.html import Piece
-from kazthesis.pdf.weasy.layout import LaidOut
+from kazthesis.model import ExternalPdf
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
 from kazthesis.read.project import is_inside
-
-
-@dataclass(frozen=True)
-class ExternalPdf:
-    """A PDF file whose pages go into the thesis as they are."""
-
-    name: str  # its piece: "title" (it replaces the generated title page) or "insert-1", "insert-2"…
-    file: str  # as written in thesis.toml, relative to the project
-    after: str  # "title" | "contents" | "end"; "" for the title page itself
-    line: int | None  # its line in thesis.toml
-
-    def path(self, root: Path) -> Path:
-        return root / self.file
 
 
 def external_pdfs(config: Config) -> list[ExternalPdf]:
@@ -117,39 +98,3 @@ def page_sizes(data: bytes) -> list[tuple[float, float]]:
             rotate = int(page.obj.get("/Rotate", 0)) % 180
             sizes.append((height, width) if rotate else (width, height))
     return sizes
-
-
-def external_pieces(config: Config, language: str, usable: list[ExternalPdf]) -> dict[str, LaidOut]:
-    """Each usable external PDF (as :func:`check_external` found them, with the other input checks) as a
-    laid-out piece; its HTML (for thesis.html) says which pages go where."""
-    pieces = {}
-    for external in usable:
-        data = external.path(config.root).read_bytes()
-        sizes = page_sizes(data)
-        notes = "".join(f'<p class="inserted-page">'
-                        f'{escape(locale.text(language, "inserted_page", file=external.file, page=n))}</p>'
-                        for n in range(1, len(sizes) + 1))
-        html = f'<section class="inserted-pdf" data-file="{escape(external.file)}">{notes}</section>\n'
-        pieces[external.name] = LaidOut(external.name, html, data, sizes, {}, [])
-    return pieces
-
-
-def place(pieces: list[Piece], config: Config, external: dict[str, LaidOut]) -> list[Piece]:
-    """The pieces in page order with the external PDFs in their places: the title PDF instead of the generated
-    title page, each insert after the title page, after the contents page, or at the end."""
-    placed = {e.name: e for e in external_pdfs(config) if e.name in external}
-    after: dict[str, list[Piece]] = {"title": [], "contents": [], "end": []}
-    for e in placed.values():
-        if e.after:
-            after[e.after].append(Piece(e.name, external[e.name].html))
-    ordered = []
-    for piece in pieces:
-        ordered.append(Piece("title", external["title"].html) if piece.name == "title" and "title" in placed
-                       else piece)
-        if piece.name in ("title", "contents"):
-            ordered.extend(after[piece.name])
-    return ordered + after["end"]
-
-
-def is_external(name: str) -> bool:
-    return name.startswith("insert-")

@@ -18,6 +18,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kazthesis.pdf.weasy.boxes import line_text, page_lines, paragraph_of_line, paragraph_texts
+from kazthesis.pdf.weasy.markup import paragraph_texts as html_paragraph_texts
+
 HYPHEN = "\u2010"  # what WeasyPrint draws at a soft-hyphen break
 SOFT_HYPHEN = "\u00ad"
 WORD_JOINER = "\u2060"
@@ -37,36 +40,12 @@ class Fault:
     line: int = 0  # which line of that page (0-based)
 
 
-def page_lines(page) -> list:  # noqa: ANN001 - a WeasyPrint page box
-    """The line boxes of a page's main text, in order."""
-    return _lines(page, [])
-
-
-def paragraph_of_line(line) -> str | None:  # noqa: ANN001
-    """The data-p of the paragraph a line belongs to (None for lines of headings, captions, lists…)."""
-    element = getattr(line, "element", None)
-    return element.get("data-p") if element is not None else None
-
-
-def _lines(box, into: list) -> list:  # noqa: ANN001 - WeasyPrint boxes
-    """The line boxes of the page's main text, in order (footnotes and page margins left out)."""
-    kind = type(box).__name__
-    if kind in ("FootnoteAreaBox", "MarginBox"):
-        return into
-    if kind == "LineBox":
-        into.append(box)
-        return into
-    for child in getattr(box, "children", None) or []:
-        _lines(child, into)
-    return into
-
-
 def paragraph_start(pages: list, page: int) -> int:
     """The first page holding a line of a paragraph that has lines on ``page`` (going back through pages
     that end inside one): a page's faults depend on no line before it."""
     while page > 0:
-        here = {paragraph_of_line(line) for line in _lines(pages[page], [])} - {None}
-        before = _lines(pages[page - 1], [])
+        here = {paragraph_of_line(line) for line in page_lines(pages[page])} - {None}
+        before = page_lines(pages[page - 1])
         if not before or paragraph_of_line(before[-1]) not in here:
             return page
         page -= 1
@@ -75,15 +54,7 @@ def paragraph_start(pages: list, page: int) -> int:
 
 def ends_hyphenated(line) -> bool:  # noqa: ANN001 - a WeasyPrint line box
     """Whether the line ends in a word broken at a soft hyphen."""
-    return "".join(_texts(line)).rstrip().endswith(HYPHEN)
-
-
-def _texts(box) -> list[str]:  # noqa: ANN001
-    if type(box).__name__ == "TextBox":
-        return [box.text]
-    if "::footnote-call" in str(getattr(box, "element_tag", "")):
-        return []  # a footnote call's number is not part of the text
-    return [text for child in getattr(box, "children", None) or [] for text in _texts(child)]
+    return line_text(line).rstrip().endswith(HYPHEN)
 
 
 def _plain(text: str) -> str:
@@ -107,8 +78,8 @@ def faults(pages: list, paragraph_text: Callable[[str], str], first: int = 0) ->
     text (its data-p → the text of its boxes before layout), where a word broken at a page's end is read
     whole — so a page's faults need no layout of the next page.
     """
-    lines = [(first + index, line) for index, page in enumerate(pages) for line in _lines(page, [])]
-    texts = ["".join(_texts(line)) for _, line in lines]
+    lines = [(first + index, line) for index, page in enumerate(pages) for line in page_lines(page)]
+    texts = [line_text(line) for _, line in lines]
     paragraphs = [paragraph_of_line(line) for _, line in lines]
     first_of_page: dict[int, int] = {}
     for n, (page, _) in enumerate(lines):
@@ -174,28 +145,28 @@ def _replace_occurrence(text: str, word: str, occurrence: int) -> tuple[str, int
 
 
 def withdraw(html: str, found: set[Fault]) -> str:
-    """The HTML with each faulty occurrence's soft hyphens withdrawn, in its paragraph's text only."""
-    for fault in sorted(found, key=lambda f: (f.paragraph, f.word, f.occurrence)):
-        opening = re.search(rf'<[a-z0-9]+ data-p="{re.escape(fault.paragraph)}"[^>]*>', html)
-        if opening is None:
-            continue
-        end = _element_end(html, opening)
-        pieces = re.split(r"(<[^>]*>)", html[opening.end() : end])  # text and tags, alternating
+    """The HTML with each faulty occurrence's soft hyphens withdrawn, in its paragraph's text only (its
+    footnotes' texts are not the paragraph's: they are not counted, as :func:`withdraw_in_boxes` does not
+    see them). A withdrawn soft hyphen becomes a word joiner, one character for one: every text stays where
+    it was in the string, so the places are read once for all the faults."""
+    if not found:
+        return html
+    texts = html_paragraph_texts(html)
+    changed = list(html)
+    for fault in found:
         remaining = fault.occurrence
-        for k in range(0, len(pieces), 2):
-            pieces[k], count = _replace_occurrence(pieces[k], fault.word, remaining)
+        for gap in texts.get(fault.paragraph, []):
+            text, count = _replace_occurrence("".join(changed[gap.start : gap.end]), fault.word, remaining)
+            changed[gap.start : gap.end] = text
             if remaining <= count:
                 break
             remaining -= count
-        html = html[: opening.end()] + "".join(pieces) + html[end:]
-    return html
+    return "".join(changed)
 
 
 def withdraw_in_boxes(root_box: object, found: set[Fault]) -> list[tuple[object, str]]:
     """The same change in a box tree before layout (so that only the pages after it are laid out again);
     returns each changed box with its text before, to undo it."""
-    from kazthesis.pdf.weasy.relayout import paragraph_texts
-
     changed: list[tuple[object, str]] = []
     for fault in found:
         remaining = fault.occurrence
@@ -208,17 +179,3 @@ def withdraw_in_boxes(root_box: object, found: set[Fault]) -> list[tuple[object,
                 break
             remaining -= count
     return changed
-
-
-def _element_end(html: str, opening: re.Match[str]) -> int:
-    """Where the element opened by ``opening`` closes (elements of the same name may nest)."""
-    tag = re.match(r"<([a-z0-9]+)", opening.group()).group(1)  # type: ignore[union-attr]
-    depth, position = 1, opening.end()
-    pattern = re.compile(rf"<(/?){tag}\b[^>]*>")
-    while depth:
-        match = pattern.search(html, position)
-        if match is None:
-            return len(html)
-        depth += -1 if match.group(1) else 1
-        position = match.end()
-    return match.start()

@@ -9,7 +9,7 @@ page, look at it, and go on to the next: a hyphenated word whose soft hyphens
 are withdrawn (each becomes a word joiner, the same length, so no text
 offset moves) costs the page it is on and the next, not the rest of the
 piece. Watch mode puts an edited paragraph's new text into the box tree and
-lays out again from its page (:func:`text_edits`).
+lays out again from its page (:func:`kazthesis.pdf.weasy.markup.text_edits`).
 
 This reaches into WeasyPrint's layout internals (pinned to 70.0 in
 requirements.txt): :meth:`Layout.render` is ``Document._render`` up to its
@@ -20,12 +20,10 @@ the result with WeasyPrint laying out the same final HTML from scratch.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 
-SOFT_HYPHEN = "\u00ad"
-WORD_JOINER = "\u2060"  # no break here; the same length as the soft hyphen it replaces
+from kazthesis.pdf.weasy.boxes import page_lines, paragraph_of_line, paragraph_texts
+from kazthesis.pdf.weasy.markup import TextEdits
 
 
 @dataclass
@@ -130,66 +128,5 @@ class Layout:
 
     def pages_of(self, paragraph: str) -> list[int]:
         """The pages (0-based) that hold lines of the paragraph marked ``data-p``."""
-        from kazthesis.pdf.weasy.hyphen_rules import page_lines, paragraph_of_line
-
         return [index for index, page in enumerate(self.raw_pages)
                 if any(paragraph_of_line(line) == paragraph for line in page_lines(page))]
-
-
-def paragraph_texts(root_box: object, paragraph: str) -> list:
-    """The text boxes of the paragraph marked ``data-p`` in the box tree before layout, in order (those of
-    generated content, such as a footnote call's number, left out)."""
-    boxes = []
-
-    def walk(box: object, inside: bool) -> None:
-        element = getattr(box, "element", None)
-        tag = str(getattr(box, "element_tag", ""))
-        if "::" in tag:
-            return
-        here = inside or (element is not None and element.get("data-p") == paragraph and tag == element.tag)
-        if here and type(box).__name__ == "TextBox":
-            boxes.append(box)
-        for child in getattr(box, "children", None) or []:
-            walk(child, here)
-
-    walk(root_box, False)
-    return boxes
-
-
-TOKEN_RE = re.compile(r"(<[^>]*>)")
-PARAGRAPH_RE = re.compile(r'^<p data-p="([^"]+)"')
-
-TextEdits = dict[str, list[tuple[int, str, str]]]  # paragraph → (text segment, old text, new text)
-
-
-def text_edits(old: str, new: str) -> TextEdits | None:
-    """How ``new`` differs from ``old`` when it differs only in the text of paragraphs (not in any tag, nor in
-    a footnote's text); None for any other change. Segments count the non-empty texts of each paragraph."""
-    a, b = TOKEN_RE.split(old), TOKEN_RE.split(new)
-    if len(a) != len(b):
-        return None
-    edits: TextEdits = {}
-    paragraph: str | None = None
-    segment = -1
-    spans: list[bool] = []  # open spans: whether each is a footnote
-    for index, (before, after) in enumerate(zip(a, b, strict=True)):
-        if index % 2:  # a tag
-            if before != after:
-                return None
-            if match := PARAGRAPH_RE.match(before):
-                paragraph, segment = match.group(1), -1
-            elif before == "</p>":
-                paragraph = None
-            elif before.startswith("<span"):
-                spans.append('class="footnote"' in before)
-            elif before == "</span>" and spans:
-                spans.pop()
-            continue
-        in_note = any(spans)
-        if paragraph is not None and before and not in_note:
-            segment += 1
-        if before != after:
-            if paragraph is None or in_note or not before or not after:
-                return None
-            edits.setdefault(paragraph, []).append((segment, html.unescape(before), html.unescape(after)))
-    return edits

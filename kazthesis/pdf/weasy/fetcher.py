@@ -1,0 +1,60 @@
+"""What the renderer may read: files under the project folder and the tool's own, never the network; and what
+it could not load.
+
+:func:`make_fetcher` gives WeasyPrint a URL fetcher that serves those files
+itself (urllib would resolve ``file://HOST/…`` over the network), refuses
+everything else and notes what it refused, for the build to report at the
+line that asked for it. WeasyPrint logs, and goes on, when it cannot draw an
+image: :class:`Complaints` keeps those messages, as content lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+
+def make_fetcher(allowed: tuple[Path, ...], refused: list[str]):  # noqa: ANN201 - a WeasyPrint URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ProjectFetcher(URLFetcher):
+        """Opens data: URLs and files under the allowed folders; refuses the rest, and notes it."""
+
+        def fetch(self, url: str, headers: dict | None = None):  # noqa: ANN201
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            parsed = urlparse(url)
+            if parsed.scheme == "file" and not parsed.netloc:
+                path = Path(unquote(parsed.path)).resolve()
+                if any(path.is_relative_to(root) for root in allowed) and path.is_file():
+                    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+            refused.append(url)
+            raise ValueError(f"refused: {url} is outside the project folder or on the network")
+
+    return ProjectFetcher()
+
+
+class Complaints(logging.Handler):
+    """WeasyPrint's warnings that content was lost (an image it could not load), while it is attached."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("Failed to load"):
+            self.messages.append(message.splitlines()[0])
+
+    def __enter__(self) -> Complaints:
+        logger = logging.getLogger("weasyprint")
+        logger.setLevel(logging.WARNING)
+        logging.getLogger("fontTools").setLevel(logging.ERROR)
+        logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger("weasyprint").removeHandler(self)
