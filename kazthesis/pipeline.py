@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from kazthesis.model import Document
-from kazthesis.pdf.html import TemplateRefused, template_problem
+from kazthesis.pdf.templates import TemplateRefused, template_problem
 from kazthesis.problems import Problems
 from kazthesis.read.config import load_config
 from kazthesis.read.fonts import font_name, missing_characters

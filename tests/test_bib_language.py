@@ -1,4 +1,4 @@
-"""The source's language (FORMATTING.md §4): langid in any form a reference manager writes, else the letters."""
+"""The source's language (docs/formatting.md §4): langid in any form a reference manager writes, else the letters."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_a_langid_that_names_no_language_is_a_warning_and_the_letters_decide() -
                         "language = {russian} or {ru}"]
 
 
-# Without langid: title, subtitle, journal, publisher and place together (FORMATTING.md §4).
+# Without langid: title, subtitle, journal, publisher and place together (docs/formatting.md §4).
 DETECTED = [
     # A Kazakh book whose short title has no Kazakh letter, from a Kazakh publisher in Almaty.
     ("@book{a, author = {Әбенов, Б.}, title = {Тарих}, address = {Алматы}, publisher = {Қазақ университеті},"

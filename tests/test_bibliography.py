@@ -1,4 +1,4 @@
-"""GOST descriptions: every FORMATTING.md §4 example character for character, then each rule on its own.
+"""GOST descriptions: every docs/formatting.md §4 example character for character, then each rule on its own.
 
 No-break spaces (N) appear only where the spec asks for them: between initials, and between initials and
 a surname. Every other space is a plain one.
@@ -44,7 +44,7 @@ def fmt(text: str, style: str = "gost-7.1-2003", key: str | None = None) -> str:
     return format_entry(entry, style)
 
 
-# --- FORMATTING.md §4, every example ------------------------------------------------------------
+# --- docs/formatting.md §4, every example ------------------------------------------------------------
 
 EXAMPLES = {
     "book-2-authors-ru":

@@ -76,7 +76,7 @@ def test_word_list(expected: str) -> None:
 
 @pytest.mark.parametrize("expected", WORDS)
 def test_word_list_in_running_text(expected: str) -> None:
-    # The list marks syllable breaks; running text keeps those the limits of FORMATTING.md §5 allow:
+    # The list marks syllable breaks; running text keeps those the limits of docs/formatting.md §5 allow:
     # none in a capitalised word or one under 6 letters, at least 2 letters left and 3 carried.
     word = plain(expected)
     allowed = [] if not word.islower() or len(word) < 6 else [

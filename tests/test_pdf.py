@@ -1,4 +1,4 @@
-"""Properties of the real PDF (FORMATTING.md §1–3), on the small fixture and the exemplar."""
+"""Properties of the real PDF (docs/formatting.md §1–3), on the small fixture and the exemplar."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a norm-control office reads on the page (FORMATTING.md §5–6, issue 12), on real PDFs in kk and ru."""
+"""What a norm-control office reads on the page (docs/formatting.md §5–6, issue 12), on real PDFs in kk and ru."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Typography of FORMATTING.md §5 on plain text runs: one test per rule, then properties."""
+"""Typography of docs/formatting.md §5 on plain text runs: one test per rule, then properties."""
 
 from __future__ import annotations
 

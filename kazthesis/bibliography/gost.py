@@ -1,4 +1,4 @@
-"""Entries → GOST 7.1-2003 / GOST R 7.0.100-2018 descriptions (FORMATTING.md §4).
+"""Entries → GOST 7.1-2003 / GOST R 7.0.100-2018 descriptions (docs/formatting.md §4).
 
 Each form of :data:`kazthesis.bibliography.kinds.FORMS` has one template in
 :data:`TEMPLATES`, built from the parts below with the combinators of
@@ -50,7 +50,7 @@ def field(*names: str) -> Part:
 # --- names ------------------------------------------------------------------------------------
 
 def _has_heading(entry: Entry) -> bool:
-    """1–3 people, the first not an organisation (FORMATTING.md §4)."""
+    """1–3 people, the first not an organisation (docs/formatting.md §4)."""
     people = entry.authors
     return 1 <= len(people) <= 3 and not entry.more_authors and not people[0].corporate
 

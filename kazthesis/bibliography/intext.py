@@ -1,4 +1,4 @@
-"""What an author-in-text citation prints before its number (FORMATTING.md §3): ``Әбенов [1]``.
+"""What an author-in-text citation prints before its number (docs/formatting.md §3): ``Әбенов [1]``.
 
 The first author's surname (with its particle: ``van Gogh``), an organisation's
 whole name, or, for a work without an author, its title: Zotero's

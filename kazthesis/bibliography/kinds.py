@@ -29,7 +29,7 @@ CLOSEST: dict[str, str] = {
     "suppperiodical": "article", "review": "article", "commentary": "article",
 }
 
-# What each form cannot do without: one field of each tuple (FORMATTING.md §4, and what GOST prints).
+# What each form cannot do without: one field of each tuple (docs/formatting.md §4, and what GOST prints).
 REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
     "book": (("title",), ("year",)),
     "article": (("title",), ("journaltitle",), ("year",)),

@@ -1,4 +1,4 @@
-"""The order of the reference list: citation order, or alphabetical (FORMATTING.md §4).
+"""The order of the reference list: citation order, or alphabetical (docs/formatting.md §4).
 
 Alphabetical: legal acts first (by legal force, then by title), then sources
 in Cyrillic in Kazakh alphabet order, then sources in Latin script A–Z, each

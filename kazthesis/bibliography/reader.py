@@ -324,7 +324,7 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
     return entry
 
 
-# What the language is judged from without a langid (FORMATTING.md §4: title, subtitle, journal, publisher and
+# What the language is judged from without a langid (docs/formatting.md §4: title, subtitle, journal, publisher and
 # place together). A part's book and a page's site (howpublished) stand where an article's journal does; an
 # institution or organisation is a report's or a site's publisher.
 DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "howpublished", "publisher",

@@ -1,4 +1,4 @@
-"""A source's language → the terms its description takes (the registry's source tables, FORMATTING.md §4).
+"""A source's language → the terms its description takes (the registry's source tables, docs/formatting.md §4).
 
 How that language is found: ``langid``/``language`` in any form a reference
 manager writes (the registry entries' names, else langcodes), else the letters
@@ -100,7 +100,7 @@ def script_of(text: str) -> str | None:
 
 
 def terms_by_script(stated: str, code: str, text: str) -> str:
-    """The language whose terms describe a source in a language without an entry (FORMATTING.md §4): the one
+    """The language whose terms describe a source in a language without an entry (docs/formatting.md §4): the one
     standing for its script (Cyrillic → ru), anything else → en.
 
     The script is the one the tag names (``sr-Latn``), else the one the source is written in, else the
@@ -118,7 +118,7 @@ def terms_by_script(stated: str, code: str, text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """FORMATTING.md §4 without a ``langid``, by the letters: a letter only Uzbek or Kazakh writes (``Ў``, ``Ә``…)
+    """docs/formatting.md §4 without a ``langid``, by the letters: a letter only Uzbek or Kazakh writes (``Ў``, ``Ә``…)
     → uz, kk; other Cyrillic → ru; anything else → en (:func:`kazthesis.lang.registry.detect`)."""
     return detect(text, LANGUAGES) or standing_for("Latn")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# FORMATTING.md §4; Uzbek Ў and Ҳ sit after their base letters У and Х.
+# docs/formatting.md §4; Uzbek Ў and Ҳ sit after their base letters У and Х.
 KAZAKH_ALPHABET = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮЎФХҺҲЦЧШЩЪЫІЬЭЮЯ"
 _RANK = {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)}
 _LATIN_BASE = len(KAZAKH_ALPHABET) + 1

@@ -6,7 +6,7 @@ and WeasyPrint breaks words only where this module allows it. Kazakh by our
 own syllable rules (below), Russian and English with Pyphen's ``ru_RU`` and
 ``en_US`` dictionaries (Pyphen ships no Kazakh one).
 
-``hyphenate_text`` applies the rules of FORMATTING.md §5 to each word (a run
+``hyphenate_text`` applies the rules of docs/formatting.md §5 to each word (a run
 of letters) of a plain-text run:
 
 * no break in a word under 6 letters; at least 2 letters stay on the line and
@@ -69,7 +69,7 @@ __all__ = ["MIN_CARRIED", "MIN_LEFT", "MIN_WORD", "SOFT_HYPHEN", "hyphenate_kaza
            "kazakh_syllable_breaks", "word_breaks"]
 
 SOFT_HYPHEN = "\u00ad"
-# Typographic limits of FORMATTING.md §5, for every language.
+# Typographic limits of docs/formatting.md §5, for every language.
 MIN_WORD = 6  # letters a word needs before it may be broken at all
 MIN_LEFT = 2  # letters that stay on the line before a break
 MIN_CARRIED = 3  # letters carried to the next line
@@ -184,7 +184,7 @@ def kazakh_syllable_breaks(word: str) -> list[int]:
 
     Empty when the word must not be broken. These are all the syllable breaks
     (two letters at least on each side, words of four letters or more); the
-    typographic limits of FORMATTING.md §5 are applied by ``word_breaks``. A
+    typographic limits of docs/formatting.md §5 are applied by ``word_breaks``. A
     hyphenated compound (қарым-қатынас) is broken part by part; the indices
     are into the whole string.
     """

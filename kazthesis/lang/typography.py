@@ -1,4 +1,4 @@
-"""Plain text runs → the same text with the typography of FORMATTING.md §5.
+"""Plain text runs → the same text with the typography of docs/formatting.md §5.
 
 Applied to the content of each Markdown text token (never to code; the caller
 makes sure of that). Only spaces, quotation marks, dashes, word joiners and Word
@@ -287,7 +287,7 @@ def _quotes(text: str, typography: Typography, protected: list[tuple[int, int]])
 
 
 def apply_typography(text: str, lang: str) -> str:
-    """clean_debris, then the rules of FORMATTING.md §5 for lang (kk, ru or en)."""
+    """clean_debris, then the rules of docs/formatting.md §5 for lang (kk, ru or en)."""
     typography = _language(lang)
     text = clean_debris(text)
     pieces: list[str] = []

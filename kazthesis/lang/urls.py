@@ -48,7 +48,7 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
 def url_break_points(url: str) -> list[int]:
-    """Offsets p into url where a line may break, url[:p] staying on the line (FORMATTING.md §5).
+    """Offsets p into url where a line may break, url[:p] staying on the line (docs/formatting.md §5).
 
     A break goes after ``/``, ``.``, ``-``, ``?``, ``&``, ``=`` or ``_``; after
     a run of them (``//``, ``/?``) only after the last, so a line never

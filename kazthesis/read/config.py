@@ -21,7 +21,7 @@ from kazthesis.read.project import refuse_outside
 
 WORK_TYPES = ("coursework", "diploma", "master")
 
-# FORMATTING.md §1. Lengths in mm, font size in pt, indent in cm.
+# docs/formatting.md §1. Lengths in mm, font size in pt, indent in cm.
 PROFILES: dict[str, dict[str, Any]] = {
     "gost-7.32-2017": {
         "margin_left": 30, "margin_right": 15, "margin_top": 20, "margin_bottom": 20,

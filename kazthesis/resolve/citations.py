@@ -1,4 +1,4 @@
-"""Citations → their printed texts, as FORMATTING.md §3 prints them: ``[1, 25 б.]``, ``[3; 7–9]``, ``Әбенов [1]``."""
+"""Citations → their printed texts, as docs/formatting.md §3 prints them: ``[1, 25 б.]``, ``[3; 7–9]``, ``Әбенов [1]``."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def format_locator(locator: str, language: str) -> str:
     if not match:
         return locator.strip()
     pages = match.group(1) if match.group(2) is None else f"{match.group(1)}{RANGE_DASH}{match.group(2)}"
-    # A no-break space keeps "25 б." / "с. 25" together (FORMATTING.md §5).
+    # A no-break space keeps "25 б." / "с. 25" together (docs/formatting.md §5).
     return locale.page_locator(language, pages).replace(" ", NBSP)
 
 

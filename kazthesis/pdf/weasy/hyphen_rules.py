@@ -1,6 +1,6 @@
 """The hyphenation rules only the laid-out lines can check, and their fix.
 
-FORMATTING.md §5: at most three hyphenated lines in a row, and no hyphenated
+docs/formatting.md §5: at most three hyphenated lines in a row, and no hyphenated
 word on the last line of a page. WeasyPrint has ``hyphenate-limit-chars``
 but no ``hyphenate-limit-lines`` (nor a rule for page ends), so the layout
 stage reads the lines (:func:`faults`) and withdraws the soft hyphens of

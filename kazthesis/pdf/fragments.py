@@ -1,0 +1,261 @@
+"""Model nodes → HTML fragments: the chapters' semantic markup, and a reference-list entry's text.
+
+Python writes the markup of what the student wrote (paragraphs, headings, figures, tables, listings,
+formulas, footnotes); the page furniture around it lives in the Jinja2 templates (:mod:`kazthesis.pdf.html`).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+
+from kazthesis.lang import registry
+from kazthesis.lang.hyphenation import hyphenate_text
+from kazthesis.lang.typography import NBSP, for_print
+from kazthesis.lang.urls import url_with_breaks
+from kazthesis.model import (
+    Block,
+    CaptionLine,
+    Citation,
+    Code,
+    CodeBlock,
+    CrossRef,
+    Document,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    InlineImage,
+    LineBreak,
+    Link,
+    ListBlock,
+    Math,
+    MathBlock,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Part,
+    Quote,
+    Rule,
+    Statistics,
+    Strikeout,
+    Strong,
+    Subscript,
+    Superscript,
+    Table,
+    Text,
+)
+from kazthesis.resolve.listing import listing_lines
+
+SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
+
+
+class Writer:
+    """Model nodes → HTML strings."""
+
+    def __init__(self, document: Document) -> None:
+        self.language = document.language
+        self.paragraphs = 0  # numbered within each part (data-p): the layout stage finds a paragraph by it
+        self.highlight = bool(document.config.layout.get("listing_highlight"))
+        self.total_pages: int | None = None  # the PDF's page count, for statistics lines; unknown before layout
+
+    def text(self, text: str, hyphenate: bool) -> str:
+        return escape(hyphenate_text(text, self.language) if hyphenate else text, quote=False)
+
+    # --- inlines -------------------------------------------------------------------------------
+    def inlines(self, nodes: list[Inline], hyphenate: bool = True) -> str:
+        return "".join(self.inline(node, hyphenate) for node in nodes)
+
+    def inline(self, node: Inline, hyphenate: bool) -> str:
+        if isinstance(node, Text):
+            return self.text(node.text, hyphenate)
+        if isinstance(node, Emphasis):
+            return f"<em>{self.inlines(node.children, hyphenate)}</em>"
+        if isinstance(node, Strong):
+            return f"<strong>{self.inlines(node.children, hyphenate)}</strong>"
+        if isinstance(node, (Superscript, Subscript, Strikeout)):
+            tag = {Superscript: "sup", Subscript: "sub", Strikeout: "s"}[type(node)]
+            return f"<{tag}>{self.inlines(node.children, hyphenate)}</{tag}>"
+        if isinstance(node, Code):
+            return f"<code>{escape(node.text)}</code>"
+        if isinstance(node, Link):
+            inner = self.inlines(node.children, hyphenate)
+            return f'<a href="{escape(node.url)}">{inner}</a>' if SAFE_LINK_RE.match(node.url) else inner
+        if isinstance(node, LineBreak):
+            return "<br>"
+        if isinstance(node, Citation):
+            return f'<span class="citation">{escape(node.text)}</span>'
+        if isinstance(node, CrossRef):
+            return f'<a class="xref" href="#{escape(node.ids[0])}">{escape(node.text)}</a>'
+        if isinstance(node, NoteRef):
+            note = node.note
+            return (f'<span class="footnote" data-n="{note.number}">'
+                    f"{self.inlines(note.children, hyphenate=False)}</span>")
+        if isinstance(node, InlineImage):
+            return f'<img class="inline" src="{escape(node.path.as_uri())}" alt="{escape(node.alt)}">'
+        if isinstance(node, Math):
+            return self.math(node)
+        raise TypeError(f"no HTML for {type(node).__name__}")
+
+    # --- blocks -----------------------------------------------------------------------------------
+    def blocks(self, blocks: list[Block]) -> str:
+        return "".join(self.block(block) for block in blocks)
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Heading):
+            return self.heading(block)
+        if isinstance(block, Paragraph):
+            self.paragraphs += 1
+            lines = ' class="lines"' if block.lines else ""
+            return f'<p data-p="{self.paragraphs}"{lines}>{self.inlines(block.children)}</p>\n'
+        if isinstance(block, Figure):
+            return self.figure(block)
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, ListBlock):
+            items = "".join(f"<li>{self.blocks(item)}</li>\n" for item in block.items)
+            if block.ordered:
+                start = f' start="{block.start}"' if block.start != 1 else ""
+                return f"<ol{start}>\n{items}</ol>\n"
+            return f"<ul>\n{items}</ul>\n"
+        if isinstance(block, Quote):
+            return f"<blockquote>\n{self.blocks(block.children)}</blockquote>\n"
+        if isinstance(block, CodeBlock) and (block.listing or self.highlight):
+            return self.listing(block) if block.listing else self.highlighted_code(block)
+        if isinstance(block, Statistics):
+            # Before layout the page count is unknown: three digits hold its place (pdf.py fills it in).
+            pages = self.total_pages if self.total_pages is not None else 999
+            return f'<p class="statistics">{escape(block.line(pages))}</p>\n'
+        if isinstance(block, CodeBlock):
+            return f'<pre class="code"><code>{escape(block.text)}</code></pre>\n'
+        if isinstance(block, MathBlock):
+            ident = f' id="{escape(block.id)}"' if block.id else ""
+            number = f'<span class="equation-number">{escape(block.label)}</span>' if block.label else ""
+            return f'<div class="math-block"{ident}>{self.math(block.math)}{number}</div>\n'
+        if isinstance(block, PageBreak):
+            return '<div class="page-break"></div>\n'
+        if isinstance(block, Rule):
+            return "<hr>\n"
+        raise TypeError(f"no HTML for {type(block).__name__}")
+
+    def math(self, math: Math) -> str:
+        """A formula's drawing as an image (a data URL: its SVG never mixes with the page's markup)."""
+        data = base64.b64encode(math.svg.encode()).decode()
+        style = f"width: {math.width:.3f}em; height: {math.height:.3f}em; vertical-align: -{math.depth:.3f}em"
+        return f'<img class="math" alt="{escape(math.tex)}" style="{style}" src="data:image/svg+xml;base64,{data}">'
+
+    def heading(self, heading: Heading) -> str:
+        ident = escape(heading.id)
+        tag = f"h{min(heading.level, 6)}"
+        title = self.inlines(heading.title, hyphenate=False)
+        if heading.kind == "appendix":
+            return (f'<h1 id="{ident}" class="appendix"><span class="appendix-label">{escape(heading.label)}</span> '
+                    f'<span class="appendix-title">{title}</span></h1>\n')
+        number = f'<span class="number">{escape(heading.number)}</span> ' if heading.number else ""
+        return f'<{tag} id="{ident}" class="{heading.kind}">{number}{title}</{tag}>\n'
+
+    def caption(self, line: CaptionLine) -> str:
+        """A numbered caption: the label kept on one line (``.label``), the dash, the caption."""
+        return f'<span class="label">{escape(line.label)}</span>{line.dash}{self.inlines(line.text, hyphenate=False)}'
+
+    def figure(self, figure: Figure) -> str:
+        text = self.caption(figure.caption_line)
+        alt = escape(figure.caption_line.plain, quote=True)
+        size = "".join(f"{name}: {value};" for name, value in (("width", figure.width), ("height", figure.height))
+                       if value)
+        style = f' style="{size}"' if size else ""
+        image = f'<img src="{escape(figure.path.as_uri())}" alt="{alt}"{style}>'
+        ident = f' id="{escape(figure.id)}"' if figure.id else ""
+        return (f'<figure class="figure"{ident}><span class="figure-body">{image}</span>'
+                f"<figcaption>{text}</figcaption></figure>\n")
+
+    def table(self, table: Table) -> str:
+        title = self.caption(table.caption_line)
+        ident = f' id="{escape(table.id)}"' if table.id else ""
+        number = escape(table.number)
+        step = f" {table.step}" if table.step else ""
+        columns = "".join(f'<col style="width: {share * 100:.3f}%">' for share in table.widths)
+        head = "".join("<tr>" + "".join(self.cell("th", cell) for cell in row) + "</tr>\n" for row in table.header)
+        body = "".join(f'<tr data-table="{number}" data-row="{n}">' + "".join(self.cell("td", c) for c in row)
+                       + "</tr>\n" for n, row in enumerate(table.rows, 1))
+        # data-* let the layout stage split a table that runs onto the next page (tables.py).
+        return (f'<div class="table-block{step}" data-table="{number}"{ident}><p class="table-caption">{title}</p>'
+                f'<table data-table="{number}" data-continued="{escape(table.continued)}">'
+                f"<colgroup>{columns}</colgroup>\n"
+                f"<thead>\n{head}</thead>\n<tbody>\n{body}</tbody>\n</table></div>\n")
+
+    def cell(self, tag: str, cell: Any) -> str:
+        align = f' style="text-align: {cell.align}"' if cell.align in ("left", "center", "right") else ""
+        return f"<{tag}{align}>{self.inlines(cell.children)}</{tag}>"
+
+    # --- listings and annotations ----------------------------------------------------------------
+    def code_runs(self, runs: list[tuple[str, str]]) -> str:
+        return "".join(f'<span class="hl-{style}">{escape(text)}</span>' if style else escape(text)
+                       for style, text in runs)
+
+    def listing(self, block: CodeBlock) -> str:
+        """A numbered listing as a one-column table, a row a line: the layout stage splits it where it runs onto
+        the next page and puts "Продолжение листинга 1" above the rest, as it does for tables (tables.py)."""
+        number = f"lst-{block.number}"  # its own namespace: table 1 and listing 1 are split apart
+        title = self.caption(block.caption_line)
+        ident = f' id="{escape(block.id)}"' if block.id else ""
+        lines = listing_lines(block.text, block.language, self.highlight)
+        rows = "".join(f'<tr data-table="{number}" data-row="{n}"><td>{self.code_runs(runs) or "&#160;"}</td></tr>\n'
+                       for n, runs in enumerate(lines, 1))
+        return (f'<div class="table-block listing-block" data-table="{number}"{ident}>'
+                f'<p class="table-caption">{title}</p>'
+                f'<table data-table="{number}" data-continued="{escape(block.continued)}" class="listing">'
+                f'<colgroup><col style="width: 100%"></colgroup>\n<thead>\n</thead>\n<tbody>\n{rows}</tbody>\n'
+                "</table></div>\n")
+
+    def highlighted_code(self, block: CodeBlock) -> str:
+        lines = listing_lines(block.text, block.language, True)
+        code = "\n".join(self.code_runs(runs) for runs in lines)
+        return f'<pre class="code"><code>{code}</code></pre>\n'
+
+    def abstract(self, part: Part) -> str:
+        """An annotation, in its own language (its words are hyphenated by that language's rules)."""
+        heading = part.heading
+        language = heading.language if heading is not None and heading.language else self.language
+        document_language, self.language = self.language, language
+        try:
+            html = self.part(part)
+        finally:
+            self.language = document_language
+        return html.replace('<section class="part part-abstract">', f'<section class="part part-abstract" '
+                            f'lang="{escape(language)}">', 1)
+
+    def part(self, part: Part) -> str:
+        self.paragraphs = 0
+        heading = self.heading(part.heading) if part.heading else ""
+        kind = part.heading.kind if part.heading else "continued"
+        return f'<section class="part part-{kind}">\n{heading}{self.blocks(part.blocks)}</section>\n'
+
+
+URL_RE = re.compile(r"(https?://\S+)")
+
+
+def reference_html(runs: list[tuple[str, bool]], language: str | None = None) -> Markup:
+    """A reference-list entry: escaped, italic runs in <em>, each URL with its break points marked, the
+    words hyphenated by the rules of the entry's ``language`` (kk, ru, en; none for any other)."""
+    html = []
+    for text, italic in runs:
+        parts = URL_RE.split(for_print(text))
+        inner = "".join(f'<span class="url">{escape(url_with_breaks(part))}</span>' if i % 2
+                        else escape(_hyphenated(part, language), quote=False) for i, part in enumerate(parts))
+        html.append(f"<em>{inner}</em>" if italic else inner)
+    return Markup("".join(html))
+
+
+SPACED_RE = re.compile(r"[^ ]+")
+
+
+def _hyphenated(text: str, language: str | None) -> str:
+    """Words hyphenated, except in what print rules joined with no-break spaces (an access date, a unit)."""
+    if language not in registry.DOCUMENT_LANGUAGES:  # the languages with hyphenation rules (not Uzbek)
+        return text
+    return SPACED_RE.sub(lambda m: m.group() if NBSP in m.group() else hyphenate_text(m.group(), language), text)
