@@ -1,0 +1,136 @@
+"""``kazthesis review REVIEWED.docx [PROJECT_DIR] [--apply]``: the reviewer's marks listed, or applied.
+
+Without ``--apply`` it prints every comment and tracked change at its
+FILE:LINE, in source order. With ``--apply`` it makes the tracked changes in
+the sources (those that still read as the .docx printed them, checked to
+print as marked), first copying each file it changes to
+``output/review-backup/DATE-TIME/``, writes the comments and the changes left
+to make by hand to ``output/review.txt``, and prints one closing line.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TextIO
+
+from kazthesis.output import write_files
+from kazthesis.pipeline import prepare
+from kazthesis.problems import Problems
+from kazthesis.resolve.document import content_files
+from kazthesis.review.changes import Change, plan_changes, source_line
+from kazthesis.review.marks import Mark, Ranks, change_marks, comment_marks
+from kazthesis.review.place import place
+from kazthesis.review.reviewed import Reviewed, ReviewedError, read_reviewed
+from kazthesis.review.sources import Sources, encoded
+from kazthesis.review.units import Unit, document_units
+from kazthesis.review.verify import Verifier
+
+REVIEW_FILE = "output/review.txt"
+BACKUP_FOLDER = "output/review-backup"
+
+
+def _count(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def _comment_lines(reviewed: Reviewed, placed: dict, units: list[Unit], sources: Sources) -> dict:
+    """Each comment's exact source line, where its anchor can be followed into the source."""
+    found = {}
+    paragraphs = {p.index: p for p in reviewed.paragraphs}
+    for comment in reviewed.comments:
+        here = placed.get(comment.paragraph) if comment.paragraph is not None else None
+        if here is None or here.unit is None or here.how == "after":
+            continue
+        line = source_line(paragraphs[comment.paragraph].original, comment.start, units[here.unit], sources)
+        if line is not None:
+            found[comment.ident] = line
+    return found
+
+
+def run_review(docx: Path, root: Path, apply: bool, out: TextIO, err: TextIO) -> int:
+    """Run the command; the exit status."""
+    if not docx.is_file():
+        print(f"{docx}: error: no such file — give the .docx your reviewer sent back", file=err)
+        return 1
+    problems = Problems(root=root)
+    document = prepare(root, problems)
+    if problems.errors:
+        for problem in problems.errors:
+            print(problem, file=err)
+        print(f"review: the project has {_count(len(problems.errors), 'error')}; fix them first, so that the "
+              "marks can be placed in the sources", file=err)
+        return 1
+    try:
+        reviewed = read_reviewed(docx)
+    except ReviewedError as exc:
+        print(f"{docx}: error: the file {exc} — save it from Word or LibreOffice as a Word document (.docx)",
+              file=err)
+        return 1
+    units = document_units(document)
+    placed = place(reviewed, units)
+    sources = Sources(root)
+    numbers = {ref.number: ref.entry.key for ref in document.references}
+    changes = plan_changes(reviewed, units, placed, sources, numbers)
+    marked = {c.paragraph.index for c in changes} | {c.paragraph for c in reviewed.comments if c.paragraph is not None}
+    if any(i not in placed or placed[i].how not in ("marker", "after") for i in marked):
+        print(f"{docx.name}: warning: the file carries no source markers of 'kazthesis docx' (it was made by "
+              "another program, or they were lost), so its marks were placed by matching each paragraph's text "
+              "with the sources — check each place; review a .docx made by 'kazthesis docx' to have them "
+              "placed exactly", file=err)
+    ranks = Ranks([str(p.relative_to(root)) for p in content_files(root)], document.config.bibliography["file"])
+    comments = comment_marks(reviewed.comments, placed, units, _comment_lines(reviewed, placed, units, sources),
+                             ranks, docx.name)
+    if not changes and not comments:
+        print(f"{docx.name}: no marks — no comments and no tracked changes", file=out)
+        return 0
+    if not apply:
+        for mark in sorted(change_marks(changes, ranks, docx.name, False) + comments, key=lambda m: m.rank):
+            for line in mark.lines():
+                print(line, file=out)
+        return 0
+    return _apply(root, document, units, sources, changes, comments, ranks, docx.name, out, err)
+
+
+def _apply(root: Path, document: object, units: list[Unit], sources: Sources, changes: list[Change],
+           comments: list[Mark], ranks: Ranks, docx_name: str, out: TextIO, err: TextIO) -> int:
+    texts = Verifier(document, units, sources).check(changes)  # type: ignore[arg-type]
+    for change in changes:
+        if change.status == "ready" and change.edits:
+            change.status = "applied"
+        elif change.status == "ready":
+            change.status, change.reason = "not applicable", "nothing in the source to change"
+    marks = sorted(change_marks(changes, ranks, docx_name, True), key=lambda m: m.rank)
+    left = [m for m in marks if m.change is not None and m.change.status != "applied"]
+    report = sorted(comments + left, key=lambda m: m.rank)
+    files: dict[Path, bytes] = {}
+    for path, text in texts.items():
+        source = sources.get(path)
+        assert source is not None
+        if text != source.text:
+            files[root / path] = encoded(source, text)
+    problems = Problems(root=root)
+    if files:
+        stamp = time.strftime("%Y-%m-%d-%H%M%S")
+        backup = {root / BACKUP_FOLDER / stamp / path.relative_to(root): path.read_bytes() for path in files}
+        if not write_files(backup, problems):
+            for problem in problems:
+                print(problem, file=err)
+            print("review: nothing was changed (the backup copies could not be written)", file=err)
+            return 1
+    files[root / REVIEW_FILE] = "".join(line + "\n" for mark in report for line in mark.lines()).encode("utf-8")
+    if not write_files(files, problems):
+        for problem in problems:
+            print(problem, file=err)
+        print("review: nothing was changed", file=err)
+        return 1
+    for mark in marks:
+        for line in mark.lines():
+            print(line, file=out)
+    applied = sum(c.status == "applied" for c in changes)
+    conflicts = sum(c.status == "conflict" for c in changes)
+    backup_note = f"; the files as they were are in {BACKUP_FOLDER}/{stamp}" if len(files) > 1 else ""
+    print(f"Applied {applied} of {_count(len(changes), 'change')} ({_count(conflicts, 'conflict')}, "
+          f"{len(changes) - applied - conflicts} not applicable); {_count(len(comments), 'comment')} in "
+          f"{REVIEW_FILE}{backup_note}", file=out)
+    return 0
