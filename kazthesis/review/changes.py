@@ -27,6 +27,7 @@ from kazthesis.review.units import Unit
 from kazthesis.review.wordml import OBJECT, PARAGRAPH, Edit, Paragraph
 
 TEXT_KINDS = ("text", "field", "reference")
+ALREADY = "the source already reads so (applied before?)"
 MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]$^~<])")
 AT_RE = re.compile(r"(^|(?<=[\s(\[;]))@")
 CITED_NUMBER_RE = re.compile(r"\[(\d{1,4})\]")
@@ -121,6 +122,10 @@ class _Planner:
         if source is None or not unit.source.path.endswith((".md", ".markdown")) or unit.story != "body":
             change.status, change.reason = "not applicable", "a paragraph can be added only among the chapters' text"
             return
+        following = self.units.index(unit) + 1
+        if following < len(self.units) and folded_text(self.units[following].printed) == folded_text(text):
+            change.status, change.reason = "not applicable", ALREADY
+            return
         end = self.block_end(unit)
         self.order += 1
         change.edits.append(SourceEdit(unit.source.path, end, end, "\n\n" + self.markdown(text, unit), self.order))
@@ -193,12 +198,17 @@ class _Planner:
         if not edits:
             return
         alignment = _correspondence(paragraph.original, unit) if unit is not None and not unit.generated else None
+        if alignment is not None and how == "alike":
+            how = "text"  # it reads the same but for generated text (a number, a footnote call)
         for edit in edits:
             kind = "split" if edit.inserted == PARAGRAPH else "text"
             change = self.new(paragraph, kind, edit.revision.author, unit, how, deleted=edit.deleted,
                               inserted=edit.inserted.replace(PARAGRAPH, ""),
                               before=_tail(paragraph.original[: edit.start]))
             if change.status != "ready" or unit is None:
+                continue
+            if alignment is None and _correspondence(paragraph.accepted.replace(PARAGRAPH, " "), unit) is not None:
+                change.status, change.reason = "not applicable", ALREADY
                 continue
             if alignment is None:
                 change.status = "conflict"

@@ -11,15 +11,17 @@ to make by hand to ``output/review.txt``, and prints one closing line.
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from pathlib import Path
 from typing import TextIO
 
+from kazthesis.model import Source
 from kazthesis.output import write_files
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
 from kazthesis.resolve.document import content_files
-from kazthesis.review.changes import Change, plan_changes, source_line
-from kazthesis.review.marks import Mark, Ranks, change_marks, comment_marks
+from kazthesis.review.changes import Change, SourceEdit, plan_changes, source_line
+from kazthesis.review.marks import Mark, Ranks, Relocate, change_marks, comment_marks
 from kazthesis.review.place import place
 from kazthesis.review.reviewed import Reviewed, ReviewedError, read_reviewed
 from kazthesis.review.sources import Sources, encoded
@@ -79,28 +81,55 @@ def run_review(docx: Path, root: Path, apply: bool, out: TextIO, err: TextIO) ->
               "with the sources — check each place; review a .docx made by 'kazthesis docx' to have them "
               "placed exactly", file=err)
     ranks = Ranks([str(p.relative_to(root)) for p in content_files(root)], document.config.bibliography["file"])
-    comments = comment_marks(reviewed.comments, placed, units, _comment_lines(reviewed, placed, units, sources),
-                             ranks, docx.name)
-    if not changes and not comments:
+    lines = _comment_lines(reviewed, placed, units, sources)
+    if not changes and not reviewed.comments:
         print(f"{docx.name}: no marks — no comments and no tracked changes", file=out)
         return 0
     if not apply:
+        comments = comment_marks(reviewed.comments, placed, units, lines, ranks, docx.name)
         for mark in sorted(change_marks(changes, ranks, docx.name, False) + comments, key=lambda m: m.rank):
             for line in mark.lines():
                 print(line, file=out)
         return 0
-    return _apply(root, document, units, sources, changes, comments, ranks, docx.name, out, err)
-
-
-def _apply(root: Path, document: object, units: list[Unit], sources: Sources, changes: list[Change],
-           comments: list[Mark], ranks: Ranks, docx_name: str, out: TextIO, err: TextIO) -> int:
-    texts = Verifier(document, units, sources).check(changes)  # type: ignore[arg-type]
+    texts = Verifier(document, units, sources).check(changes)
     for change in changes:
         if change.status == "ready" and change.edits:
             change.status = "applied"
         elif change.status == "ready":
             change.status, change.reason = "not applicable", "nothing in the source to change"
-    marks = sorted(change_marks(changes, ranks, docx_name, True), key=lambda m: m.rank)
+    relocate = _relocation(changes, sources, texts)
+    marks = sorted(change_marks(changes, ranks, docx.name, True, relocate), key=lambda m: m.rank)
+    comments = comment_marks(reviewed.comments, placed, units, lines, ranks, docx.name, relocate)
+    return _write(root, sources, texts, changes, marks, comments, out, err)
+
+
+def _relocation(changes: list[Change], sources: Sources, texts: dict[str, str]) -> Relocate:
+    """Where a line of a source file stands once the applied changes have been made in it (a line that was
+    taken out: where the text around it now meets)."""
+    edits: dict[str, list[SourceEdit]] = defaultdict(list)
+    for change in changes:
+        if change.status == "applied":
+            for edit in change.edits:
+                edits[edit.path].append(edit)
+
+    def relocate(source: Source) -> Source:
+        file = sources.get(source.path)
+        if file is None or source.path not in edits or source.path not in texts or not 1 <= source.line <= file.lines:
+            return source
+        start = mapped = file.starts[source.line - 1]
+        for edit in edits[source.path]:
+            if edit.end <= start and edit.start < start:
+                mapped += len(edit.new) - (edit.end - edit.start)
+            elif edit.start < start < edit.end:
+                mapped += edit.start - start
+        return Source(source.path, texts[source.path].count("\n", 0, max(mapped, 0)) + 1)
+
+    return relocate
+
+
+def _write(root: Path, sources: Sources, texts: dict[str, str], changes: list[Change], marks: list[Mark],
+           comments: list[Mark], out: TextIO, err: TextIO) -> int:
+    """Back up, write the changed sources and output/review.txt at once, print what was done."""
     left = [m for m in marks if m.change is not None and m.change.status != "applied"]
     report = sorted(comments + left, key=lambda m: m.rank)
     files: dict[Path, bytes] = {}

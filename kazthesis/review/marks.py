@@ -9,6 +9,7 @@ text: never dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kazthesis.model import Source
@@ -112,9 +113,21 @@ class Ranks:
         return (self.files.get(source.path, len(self.files)), source.line, paragraph, position)
 
 
-def change_marks(changes: list[Change], ranks: Ranks, docx_name: str, apply: bool) -> list[Mark]:
+Relocate = Callable[[Source], Source]  # a source line as it stands after --apply changed the file
+
+
+def _same(source: Source) -> Source:
+    return source
+
+
+def change_marks(changes: list[Change], ranks: Ranks, docx_name: str, apply: bool,
+                 relocate: Relocate = _same) -> list[Mark]:
     marks = []
     for n, change in enumerate(changes):
+        if change.source is not None:
+            change.source = relocate(change.source)
+        if change.destination is not None:
+            change.destination = relocate(change.destination)
         where = str(change.source) if change.source else f"{docx_name} (paragraph {change.paragraph.index + 1})"
         text = describe(change, apply)
         if change.source is None:
@@ -124,13 +137,14 @@ def change_marks(changes: list[Change], ranks: Ranks, docx_name: str, apply: boo
 
 
 def comment_marks(comments: list[Comment], placed: dict[int, Placed], units: list[Unit],
-                  lines: dict[str, Source], ranks: Ranks, docx_name: str) -> list[Mark]:
+                  lines: dict[str, Source], ranks: Ranks, docx_name: str, relocate: Relocate = _same) -> list[Mark]:
     """``lines``: a comment's id → its exact source line where it is known."""
     marks = []
     for n, comment in enumerate(comments):
         here = placed.get(comment.paragraph) if comment.paragraph is not None else None
         unit = units[here.unit] if here is not None and here.unit is not None else None
         source = lines.get(comment.ident) or (unit.source if unit is not None else None)
+        source = relocate(source) if source is not None else None
         text, replies = describe_comment(comment, unit)
         if source is None:
             where = docx_name if comment.paragraph is None else f"{docx_name} (paragraph {comment.paragraph + 1})"

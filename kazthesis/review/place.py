@@ -77,17 +77,39 @@ def place(reviewed: Reviewed, units: list[Unit]) -> dict[int, Placed]:
             if index is not None:
                 placed[paragraph.index] = Placed(index, "marker")
                 break
+    for paragraph in list(reviewed.paragraphs):
+        here = placed.get(paragraph.index)
+        if here is not None and here.unit is not None and paragraph in reviewed.paragraphs:
+            _join_if_split(reviewed, paragraph, units[here.unit], placed)
     stories: dict[str, list[Paragraph]] = defaultdict(list)
     for paragraph in reviewed.paragraphs:
         stories["footer" if paragraph.story == "header" else paragraph.story].append(paragraph)
     for story, paragraphs in stories.items():
         pool = [i for i, unit in enumerate(units) if unit.story == story]
-        _by_text([p for p in paragraphs if p.index not in placed], units, pool, placed)
+        _by_text(reviewed, [p for p in paragraphs if p.index not in placed], units, pool, placed)
         _after(paragraphs, placed)
     return placed
 
 
-def _by_text(paragraphs: list[Paragraph], units: list[Unit], pool: list[int], placed: dict[int, Placed]) -> None:
+def _joined_text(first: Paragraph, second: Paragraph) -> str:
+    return folded_text(first.original + " " + second.original).replace(" ", "")
+
+
+def _join_if_split(reviewed: Reviewed, paragraph: Paragraph, unit: Unit, placed: dict[int, Placed]) -> bool:
+    """A paragraph that reads as only the start of its unit, followed by one that reads as the rest: a split
+    that was not tracked. The two are read as one."""
+    second = reviewed.following(paragraph)
+    if second is None or second.index in placed or second.markers or not second.original.strip():
+        return False
+    whole = folded_text(unit.printed).replace(" ", "")
+    if _text(paragraph).replace(" ", "") == whole or _joined_text(paragraph, second) != whole:
+        return False
+    reviewed.join_untracked(paragraph, second)
+    return True
+
+
+def _by_text(reviewed: Reviewed, paragraphs: list[Paragraph], units: list[Unit], pool: list[int],
+             placed: dict[int, Placed]) -> None:
     unit_texts = {i: folded_text(units[i].printed) for i in pool}
     where: dict[str, list[int]] = defaultdict(list)
     for i in pool:
@@ -108,13 +130,21 @@ def _by_text(paragraphs: list[Paragraph], units: list[Unit], pool: list[int], pl
     # 2. The rest: exact text between the neighbours placed so far; then, for marked paragraphs, alike text.
     for exact in (True, False):
         for paragraph in paragraphs:
-            if paragraph.index in placed or not texts[paragraph.index]:
+            if paragraph.index in placed or not texts[paragraph.index] or paragraph not in reviewed.paragraphs:
                 continue
             if not exact and not _has_marks(paragraph):
                 continue
             low, high = _window(paragraph.index, placed, members)
             if exact:
                 candidates = [i for i in where.get(texts[paragraph.index], []) if low < i < high]
+                if not candidates:  # a split that was not tracked: this paragraph and the next one are one unit
+                    second = reviewed.following(paragraph)
+                    joined = _joined_text(paragraph, second) if second is not None else ""
+                    candidates = [i for i in pool if low < i < high and unit_texts[i].replace(" ", "") == joined]
+                    if candidates and not _join_if_split(reviewed, paragraph, units[candidates[0]], placed):
+                        candidates = []
+                    if candidates:
+                        texts[paragraph.index] = _text(paragraph)
                 if candidates:
                     placed[paragraph.index] = Placed(candidates[0], "text")
                 continue

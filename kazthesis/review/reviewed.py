@@ -47,6 +47,9 @@ class ReviewedError(Exception):
     """The file is not a .docx this tool can read (with a reason the student can act on)."""
 
 
+UNTRACKED = Revision("insert", "untracked", "")  # a paragraph split that the editor did not record
+
+
 @dataclass
 class Reviewed:
     path: Path
@@ -54,10 +57,34 @@ class Reviewed:
     comments: list[Comment]  # top-level comments; replies hang under them
     sources: dict[str, str] = field(default_factory=dict)  # custom properties kazthesis.source.N → file
 
-    @property
-    def marked(self) -> bool:
-        """Whether the file carries the tool's source markers."""
-        return any(p.markers for p in self.paragraphs)
+    def following(self, paragraph: Paragraph) -> Paragraph | None:
+        """The next paragraph of the same story."""
+        at = self.paragraphs.index(paragraph)
+        if at + 1 < len(self.paragraphs) and self.paragraphs[at + 1].story == paragraph.story:
+            return self.paragraphs[at + 1]
+        return None
+
+    def join_untracked(self, first: Paragraph, second: Paragraph) -> None:
+        """Read two paragraphs as the one the tool printed, split without tracking (LibreOffice 7 drops a
+        tracked paragraph break when it saves): an inserted paragraph break where they meet, replacing the
+        space between them if neither kept it."""
+        shift = len(first.full)
+        if not first.original[-1:].isspace() and not second.original[:1].isspace():
+            first.pieces.append(Piece(" ", Revision("delete", UNTRACKED.author, "")))
+            shift += 1
+        first.pieces.append(Piece(PARAGRAPH, UNTRACKED))
+        shift += 1
+        original_shift = len(first.original)
+        first.pieces.extend(second.pieces)
+        first.markers.extend(second.markers)
+        first.comment_starts.update({k: v + shift for k, v in second.comment_starts.items()})
+        first.comment_ends.update({k: v + shift for k, v in second.comment_ends.items()})
+        first.mark = second.mark
+        self.paragraphs.remove(second)
+        for comment in self.comments:
+            for one in (comment, *comment.replies):
+                if one.paragraph == second.index:
+                    one.paragraph, one.start = first.index, one.start + original_shift
 
 
 # --- reading ------------------------------------------------------------------------------------------
@@ -105,6 +132,9 @@ class _Story:
                     if mark is not None:
                         para.mark = revision_of(mark, REVISIONS[kind])
         para.contents = self.in_contents() or para.style.upper().startswith(("TOC", "CONTENTS"))
+        for start in p.iter(w("moveFromRangeStart"), w("moveToRangeStart")):
+            self.move_name = start.get(w("name"), "")  # LibreOffice writes it inside the first moved run
+            break
         self.inline(p, para, None)
         para.contents = para.contents or self.in_contents()
         self.paragraphs.append(para)

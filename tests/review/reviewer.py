@@ -34,6 +34,7 @@ class Reviewer:
     def __init__(self, path: Path, author: str = "А. Сейітов", date: str = "2026-12-03T10:15:00Z") -> None:
         self.document = docx.Document(str(path))
         self.author, self.date = author, date
+        self.in_contents = False  # whether the paragraphs wanted are the contents page's lines
         self.ident = 9000
         self.threads: list[tuple[str, str]] = []  # (paraId, parent paraId or "")
         self.notes_part = next((p for p in self.document.part.package.iter_parts()
@@ -42,11 +43,14 @@ class Reviewer:
 
     # --- finding text -----------------------------------------------------------------------------------
     def paragraph(self, contains: str) -> etree._Element:
-        """The first paragraph (body, then footnotes) whose text holds ``contains``."""
+        """The first paragraph (body, then footnotes) whose text holds ``contains`` (on the contents page when
+        ``in_contents`` is set, elsewhere when not)."""
         roots = [self.document.element.body] + ([self.notes] if self.notes is not None else [])
         for root in roots:
             for p in root.iter(qn("w:p")):
-                if contains in self.text(p):
+                style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+                listed = style is not None and style.get(qn("w:val"), "").startswith("TOC")
+                if contains in self.text(p) and listed == self.in_contents:
                     return p
         raise AssertionError(f"no paragraph holds {contains!r}")
 
@@ -236,9 +240,18 @@ class Reviewer:
                 reply_to: object = None) -> object:
         """A comment on ``words`` of the paragraph holding ``contains`` (a reply when ``reply_to`` is given)."""
         p, at = self.locate(contains, words)
-        runs = [Run(r, None) for r in self.isolate(p, at, at + len(words))]
-        comment = self.document.add_comment(runs, text=text, author=author or self.author,
-                                            initials="".join(w[0] for w in (author or self.author).split()))
+        elements = self.isolate(p, at, at + len(words))
+        author = author or self.author
+        initials = "".join(w[0] for w in author.split())
+        if any(a is self.notes for a in p.iterancestors()):  # python-docx anchors comments in the body only
+            comment = self.document.comments.add_comment(text=text, author=author, initials=initials)
+            ident = comment.comment_id
+            elements[0].addprevious(parse_xml(f'<w:commentRangeStart xmlns:w="{W}" w:id="{ident}"/>'))
+            elements[-1].addnext(parse_xml(f'<w:r xmlns:w="{W}"><w:commentReference w:id="{ident}"/></w:r>'))
+            elements[-1].addnext(parse_xml(f'<w:commentRangeEnd xmlns:w="{W}" w:id="{ident}"/>'))
+        else:
+            runs = [Run(r, None) for r in elements]
+            comment = self.document.add_comment(runs, text=text, author=author, initials=initials)
         element = comment._comment_elm
         element.set(qn("w:date"), date or self.date)
         para_id = f"{0x10000000 + len(self.threads) + 1:08X}"
