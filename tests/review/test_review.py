@@ -211,8 +211,12 @@ def test_moves_splits_and_markup_around_the_changed_words(project: Path) -> None
 
 @needs_soffice
 def test_a_file_saved_by_libreoffice_keeps_its_marks(project: Path, tmp_path: Path) -> None:
-    docx = supervisor(project).save(tmp_path / "returned.docx")
-    word_form = review(project, docx).out
+    r = supervisor(project)
+    r.move_paragraph("Жұмыстың құрылымы", "Зерттеудің мақсаты")  # LibreOffice names the move inside the moved run
+    r.split_paragraph("Бұл туралы толығырақ", "айтылады.")  # LibreOffice 7 keeps the split but not its tracking
+    docx = r.save(tmp_path / "returned.docx")
+    word_form = review(project, docx).out.replace("change (А. Сейітов): paragraph split", "change (untracked): "
+                                                  "paragraph split")
     saved = tmp_path / "saved"
     subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
                     "--convert-to", "docx", "--outdir", str(saved), str(docx)], capture_output=True, timeout=300,
@@ -225,10 +229,13 @@ def test_a_file_saved_by_libreoffice_keeps_its_marks(project: Path, tmp_path: Pa
                for line in listed)
     result = review(project, saved / "returned.docx", "--apply")
     assert result.status == 0, result.err
-    assert "Applied 9 of 9 changes (0 conflicts, 0 not applicable); 2 comments in output/review.txt" in result.out
+    assert "Applied 11 of 11 changes (0 conflicts, 0 not applicable); 2 comments in output/review.txt" in result.out
     chapter = (project / CHAPTER).read_text(encoding="utf-8")
-    assert "тәуелсіздігін 1992 жылы мойындады ресми түрде [@smith2023]." in chapter
+    assert "тәуелсіздігін 1992 жылы мойындады ресми түрде [@smith2023].\nБұл туралы толығырақ @sec:present " \
+           "бөлімінде айтылады[^note].\n\nДиаграмма\n" in chapter
     assert "[^note]: Бұл – ескерту мәтіні." in chapter
+    intro = (project / INTRO).read_text(encoding="utf-8")
+    assert intro.index("**Зерттеудің мақсаты**") < intro.index("**Жұмыстың құрылымы.**") < intro.index("міндеттері")
 
 
 def test_a_file_made_by_another_program_is_placed_by_its_text(project: Path, tmp_path: Path) -> None:
