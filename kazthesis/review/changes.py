@@ -293,6 +293,8 @@ class _Planner:
                 to += 1  # the new paragraph starts at its first word
             new, key_new = "\n\n", PARAGRAPH
         else:
+            if any(segment.upper for segment in unit.segments):  # a chapter title, printed in capitals
+                inserted = _in_case_of(inserted, source.text[at:to] or source.text[max(at - 20, 0) : at])
             new, key_new = self.markdown(inserted, unit), self.key_text(inserted)
         if not new:
             at, to = _with_empty_markup(source.text, at, to)
@@ -385,6 +387,16 @@ def _with_empty_markup(text: str, start: int, end: int) -> tuple[int, int]:
         if text[start - size : start] == delimiter and text[end : end + size] == delimiter:
             return start - size, end + size
     return start, end
+
+
+def _in_case_of(typed: str, written: str) -> str:
+    """Words typed over a title printed in capitals, in the case the source writes that title in: "ДАМУЫ"
+    over "қалыптасуы" is "дамуы", over "Қалыптасуы" "Дамуы"."""
+    letters = [c for c in written if c.isalpha()]
+    if not letters or all(c.isupper() for c in letters) or not typed.isupper():
+        return typed
+    lower = typed.lower()
+    return lower[:1].upper() + lower[1:] if written.lstrip()[:1].isupper() and written.strip() else lower
 
 
 def _trimmed(edit: Edit) -> Edit:

@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TextIO
 
+from kazthesis.docx.markers import source_files
 from kazthesis.model import Source
 from kazthesis.output import write_files
 from kazthesis.pipeline import prepare
@@ -70,7 +71,7 @@ def run_review(docx: Path, root: Path, apply: bool, out: TextIO, err: TextIO) ->
               file=err)
         return 1
     units = document_units(document)
-    placed = place(reviewed, units)
+    placed = place(reviewed, units, source_files(document))
     sources = Sources(root)
     numbers = {ref.number: ref.entry.key for ref in document.references}
     changes = plan_changes(reviewed, units, placed, sources, numbers)

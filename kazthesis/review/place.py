@@ -62,21 +62,29 @@ def _text(paragraph: Paragraph) -> str:
     return PAGE_NUMBER_RE.sub("", text) if paragraph.contents else text
 
 
-def place(reviewed: Reviewed, units: list[Unit]) -> dict[int, Placed]:
-    """Each paragraph's unit, by marker where it has one, else by text."""
+def place(reviewed: Reviewed, units: list[Unit], files: list[str]) -> dict[int, Placed]:
+    """Each paragraph's unit, by marker where it has one, else by text. ``files``: the project's source files
+    in marker order, for a file whose list of them was lost."""
     placed: dict[int, Placed] = {}
-    files = {int(name.rsplit(".", 1)[-1]): path for name, path in reviewed.sources.items()
+    table = {int(name.rsplit(".", 1)[-1]): path for name, path in reviewed.sources.items()
              if name.startswith("kazthesis.source.") and name.rsplit(".", 1)[-1].isdigit()}
-    ordinals = unit_ordinals(units)
+    table = table or dict(enumerate(files))
+    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        by_line[(unit.source.path, unit.source.line)].append(index)
     for paragraph in reviewed.paragraphs:
         for name in paragraph.markers:
             marker = read_marker(name)
-            if marker is None or marker[0] not in files:
+            candidates = by_line.get((table.get(marker[0], ""), marker[1]), []) if marker else []
+            if not candidates or marker is None:
                 continue
-            index = ordinals.get((files[marker[0]], marker[1], marker[2]))
-            if index is not None:
-                placed[paragraph.index] = Placed(index, "marker")
-                break
+            text = _text(paragraph)
+            same = [i for i in candidates if folded_text(units[i].printed) == text]
+            counted = candidates[min(marker[2], len(candidates) - 1)]
+            # The unit at the marker's count, unless another from that line prints exactly this text (the
+            # cells of a row changed since); where none does, the source changed since: still that unit.
+            placed[paragraph.index] = Placed(counted if counted in same or not same else same[0], "marker")
+            break
     for paragraph in list(reviewed.paragraphs):
         here = placed.get(paragraph.index)
         if here is not None and here.unit is not None and paragraph in reviewed.paragraphs:

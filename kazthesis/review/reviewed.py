@@ -89,7 +89,7 @@ class Reviewed:
 
 # --- reading ------------------------------------------------------------------------------------------
 
-class _Story:
+class ParagraphReader:
     """Walks the paragraphs of one XML part, keeping field and move state across paragraphs."""
 
     def __init__(self, story: str, first_index: int) -> None:
@@ -244,7 +244,7 @@ def _read(archive: zipfile.ZipFile, path: Path) -> Reviewed:
             if root is not None:
                 stories.append((story, root))
     for story, root in stories:
-        walker = _Story(story, len(paragraphs))
+        walker = ParagraphReader(story, len(paragraphs))
         if story == "footnote":
             for note in root:  # the separators are not notes
                 if isinstance(note.tag, str) and note.get(w("type")) in (None, "normal"):
