@@ -269,7 +269,7 @@ def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: Text
         return 1
     print(f"Built {_shown(result.docx, root)}: {result.references} references, "
           f"{_count(result.footnotes, 'footnote')}, {_count(len(problems.warnings), 'warning')}, "
-          f"{result.seconds:.1f} s", file=out)
+          f"{result.seconds:.1f} s; {result.contents}", file=out)
     return 0
 
 

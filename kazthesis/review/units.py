@@ -360,9 +360,14 @@ class _SettingUnits:
         subjects = [name for name in ("discipline", "specialty") if values.get(name)]
         for name, text in zip(subjects, page.subject, strict=False):
             self.title_line(text, [name])
-        for label, lines in page.people:
+        for label, lines in page.people:  # a table row: the label, then the name
             names = ["supervisor"] if label == self.strings["supervisor"] else ["group", "author"]
-            self.title_line(f"{label}: " + "\n".join(lines), names)
+            segments = self.fields("\n".join(lines), names)
+            named = next((s.what for s in segments if s.kind == "field"), "title_page")
+            source = Source("thesis.toml", self.line(named))
+            self.builder.add(source, "title", [Segment(f"{label}:", "", "generated", "the title page's fixed words")],
+                             generated="the title page's fixed words")
+            self.builder.add(source, "title", segments)
 
     def title_foot(self) -> None:
         self.title_line(self.document.title_page.foot, ["city", "year"], story="footer")
