@@ -33,8 +33,9 @@ from kazthesis.docx.wordml import el
 from kazthesis.model import Document
 from kazthesis.review.align import folded_text
 from kazthesis.review.place import marker_name, unit_ordinals
+from kazthesis.review.printed import document_units
 from kazthesis.review.reviewed import ParagraphReader
-from kazthesis.review.units import Unit, document_units
+from kazthesis.review.units import Unit
 
 CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"

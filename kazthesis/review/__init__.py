@@ -4,7 +4,10 @@
 ``--apply`` the tracked changes are made in the sources (content/*.md,
 references.bib, thesis.toml) where those still read as the .docx printed them,
 and the comments go to ``output/review.txt``. The stages: :mod:`reviewed` reads
-the .docx, :mod:`units` lists what the current project prints and from where,
-:mod:`place` finds each reviewed paragraph among those, :mod:`marks` words the
-marks, :mod:`edits` turns changes into source edits, :mod:`command` runs it.
+the .docx (:mod:`wordml`, :mod:`comments`), :mod:`printed` lists what the
+current project prints and from where (:mod:`units`), :mod:`place` finds each
+reviewed paragraph among those, :mod:`changes` turns each tracked change into
+source edits (:mod:`carry`, :mod:`settings`, :mod:`sources`, :mod:`align`),
+:mod:`verify` checks them before anything is written, :mod:`marks` words the
+lines, :mod:`command` runs it.
 """

@@ -19,6 +19,15 @@ from dataclasses import dataclass, field
 
 from kazthesis.model import Source
 from kazthesis.review.align import Alignment, folded_text
+from kazthesis.review.carry import (
+    TEXT_KINDS,
+    correspondence,
+    escaped,
+    in_case_of,
+    key_offset,
+    trimmed,
+    with_empty_markup,
+)
 from kazthesis.review.place import Placed
 from kazthesis.review.reviewed import Reviewed
 from kazthesis.review.settings import field_edit, reference_edit
@@ -26,12 +35,8 @@ from kazthesis.review.sources import Sources, region
 from kazthesis.review.units import Unit
 from kazthesis.review.wordml import OBJECT, PARAGRAPH, Edit, Paragraph
 
-TEXT_KINDS = ("text", "field", "reference")
 ALREADY = "the source already reads so (applied before?)"
-MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]$^~<])")
-AT_RE = re.compile(r"(^|(?<=[\s(\[;]))@")
 CITED_NUMBER_RE = re.compile(r"\[(\d{1,4})\]")
-DELIMITERS = ("**", "__", "~~", "*", "_", "~", "^")
 
 
 @dataclass
@@ -197,7 +202,7 @@ class _Planner:
                 change.status, change.reason = "not applicable", "join the two paragraphs in the source by hand"
         if not edits:
             return
-        alignment = _correspondence(paragraph.original, unit) if unit is not None and not unit.generated else None
+        alignment = correspondence(paragraph.original, unit) if unit is not None and not unit.generated else None
         if alignment is not None and how == "alike":
             how = "text"  # it reads the same but for generated text (a number, a footnote call)
         for edit in edits:
@@ -207,17 +212,17 @@ class _Planner:
                               before=_tail(paragraph.original[: edit.start]))
             if change.status != "ready" or unit is None:
                 continue
-            if alignment is None and _correspondence(paragraph.accepted.replace(PARAGRAPH, " "), unit) is not None:
+            if alignment is None and correspondence(paragraph.accepted.replace(PARAGRAPH, " "), unit) is not None:
                 change.status, change.reason = "not applicable", ALREADY
                 continue
             if alignment is None:
                 change.status = "conflict"
                 change.reason = "the source paragraph has changed since the .docx was made"
                 continue
-            self.locate(change, _trimmed(edit), unit, alignment)
+            self.locate(change, trimmed(edit), unit, alignment)
 
     def conflict(self, change: Change, paragraph: Paragraph, unit: Unit) -> Alignment | None:
-        alignment = _correspondence(paragraph.original, unit)
+        alignment = correspondence(paragraph.original, unit)
         if alignment is None:
             change.status, change.reason = "conflict", "the source paragraph has changed since the .docx was made"
         return alignment
@@ -294,10 +299,10 @@ class _Planner:
             new, key_new = "\n\n", PARAGRAPH
         else:
             if any(segment.upper for segment in unit.segments):  # a chapter title, printed in capitals
-                inserted = _in_case_of(inserted, source.text[at:to] or source.text[max(at - 20, 0) : at])
+                inserted = in_case_of(inserted, source.text[at:to] or source.text[max(at - 20, 0) : at])
             new, key_new = self.markdown(inserted, unit), self.key_text(inserted)
         if not new:
-            at, to = _with_empty_markup(source.text, at, to)
+            at, to = with_empty_markup(source.text, at, to)
         change.source = Source(unit.source.path, source.line_of(at))
         change.edits.append(SourceEdit(unit.source.path, at, to, new))
         change.key_edit = (key_first, key_last, key_new)
@@ -332,10 +337,10 @@ class _Planner:
         for match in CITED_NUMBER_RE.finditer(text):
             number = int(match.group(1))
             if number in self.numbers:
-                pieces.append(_escaped(text[position : match.start()], unit))
+                pieces.append(escaped(text[position : match.start()], unit))
                 pieces.append(f"[@{self.numbers[number]}]")
                 position = match.end()
-        pieces.append(_escaped(text[position:], unit))
+        pieces.append(escaped(text[position:], unit))
         return "".join(pieces)
 
     def key_text(self, text: str) -> str:
@@ -343,76 +348,6 @@ class _Planner:
         text = text.replace(OBJECT, "")
         return CITED_NUMBER_RE.sub(lambda m: f"[@{self.numbers[int(m.group(1))]}]"
                                    if int(m.group(1)) in self.numbers else m.group(), text)
-
-
-def key_offset(unit: Unit, printed: int, at_end: bool) -> int:
-    """The source-form offset of a printed offset: of the character there, or for an end (and an insertion
-    point) of the gap after the character before it."""
-    starts, key_start = unit.offsets(), 0
-    for i, segment in enumerate(unit.segments):
-        inside = starts[i] < printed <= starts[i + 1] if at_end else starts[i] <= printed < starts[i + 1]
-        if inside:
-            if segment.kind == "text":
-                return key_start + min(printed - starts[i], len(segment.key))
-            return key_start + len(segment.key) if at_end else key_start
-        key_start += len(segment.key)
-    return key_start if printed else 0
-
-
-def source_line(original: str, offset: int, unit: Unit, sources: Sources) -> Source | None:
-    """The exact source line of ``original[offset]`` (a paragraph's text in the .docx) where it can be found."""
-    source = sources.get(unit.source.path)
-    if source is None or unit.generated or not unit.source.path.endswith((".md", ".markdown")):
-        return None
-    printed = Alignment(original, unit.printed).point(offset)
-    if printed is None:
-        return None
-    start, end = region(source, unit.source.line, unit.kind)
-    at = Alignment(unit.key, source.text[start:end]).point(key_offset(unit, printed, False))
-    return Source(unit.source.path, source.line_of(start + at)) if at is not None else None
-
-
-def _escaped(text: str, unit: Unit) -> str:
-    text = MARKDOWN_SPECIAL_RE.sub(r"\\\1", text)
-    text = AT_RE.sub(r"\\@", text)
-    if unit.kind == "cell":
-        text = text.replace("|", "\\|")
-    return text
-
-
-def _with_empty_markup(text: str, start: int, end: int) -> tuple[int, int]:
-    """A deletion that would leave an empty ``**`` or ``*`` pair takes the pair too."""
-    for delimiter in DELIMITERS:
-        size = len(delimiter)
-        if text[start - size : start] == delimiter and text[end : end + size] == delimiter:
-            return start - size, end + size
-    return start, end
-
-
-def _in_case_of(typed: str, written: str) -> str:
-    """Words typed over a title printed in capitals, in the case the source writes that title in: "ДАМУЫ"
-    over "қалыптасуы" is "дамуы", over "Қалыптасуы" "Дамуы"."""
-    letters = [c for c in written if c.isalpha()]
-    if not letters or all(c.isupper() for c in letters) or not typed.isupper():
-        return typed
-    lower = typed.lower()
-    return lower[:1].upper() + lower[1:] if written.lstrip()[:1].isupper() and written.strip() else lower
-
-
-def _trimmed(edit: Edit) -> Edit:
-    """A replacement without the characters its old and new words share at the ends («өзекті» → «аса өзекті»
-    is "аса " put in): the source keeps its own characters and markup there."""
-    old, new = edit.deleted, edit.inserted
-    if not old or not new or PARAGRAPH in new:
-        return edit
-    head = 0
-    while head < min(len(old), len(new)) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    return Edit(edit.start + head, edit.end - tail, old[head : len(old) - tail], new[head : len(new) - tail],
-                edit.revision, edit.move)
 
 
 def _words(text: str) -> str:
@@ -429,26 +364,7 @@ def _whole(paragraph: Paragraph, kind: str) -> bool:
     return bool(pieces) and all(p.revision is not None and p.revision.kind == kind for p in pieces)
 
 
-def _correspondence(original: str, unit: Unit) -> Alignment | None:
-    """The .docx's text lined up with the unit's printed text; None when they differ outside generated text."""
-    alignment = Alignment(original, unit.printed)
-    if alignment.identical:
-        return alignment
-    starts = unit.offsets()
-    for _, _, b0, b1 in alignment.differences():
-        covering = [i for i in range(len(unit.segments))
-                    if (starts[i] < b1 and b0 < starts[i + 1]) or (b0 == b1 and starts[i] <= b0 <= starts[i + 1])]
-        if not covering or any(unit.segments[i].kind in TEXT_KINDS for i in covering
-                               if not (b0 == b1 and b0 in (starts[i], starts[i + 1]))):
-            return None
-    return alignment
-
-
 def plan_changes(reviewed: Reviewed, units: list[Unit], placed: dict[int, Placed], sources: Sources,
                  numbers: dict[int, str]) -> list[Change]:
     """Every tracked change of ``reviewed``, placed, with the source edits that make it where it can be made."""
     return _Planner(reviewed, units, placed, sources, numbers).plan()
-
-
-def unit_text(unit: Unit) -> str:
-    return folded_text(unit.printed)

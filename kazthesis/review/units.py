@@ -1,5 +1,5 @@
-"""The resolved document → its printed units: each paragraph of the .docx as the writer prints it, and where
-in the sources it comes from.
+"""Model blocks → printed units: each paragraph of the .docx as the writer prints it, and where in the sources
+it comes from (:mod:`kazthesis.review.printed` lists them for a whole document).
 
 A :class:`Unit` is one paragraph of ``kazthesis docx``'s output — a heading, a
 paragraph, a list item, a caption, a table cell, a line of code, a footnote, a
@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kazthesis.lang import locale
-from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import (
     CONTAINERS,
     Block,
@@ -25,7 +23,6 @@ from kazthesis.model import (
     Code,
     CodeBlock,
     CrossRef,
-    Document,
     Figure,
     Footnote,
     Heading,
@@ -91,7 +88,8 @@ class Unit:
         return starts
 
 
-def _printed(text: str) -> str:
+def shown(text: str) -> str:
+    """Text as the .docx shows it: without the PDF's invisible line-breaking marks, a line end a space."""
     return text.translate(UNPRINTED).replace("\n", " ")
 
 
@@ -113,7 +111,7 @@ def crossref_key(node: CrossRef) -> str:
     return f"@{node.ids[0]}"
 
 
-class _Builder:
+class Builder:
     """Model nodes → units, in the order the .docx writer writes them."""
 
     def __init__(self, language: str, highlight: bool, lines: dict[tuple[str, int], str]) -> None:
@@ -128,19 +126,19 @@ class _Builder:
         segments: list[Segment] = []
         for node in nodes:
             if isinstance(node, Text):
-                text = _printed(node.text)
+                text = shown(node.text)
                 segments.append(Segment(text.upper() if upper else text, text, "text", upper=upper))
             elif isinstance(node, CONTAINERS):
                 segments.extend(self.inlines(node.children, upper))
             elif isinstance(node, Code):
-                segments.append(Segment(_printed(node.text), f"`{node.text}`", "text"))
+                segments.append(Segment(shown(node.text), f"`{node.text}`", "text"))
             elif isinstance(node, LineBreak):
                 segments.append(Segment(" ", " ", "text"))
             elif isinstance(node, Citation):
                 keys = ", ".join("@" + item.key for item in node.items)
-                segments.append(Segment(_printed(node.text).replace(" ", "\u00a0"), citation_key(node), "cite", keys))
+                segments.append(Segment(shown(node.text).replace(" ", "\u00a0"), citation_key(node), "cite", keys))
             elif isinstance(node, CrossRef):
-                segments.append(Segment(_printed(node.text), crossref_key(node), "xref", "a cross-reference's number"))
+                segments.append(Segment(shown(node.text), crossref_key(node), "xref", "a cross-reference's number"))
             elif isinstance(node, NoteRef):
                 self.notes.append(node.note)
                 label = f"[^{node.note.label}]" if node.note.label else "^["
@@ -208,7 +206,7 @@ class _Builder:
         elif isinstance(block, CodeBlock):
             self.code(block)
         elif isinstance(block, Statistics):
-            self.add(block.source, "fixed", [Segment(_printed(block.line("")), "", "generated", "the statistics line")],
+            self.add(block.source, "fixed", [Segment(shown(block.line("")), "", "generated", "the statistics line")],
                      generated="the statistics line")
         elif isinstance(block, MathBlock):
             printed = OBJECT if block.math.svg else block.math.tex
@@ -238,10 +236,10 @@ class _Builder:
         if block.listing or highlight:
             for n, line in enumerate(lines):
                 source = Source(block.source.path, block.source.line + 1 + n)
-                self.add(source, "code", [Segment(_printed(line), line, "text")])
+                self.add(source, "code", [Segment(shown(line), line, "text")])
         else:
             text = " ".join(lines)
-            self.add(Source(block.source.path, block.source.line + 1), "code", [Segment(_printed(text), text, "text")])
+            self.add(Source(block.source.path, block.source.line + 1), "code", [Segment(shown(text), text, "text")])
 
     def footnotes(self) -> None:
         for note in self.notes:
@@ -251,159 +249,8 @@ class _Builder:
 
 def file_units(parts: list[Part], language: str, highlight: bool, lines: dict[tuple[str, int], str]) -> list[Unit]:
     """The units of a chapter's parts alone (no document around them), footnotes last."""
-    builder = _Builder(language, highlight, lines)
+    builder = Builder(language, highlight, lines)
     for part in parts:
         builder.part(part)
     builder.footnotes()
     return builder.units
-
-
-def document_units(document: Document) -> list[Unit]:
-    """Every unit of the document, in the order the .docx holds them: the body, the footnotes, the title
-    page's foot (a footer)."""
-    config = document.config
-    builder = _Builder(document.language, bool(config.layout.get("listing_highlight")), document.source_lines)
-    strings = locale.STRINGS[document.language]
-    settings = _SettingUnits(document, builder)
-    inserted_title = any(e.name == "title" for e in document.inserted)
-    if not inserted_title:
-        settings.title_page()
-    for part in document.abstracts:
-        builder.part(part)
-    contents_source = Source("thesis.toml", config.key_lines.get("layout.contents_depth", 1))
-    builder.add(contents_source, "fixed", [Segment(strings["contents"], "", "generated", "the contents page")],
-                generated="the contents page")
-    headings = {h.id: h for h in document.headings}
-    for entry in document.contents:
-        heading = headings.get(entry.id)
-        source = heading.source if heading is not None else settings.fixed_source(entry.id)
-        text = entry.text.upper() if entry.kind in ("chapter", "structural") else entry.text
-        builder.add(source, "contents", [Segment(text, "", "generated", "the contents page")],
-                    generated="the contents page")
-    if document.terms:
-        settings.terms()
-    if document.abbreviations:
-        settings.abbreviations()
-    for part in document.parts:
-        builder.part(part)
-    settings.references()
-    for part in document.appendices:
-        builder.part(part)
-    builder.footnotes()
-    if not inserted_title and document.title_page.foot:
-        settings.title_foot()
-    return builder.units
-
-
-class _SettingUnits:
-    """The units printed from thesis.toml and references.bib: the title page, the terms and abbreviations
-    pages, the reference list."""
-
-    def __init__(self, document: Document, builder: _Builder) -> None:
-        self.document, self.builder = document, builder
-        self.config = document.config
-        self.strings = locale.STRINGS[document.language]
-        self.bib = self.config.bibliography["file"]
-
-    def line(self, key: str) -> int:
-        lines = self.config.key_lines
-        return lines.get(key) or lines.get(key.split(".", 1)[0]) or 1
-
-    def fixed_source(self, ident: str) -> Source:
-        if ident == "references":
-            return Source(self.bib, 1)
-        return Source("thesis.toml", self.line(ident))
-
-    def fields(self, printed: str, names: list[str]) -> list[Segment]:
-        """``printed`` cut into the values of the title-page fields ``names`` (found in it, in order) and the
-        generated words around them."""
-        values = self.config.title_page
-        segments: list[Segment] = []
-        position = 0
-        flat = printed.replace("\n", " ")
-        for name in names:
-            value = values.get(name)
-            if value in (None, "") or isinstance(value, bool):
-                continue
-            typed = str(value)
-            shown = apply_typography(typed, self.document.language) if isinstance(value, str) else typed
-            at = flat.find(shown, position)
-            if at < 0:
-                continue
-            if at > position:
-                segments.append(Segment(printed[position:at], "", "generated", "the title page's fixed words"))
-            segments.append(Segment(printed[at : at + len(shown)], typed, "field", f"title_page.{name}",
-                                    line=self.line(f"title_page.{name}")))
-            position = at + len(shown)
-        if position < len(printed):
-            segments.append(Segment(printed[position:], "", "generated", "the title page's fixed words"))
-        return segments
-
-    def title_line(self, printed: str, names: list[str], story: str = "body") -> None:
-        segments = self.fields(printed, names)
-        named = next((s.what for s in segments if s.kind == "field"), "title_page")
-        source = Source("thesis.toml", self.line(named))
-        generated = "" if any(s.kind == "field" for s in segments) else "the title page's fixed words"
-        self.builder.add(source, "title", segments, story=story, generated=generated)
-
-    def title_page(self) -> None:
-        page, values = self.document.title_page, self.config.title_page
-        heads = [name for name in ("ministry", "university", "faculty", "department") if values.get(name)]
-        for name, lines in zip(heads, page.head, strict=False):
-            self.title_line("\n".join(lines), [name])
-        for text in page.approval:
-            self.title_line(text, ["head_of_department", "year"])
-        if page.work_type:
-            self.title_line(page.work_type, ["work_type"])
-        if page.topic:
-            self.title_line(page.topic, ["title"])
-        subjects = [name for name in ("discipline", "specialty") if values.get(name)]
-        for name, text in zip(subjects, page.subject, strict=False):
-            self.title_line(text, [name])
-        for label, lines in page.people:  # a table row: the label, then the name
-            names = ["supervisor"] if label == self.strings["supervisor"] else ["group", "author"]
-            segments = self.fields("\n".join(lines), names)
-            named = next((s.what for s in segments if s.kind == "field"), "title_page")
-            source = Source("thesis.toml", self.line(named))
-            self.builder.add(source, "title", [Segment(f"{label}:", "", "generated", "the title page's fixed words")],
-                             generated="the title page's fixed words")
-            self.builder.add(source, "title", segments)
-
-    def title_foot(self) -> None:
-        self.title_line(self.document.title_page.foot, ["city", "year"], story="footer")
-
-    def terms(self) -> None:
-        source = Source("thesis.toml", self.line("terms"))
-        builder = self.builder
-        builder.add(source, "fixed", [Segment(self.strings["terms"], "", "generated", "a fixed heading")],
-                    generated="a fixed heading")
-        builder.add(source, "fixed", [Segment(self.strings["terms_intro"], "", "generated", "a fixed sentence")],
-                    generated="a fixed sentence")
-        for term, definition in self.document.terms:
-            builder.add(Source("thesis.toml", self.line(f"terms.{term}")), "setting",
-                        [Segment(term, "", "generated", "a term's name"), Segment(" – ", "", "generated", "a dash"),
-                         Segment(_printed(definition), definition, "field", f"terms.{term}",
-                                 line=self.line(f"terms.{term}"))])
-
-    def abbreviations(self) -> None:
-        builder = self.builder
-        builder.add(Source("thesis.toml", self.line("abbreviations")), "fixed",
-                    [Segment(self.strings["abbreviations"], "", "generated", "a fixed heading")],
-                    generated="a fixed heading")
-        for abbreviation, meaning in self.document.abbreviations:
-            source = Source("thesis.toml", self.line(f"abbreviations.{abbreviation}"))
-            builder.add(source, "setting", [Segment(abbreviation, "", "generated", "an abbreviation's name")])
-            builder.add(source, "setting", [Segment("\u2013", "", "generated", "a dash")], generated="a dash")
-            builder.add(source, "setting", [Segment(_printed(meaning), meaning, "field",
-                                                    f"abbreviations.{abbreviation}", line=source.line)])
-
-    def references(self) -> None:
-        builder = self.builder
-        builder.add(Source(self.bib, 1), "fixed", [Segment(self.strings["references"], "", "generated",
-                                                           "a fixed heading")], generated="a fixed heading")
-        for ref in self.document.references:
-            text = "".join(for_print(part) for part, _ in ref.runs) if ref.runs else for_print(ref.text)
-            builder.add(Source(self.bib, ref.entry.line), "reference",
-                        [Segment(f"{ref.label} ", "", "generated", "the reference list's number"),
-                         Segment(_printed(text), ref.text, "reference", ref.entry.key, line=ref.entry.line)],
-                        entry=ref.entry.key)

@@ -16,8 +16,8 @@ from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
 from kazthesis.review.align import folded_text
 from kazthesis.review.place import place, read_marker
+from kazthesis.review.printed import document_units
 from kazthesis.review.reviewed import read_reviewed
-from kazthesis.review.units import document_units
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CHAPTER = "content/02-tarau-1.md"
