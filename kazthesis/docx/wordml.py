@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from kazthesis.lang.typography import WORD_JOINER, url_break_points
+from kazthesis.lang.urls import WORD_JOINER, url_break_points
 
 # Control characters XML cannot hold, and the PDF's invisible line-breaking marks (word joiners,
 # zero-width spaces): plagiarism portals flag invisible characters inside words, and Word breaks lines itself.

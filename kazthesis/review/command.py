@@ -20,7 +20,7 @@ from kazthesis.model import Source
 from kazthesis.output import write_files
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
-from kazthesis.resolve.document import content_files
+from kazthesis.read.inputs import content_files
 from kazthesis.review.carry import source_line
 from kazthesis.review.changes import Change, SourceEdit, plan_changes
 from kazthesis.review.marks import Mark, Ranks, Relocate, change_marks, comment_marks

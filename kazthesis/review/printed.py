@@ -17,7 +17,7 @@ def document_units(document: Document) -> list[Unit]:
     page's foot (a footer)."""
     config = document.config
     builder = Builder(document.language, bool(config.layout.get("listing_highlight")), document.source_lines)
-    strings = locale.STRINGS[document.language]
+    strings = locale.strings(document.language)
     settings = _SettingUnits(document, builder)
     inserted_title = any(e.name == "title" for e in document.inserted)
     if not inserted_title:
@@ -56,7 +56,7 @@ class _SettingUnits:
     def __init__(self, document: Document, builder: Builder) -> None:
         self.document, self.builder = document, builder
         self.config = document.config
-        self.strings = locale.STRINGS[document.language]
+        self.strings = locale.strings(document.language)
         self.bib = self.config.bibliography["file"]
 
     def line(self, key: str) -> int:

@@ -21,7 +21,7 @@ from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import Document
 from kazthesis.problems import Problems
 from kazthesis.read.parse import parse_file
-from kazthesis.resolve.numbering import numbered
+from kazthesis.resolve.references import numbered
 from kazthesis.review.align import folded_text
 from kazthesis.review.changes import Change, SourceEdit
 from kazthesis.review.sources import SourceFile, Sources

@@ -121,7 +121,7 @@ def test_reference_entries_are_justified_and_urls_may_break(exemplar: tuple[Path
     start = next(n for n, p in enumerate(paragraphs) if "".join(p.itertext()) == "ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ")
     entries = [p for p in paragraphs[start + 1 :] if re.match(r"\d+\. ", "".join(p.itertext()))]
     with_url = [p for p in entries if p.find(f".//{W}hyperlink") is not None]
-    assert len(entries) == 37 and with_url
+    assert len(entries) == len(run_cli("refs", project).out.splitlines()) and with_url
     for p in entries:
         jc = p.find(f"{W}pPr/{W}jc")
         assert jc is None or jc.get(f"{W}val") == "both", "justified as the body"
