@@ -97,7 +97,6 @@ class ParagraphReader:
         self.index = first_index
         self.paragraphs: list[Paragraph] = []
         self.fields: list[list] = []  # open complex fields: [instruction, past "separate"]
-        self.moves: dict[str, str] = {}  # w:id of a moveFrom/moveToRangeStart → its name
         self.move_name = ""
 
     def in_contents(self) -> bool:
