@@ -83,28 +83,22 @@ class _Planner:
 
     # --- the paragraphs ------------------------------------------------------------------------
     def plan(self) -> list[Change]:
-        moved_to = {p.pieces[0].revision.move: p for p in self.reviewed.paragraphs
-                    if p.pieces and _whole(p, "move-to") and p.pieces[0].revision.move}
+        moved_to = {name: p for p in self.reviewed.paragraphs if (name := _move_name(p, "move-to"))}
+        moved_from = {name for p in self.reviewed.paragraphs if (name := _move_name(p, "move-from"))}
         for paragraph in self.reviewed.paragraphs:
             here = self.placed.get(paragraph.index)
             unit = self.units[here.unit] if here is not None and here.unit is not None else None
             how = here.how if here is not None else ""
-            if _whole(paragraph, "move-to") and paragraph.pieces[0].revision.move in self.moved_from():
+            if _move_name(paragraph, "move-to") in moved_from:
                 continue  # reported with the paragraph it was moved from
             original, accepted = _words(paragraph.original), _words(paragraph.accepted)
             if not original and accepted:
                 self.inserted(paragraph, unit, how)
             elif original and not accepted:
-                destination = moved_to.get(paragraph.pieces[0].revision.move) if _whole(paragraph, "move-from") \
-                    else None
-                self.deleted(paragraph, unit, how, destination)
+                self.deleted(paragraph, unit, how, moved_to.get(_move_name(paragraph, "move-from")))
             else:
                 self.text(paragraph, unit, how)
         return self.changes
-
-    def moved_from(self) -> set[str]:
-        return {p.pieces[0].revision.move for p in self.reviewed.paragraphs
-                if p.pieces and _whole(p, "move-from") and p.pieces[0].revision.move}
 
     def new(self, paragraph: Paragraph, kind: str, author: str, unit: Unit | None, how: str, **more: object) -> Change:
         change = Change(paragraph, kind, author, unit=unit, source=unit.source if unit else None, placed=how,
@@ -358,10 +352,12 @@ def _tail(text: str, words: int = 4) -> str:
     return " ".join(text.replace(OBJECT, "").split()[-words:])
 
 
-def _whole(paragraph: Paragraph, kind: str) -> bool:
-    """Whether every piece of the paragraph's text is one tracked change of ``kind``."""
+def _move_name(paragraph: Paragraph, kind: str) -> str:
+    """The name pairing a paragraph moved whole with its other half ("" unless all its text is one ``kind``)."""
     pieces = [p for p in paragraph.pieces if p.text.strip()]
-    return bool(pieces) and all(p.revision is not None and p.revision.kind == kind for p in pieces)
+    if pieces and all(p.revision is not None and p.revision.kind == kind for p in pieces):
+        return pieces[0].revision.move  # type: ignore[union-attr]
+    return ""
 
 
 def plan_changes(reviewed: Reviewed, units: list[Unit], placed: dict[int, Placed], sources: Sources,
