@@ -1,4 +1,4 @@
-"""Command line: ``kazthesis [build|docx|refs|check|watch|new|doctor|help] [PROJECT_DIR]`` (and ``build.py …``).
+"""Command line: ``kazthesis [build|docx|review|refs|check|watch|new|doctor|help] [PROJECT_DIR]`` (and ``build.py …``).
 
 The project folder is the current one unless given, as with latexmk, typst or
 mkdocs; the repository's ``build.py`` passes its own default, the exemplar.
@@ -24,8 +24,8 @@ from kazthesis.problems import Problems
 from kazthesis.read.config import WORK_TYPES
 
 BUG_REPORT = "please report it to the kazthesis maintainers with the command you ran"
-COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "import", "doctor", "help")
-PROJECT_COMMANDS = ("build", "docx", "refs", "check", "watch", "doctor")
+COMMANDS = ("build", "docx", "review", "refs", "check", "watch", "new", "import", "doctor", "help")
+PROJECT_COMMANDS = ("build", "docx", "review", "refs", "check", "watch", "doctor")
 
 HEADER = """\
 Turn a thesis project (content/*.md, references.bib, thesis.toml) into a
@@ -50,6 +50,10 @@ COMMAND_HELP = {
     "docx": ("{p} docx [PROJECT_DIR]",
              "build PROJECT_DIR/output/thesis.docx, the same thesis for Word\n"
              "(styles, contents field, footnotes)"),
+    "review": ("{p} review REVIEWED.docx [PROJECT_DIR] [--apply]",
+               "list the comments and tracked changes of a .docx your reviewer sent back, each at\n"
+               "its FILE:LINE; with --apply make the changes in the sources (copies of the files\n"
+               "as they were go to output/review-backup/) and write the comments to output/review.txt"),
     "refs": ("{p} refs [PROJECT_DIR] [--all]",
              'print the reference list, one "N. entry" a line: the cited entries in list\n'
              "order, or with --all every entry of references.bib in file order"),
@@ -113,10 +117,14 @@ class _Cli:
         parser = _Parser(prog=f"{self.prog} {command}", usage=self.usage(usage),
                          description=what + ".", epilog=self.footer() if command in PROJECT_COMMANDS else None,
                          formatter_class=argparse.RawDescriptionHelpFormatter, out=self.out, err=self.err)
+        if command == "review":
+            parser.add_argument("reviewed", type=Path, help="the .docx with the reviewer's comments and changes")
         if command in PROJECT_COMMANDS:
             where = "the current folder" if self.default_project is None else str(self.default_project)
             parser.add_argument("project", nargs="?", type=Path, default=None,
                                 help=f"the thesis project folder (default: {where})")
+        if command == "review":
+            parser.add_argument("--apply", action="store_true", help="make the tracked changes in the sources")
         if command == "refs":
             parser.add_argument("--all", action="store_true", help="every entry of references.bib, in file order")
         if command == "new":
@@ -204,6 +212,10 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         return _build(root, problems, started, out, err, cli.prog)
     if command == "docx":
         return _docx(root, problems, started, out, err)
+    if command == "review":
+        from kazthesis.review.command import run_review
+
+        return run_review(args.reviewed, root, args.apply, out, err)
 
     from kazthesis.pipeline import prepare
 
@@ -257,7 +269,7 @@ def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: Text
         return 1
     print(f"Built {_shown(result.docx, root)}: {result.references} references, "
           f"{_count(result.footnotes, 'footnote')}, {_count(len(problems.warnings), 'warning')}, "
-          f"{result.seconds:.1f} s", file=out)
+          f"{result.seconds:.1f} s; {result.contents}", file=out)
     return 0
 
 

@@ -171,11 +171,35 @@ def run_checks(root: Path) -> list[Check]:
             check_font(project_font(root)), check_output(root)]
 
 
+LIBREOFFICE_FIX = {
+    "Debian/Ubuntu": "sudo apt-get install libreoffice-writer-nogui",
+    "macOS": "brew install --cask libreoffice",
+    "Windows": "install LibreOffice from https://www.libreoffice.org (or: winget install TheDocumentFoundation."
+               "LibreOffice)",
+}
+
+
+def check_libreoffice(find: Callable[[], str | None] | None = None,
+                      version: Callable[[str], str] | None = None) -> Check:
+    """LibreOffice, which lays the .docx out so that its contents page is numbered (optional)."""
+    from kazthesis.docx.page_numbers import find_soffice, soffice_version
+
+    soffice = (find or find_soffice)()
+    if soffice is None:
+        return Check(False, "LibreOffice not found: the .docx's contents page stays without page numbers until "
+                            "Word updates its fields", LIBREOFFICE_FIX)
+    shown = " ".join(part for part in ("LibreOffice", (version or soffice_version)(soffice), f"({soffice})") if part)
+    return Check(True, f"{shown}: the .docx's contents page gets its page numbers")
+
+
 def run_doctor(root: Path, out: TextIO) -> int:
-    """Print each check with how to fix what failed; 0 when all passed, 1 otherwise."""
+    """Print each check with how to fix what failed; 0 when all passed, 1 otherwise (an optional check that
+    failed is said so, and does not count)."""
     checks = run_checks(root)
-    for check in checks:
-        print(f"{'ok' if check.ok else 'MISSING'}  {check.what}", file=out)
+    optional = [check_libreoffice()]
+    for check in checks + optional:
+        label = "ok" if check.ok else "optional" if check in optional else "MISSING"
+        print(f"{label}  {check.what}", file=out)
         if not check.ok:
             for platform, how in check.fix.items():
                 print(f"         {platform}: {how}", file=out)

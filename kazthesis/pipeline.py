@@ -126,10 +126,12 @@ class DocxResult:
     references: int
     footnotes: int
     seconds: float
+    contents: str = ""  # how the contents page got its numbers (see kazthesis.docx.page_numbers)
 
 
 def build_docx(root: Path, problems: Problems, started: float | None = None) -> DocxResult | None:
     """Build ``root/output/thesis.docx``; None when the input has errors (the previous file is kept)."""
+    from kazthesis.docx.page_numbers import number_contents
     from kazthesis.docx.writer import render_docx
     from kazthesis.output import write_files
 
@@ -140,7 +142,9 @@ def build_docx(root: Path, problems: Problems, started: float | None = None) -> 
     data = render_docx(document, problems)
     if data is None:
         return None
+    data, contents = number_contents(data, document)
     target = root / "output" / "thesis.docx"
     if not write_files({target: data}, problems):
         return None
-    return DocxResult(target, len(document.references), len(document.footnotes), time.perf_counter() - started)
+    return DocxResult(target, len(document.references), len(document.footnotes), time.perf_counter() - started,
+                      contents)

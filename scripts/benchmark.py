@@ -10,9 +10,12 @@ rendering the same ``output/thesis.html``:
 * the exemplar: cold build, ``check``, and a one-sentence edit under watch;
 * a 150-page thesis and a 300-page thesis with 600 sources, made here from
   the exemplar (its chapters repeated with their ids made unique, plus
-  generated sources): cold build, watch edit, peak memory.
+  generated sources): cold build, watch edit, peak memory;
+* ``review`` and ``review --apply`` of the exemplar's .docx with 50 marks
+  (``--review``: this part alone), against ``check`` of the same project.
 
     .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
+    .venv/bin/python scripts/benchmark.py --review [--runs N]
     .venv/bin/python scripts/benchmark.py --import-only
     .venv/bin/python scripts/benchmark.py --soft-hyphen-patch [--runs N]
 
@@ -403,6 +406,73 @@ def measure(project: Path, runs: int, edits: int, chapter: Path, with_check: boo
                 row(f"  {what}", seconds, base)
 
 
+# --- review: a supervisor's .docx back to the sources ----------------------------------------------------
+
+
+def mark_up(docx: Path, target: Path, marks: int) -> Path:
+    """The exemplar's .docx with ``marks`` marks spread over its paragraphs, as a supervisor leaves them:
+    mostly words replaced, then comments, words put in and taken out, paragraphs added and deleted."""
+    sys.path.insert(0, str(ROOT / "tests" / "review"))
+    from reviewer import Reviewer  # the tests' supervisor: Word's own markup
+
+    reviewer = Reviewer(docx)
+    body = [p for p in reviewer.document.paragraphs if len(p.text) > 120 and not p.style.name.startswith("toc")]
+    step = max(1, len(body) // marks)
+    kinds = ["replace", "replace", "comment", "replace", "insert", "delete", "replace", "comment", "replace",
+             "paragraph added", "replace", "paragraph deleted"]
+    done = 0
+    for n, paragraph in enumerate(body[::step]):
+        if done == marks:
+            break
+        text = paragraph.text
+        key = text[:50]
+        words = [w for w in text.split() if len(w) > 5 and w.isalpha() and text.count(w) == 1]
+        if not words or sum(p.text.startswith(key) for p in body) != 1:
+            continue
+        word, kind = words[len(words) // 2], kinds[n % len(kinds)]
+        if kind == "replace":
+            reviewer.replace(key, word, word.upper())
+        elif kind == "comment":
+            reviewer.comment(key, word, "Бұл сөзді тексеріңіз.")
+        elif kind == "insert":
+            reviewer.insert(key, word, " (нақтырақ)")
+        elif kind == "delete":
+            reviewer.delete(key, word + " ")
+        elif kind == "paragraph added":
+            reviewer.insert_paragraph(key, "Жетекшінің ұсынысымен қосылған жаңа абзац.")
+        else:
+            reviewer.delete_paragraph(key)
+        done += 1
+    return reviewer.save(target)
+
+
+def measure_review(exemplar: Path, runs: int, marks: int) -> None:
+    """``review`` and ``review --apply`` on the exemplar's .docx with ``marks`` marks, fresh processes, against
+    ``check`` (which reads and resolves the project as review must before it places a mark)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        timed(build_command(exemplar, "docx"))
+        reviewed = mark_up(exemplar / "output" / "thesis.docx", Path(tmp) / "reviewed.docx", marks)
+        rows: dict[str, list[float]] = {"check (cold process)": [], "review": [], "review --apply": []}
+        outputs = {}
+        for n in range(runs):
+            copy = Path(tmp) / f"copy-{n}"
+            shutil.copytree(exemplar, copy)
+            review = [PYTHON, str(ROOT / "build.py"), "review", str(reviewed), str(copy)]
+            for name, command in (("check (cold process)", build_command(exemplar, "check")), ("review", review),
+                                  ("review --apply", [*review, "--apply"])):
+                seconds, _, _, out = timed(command)
+                rows[name].append(seconds)
+                outputs[name] = out
+        base = statistics.median(rows["check (cold process)"])
+        listed = outputs["review"].count("\n")
+        print(f"{exemplar.name}, review of a .docx with {marks} marks ({listed} lines listed):")
+        for name, values in rows.items():
+            median = statistics.median(values)
+            print(f"  {name:44} median {median:5.2f} s  (min {min(values):.2f}, max {max(values):.2f})  "
+                  f"ratio to check {median / base:4.2f}")
+        print("  " + outputs["review --apply"].strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
@@ -412,6 +482,8 @@ def main() -> None:
                         help="only `import` of a 40-page and a 150-page draft, against the build of the result")
     parser.add_argument("--soft-hyphen-patch", action="store_true",
                         help="only the exemplar's layout by WeasyPrint with and without the proposed patch")
+    parser.add_argument("--review", action="store_true", help="only review and review --apply of a .docx with "
+                        "50 marks")
     args = parser.parse_args()
     if args.import_only:
         measure_import(args.runs)
@@ -425,7 +497,11 @@ def main() -> None:
         if args.soft_hyphen_patch:
             measure_soft_hyphen_patch(exemplar, args.runs)
             return
+        if args.review:
+            measure_review(exemplar, args.runs, 50)
+            return
         measure(exemplar, args.runs, args.edits, exemplar / "content" / "04-tarau-2.md", with_check=True)
+        measure_review(exemplar, args.runs, 50)
         if args.quick:
             return
         big = make_big_thesis(Path(tmp) / "thesis-150", copies=6, sources=80)

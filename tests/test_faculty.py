@@ -412,9 +412,10 @@ def test_docx_holds_each_faculty_element_in_the_pdf_order(docx_xml: etree._Eleme
     assert "Листинг 1 – Модели данных веб-сервиса" in texts and "Листинг А.1 – Схема базы данных" in texts
     assert "Веб-сервис – программная система, доступная по сети по протоколу HTTP и обменивающаяся с клиентами " \
            "данными в машиночитаемом формате" in texts
-    for title, start in (("АННОТАЦИЯ", "Дипломная работа 1 с., 1 рис., 1 табл., 5 источн., 1 прил."),
-                         ("АҢДАТПА", "Дипломдық жұмыс 1 б., 1 сурет")):
-        assert texts[texts.index(title) + 1].startswith(start), texts[texts.index(title) + 1]
+    # The page count is Word's NUMPAGES field, holding LibreOffice's count where it laid the file out.
+    for title, start in (("АННОТАЦИЯ", r"Дипломная работа \d+ с\., 1 рис\., 1 табл\., 5 источн\., 1 прил\."),
+                         ("АҢДАТПА", r"Дипломдық жұмыс \d+ б\., 1 сурет")):
+        assert re.match(start, texts[texts.index(title) + 1]), texts[texts.index(title) + 1]
 
 
 def test_docx_statistics_count_word_pages_and_listings_keep_their_lines(docx_xml: etree._Element) -> None:
