@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from kazthesis.bibliography import (
     ORDERS,
@@ -23,7 +24,7 @@ from kazthesis.bibliography import (
 from kazthesis.problems import Problems
 
 N = "\u00a0"
-FIXTURES = Path(__file__).parent / "fixtures" / "bib"
+BIB_FIXTURES = FIXTURES / "bib"
 GOST_2018 = "gost-r-7.0.100-2018"
 
 
@@ -92,7 +93,7 @@ EXAMPLES = {
 @pytest.fixture(scope="module")
 def examples() -> Bibliography:
     problems = Problems()
-    text = (FIXTURES / "formatting-examples.bib").read_text(encoding="utf-8")
+    text = (BIB_FIXTURES / "formatting-examples.bib").read_text(encoding="utf-8")
     bib = parse_bibliography(text, Path("formatting-examples.bib"), problems)
     assert [str(p) for p in problems] == []
     return bib

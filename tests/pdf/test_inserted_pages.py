@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import Pdf, copy_project, line_of, read_pdf, run_cli, squash
+from conftest import FIXTURES, REPO, Pdf, copy_project, line_of, read_pdf, run_cli, squash
 from lxml import etree
 from pdfforms import FORMS, form_pdf
 from pdftools import MM, contents_entries, fonts, outline, words
@@ -306,7 +306,7 @@ def test_listing_highlighting_is_grey_scale_and_a_setting(built: Built, tmp_path
     html = (built.project / "output" / "thesis.html").read_text(encoding="utf-8")
     assert '<span class="hl-keyword">def</span>' in html
     assert '<span class="hl-comment"># минимальный балл по шкале университета</span>' in html
-    css = (Path(__file__).resolve().parent.parent / "templates" / "thesis.css").read_text(encoding="utf-8")
+    css = (REPO / "templates" / "thesis.css").read_text(encoding="utf-8")
     colours = re.findall(r"\.hl-[\w, .-]+\{[^}]*color: #([0-9a-f]{6})", css)
     assert colours and all(c[0:2] == c[2:4] == c[4:6] for c in colours), "greys only"
     project = copy_project("faculty", tmp_path)
@@ -434,7 +434,7 @@ def test_docx_statistics_count_word_pages_and_listings_keep_their_lines(docx_xml
 
 def test_forms_fixture_is_what_pdfforms_makes() -> None:
     """The committed forms are the ones tests/pdfforms.py writes (run it after changing FORMS)."""
-    folder = Path(__file__).resolve().parent / "fixtures" / "faculty" / "forms"
+    folder = FIXTURES / "faculty" / "forms"
     for name, pages in FORMS.items():
         with pikepdf.open(folder / name) as pdf:
             assert len(pdf.pages) == len(pages), name

@@ -319,9 +319,10 @@ def test_what_pandoc_makes_of_the_same_markdown_is_recorded(with_unread) -> None
             source = "\n".join("    " + line for line in markdown[number].splitlines()) or "    (the marker only)"
             blocks.append(f"## §{number} — {verdict}\n\n{source}\n\n- kazthesis: {tool}\n- pandoc:    {other}\n")
     record = (f"# The same Markdown through kazthesis and through pandoc {version}\n\n"
-              "Written by tests/test_pandoc.py from content/02-pandoc.md and unsupported.md: our PDF read back\n"
+              "Written by tests/read/test_pandoc.py from content/02-pandoc.md and unsupported.md: our PDF read back\n"
               "with pdftotext, pandoc's plain text with --citeproc (its default author-date style). Rewrite it\n"
-              "after a deliberate change with: KAZTHESIS_RECORD=1 .venv/bin/python -m pytest tests/test_pandoc.py\n\n"
+              "after a deliberate change with: KAZTHESIS_RECORD=1 .venv/bin/python -m pytest "
+              "tests/read/test_pandoc.py\n\n"
               + "\n".join(blocks))
     if os.environ.get("KAZTHESIS_RECORD"):
         RECORD.write_text(record, encoding="utf-8")
