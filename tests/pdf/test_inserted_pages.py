@@ -8,19 +8,16 @@ list after a colon written wrongly, [terms] and [abbreviations].
 from __future__ import annotations
 
 import re
-import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import FIXTURES, REPO, Pdf, copy_project, line_of, read_pdf, run_cli, squash
+from conftest import FIXTURES, REPO, Built, copy_project, line_of, run_cli, squash
 from lxml import etree
 from pdfforms import FORMS, form_pdf
-from pdftools import MM, contents_entries, fonts, outline, words
+from pdftools import MM, contents_entries, fonts, outline
 
 from kazthesis.lang import locale
-from kazthesis.model import Document
 from kazthesis.pdf.html import Piece
 from kazthesis.pdf.weasy import LaidOut
 from kazthesis.pipeline import build_document
@@ -30,36 +27,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A4_HEIGHT = 841.89
 
 
-@dataclass
-class Built:
-    project: Path
-    pdf: Pdf
-    document: Document
-    err: str
-    words: list = field(default_factory=list)
-
-    def page_text(self, number: int) -> str:
-        return self.pdf.pages[number - 1].replace("\u00a0", " ")
-
-    def page_of(self, needle: str, start: int = 1) -> int:
-        found = self.pdf.page_of(needle, start)
-        assert found is not None, f"{needle!r} is not in the PDF"
-        return found
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    project = copy_project("faculty", tmp_path_factory.mktemp("faculty"))
-    result = run_cli(project)
-    assert result.status == 0, result.err
-    document = build_document(project, Problems(root=project))
-    return Built(project, read_pdf(project / "output" / "thesis.pdf"), document, result.err)
-
-
 def _stamped_number(built: Built, page: int) -> bool:
     """Whether our page number is drawn in the bottom margin of ``page``."""
-    if not built.words:
-        built.words = words(built.pdf.path)
     return any(w.page == page and w.text == str(page) and w.y0 > A4_HEIGHT - 20 * MM for w in built.words)
 
 
@@ -73,31 +42,31 @@ STATISTICS = {
 TITLES = {"kk": "АҢДАТПА", "ru": "АННОТАЦИЯ", "en": "ANNOTATION"}
 
 
-def test_each_statistics_line_counts_the_built_pdf_in_its_own_language(built: Built) -> None:
-    with pikepdf.open(built.pdf.path) as pdf:
+def test_each_statistics_line_counts_the_built_pdf_in_its_own_language(faculty_build: Built) -> None:
+    with pikepdf.open(faculty_build.pdf.path) as pdf:
         total = len(pdf.pages)
-    document = built.document
+    document = faculty_build.document
     expected = (total, len(document.figures), len(document.tables), len(document.references),
                 len(document.appendices))
     assert expected[1:] == (1, 1, 5, 1)  # what the fixture holds
     for language, pattern in STATISTICS.items():
-        page = built.page_of(TITLES[language])
-        match = re.search(pattern, re.sub(r"\s+", " ", built.page_text(page)))
-        assert match, f"no {language} statistics line on page {page}: {built.page_text(page)}"
+        page = faculty_build.page_with(TITLES[language])
+        match = re.search(pattern, re.sub(r"\s+", " ", faculty_build.page_text(page)))
+        assert match, f"no {language} statistics line on page {page}: {faculty_build.page_text(page)}"
         assert tuple(int(n) for n in match.groups()) == expected, (language, match.group(0))
 
 
-def test_annotations_come_before_the_contents_in_the_order_written_each_on_its_own_page(built: Built) -> None:
-    pages = [built.page_of(TITLES[language]) for language in ("kk", "ru", "en")]
-    contents = built.page_of("СОДЕРЖАНИЕ")
+def test_annotations_come_before_the_contents_in_the_order_written_each_on_its_own_page(faculty_build: Built) -> None:
+    pages = [faculty_build.page_with(TITLES[language]) for language in ("kk", "ru", "en")]
+    contents = faculty_build.page_with("СОДЕРЖАНИЕ")
     assert pages == [4, 5, 6] and contents == 7, (pages, contents)  # after the title form and the 2-page insert
     for page, title in zip(pages, TITLES.values(), strict=True):
-        first = next(line for line in built.page_text(page).splitlines() if line.strip())
+        first = next(line for line in faculty_build.page_text(page).splitlines() if line.strip())
         assert first.strip() == title
-        assert _stamped_number(built, page), f"annotation page {page} is numbered"
-    listed = [text for text, _ in contents_entries(built.pdf.pages[contents - 1])]
+        assert _stamped_number(faculty_build, page), f"annotation page {page} is numbered"
+    listed = [text for text, _ in contents_entries(faculty_build.pdf.pages[contents - 1])]
     assert not any(title in text for text in listed for title in TITLES.values())
-    marks = [title for _, title in outline(built.pdf.path)]
+    marks = [title for _, title in outline(faculty_build.pdf.path)]
     assert marks[:4] == [*TITLES.values(), "СОДЕРЖАНИЕ"]
 
 
@@ -177,37 +146,37 @@ def test_statistics_settle_when_the_count_changes_an_annotation_length(monkeypat
 # --- the title page and inserted pages from other PDFs ------------------------------------------------------
 
 
-def test_inserted_pages_sit_where_asked_and_show_no_number_of_ours(built: Built) -> None:
-    last = len(built.pdf.pages)
+def test_inserted_pages_sit_where_asked_and_show_no_number_of_ours(faculty_build: Built) -> None:
+    last = len(faculty_build.pdf.pages)
     where = {"SIGNED TITLE FORM": 1, "ASSIGNMENT SHEET page one": 2, "ASSIGNMENT SHEET page two": 3,
-             "CALENDAR PLAN": built.page_of("СОДЕРЖАНИЕ") + 1, "SUPERVISOR REVIEW": last}
+             "CALENDAR PLAN": faculty_build.page_with("СОДЕРЖАНИЕ") + 1, "SUPERVISOR REVIEW": last}
     for text, page in where.items():
-        assert squash(text) in squash(built.pdf.pages[page - 1]), f"{text!r} is not on page {page}"
-        assert not _stamped_number(built, page), f"inserted page {page} got a page number"
-    assert "аль-Фараби" not in built.pdf.pages[0], "the generated title page was replaced"
+        assert squash(text) in squash(faculty_build.pdf.pages[page - 1]), f"{text!r} is not on page {page}"
+        assert not _stamped_number(faculty_build, page), f"inserted page {page} got a page number"
+    assert "аль-Фараби" not in faculty_build.pdf.pages[0], "the generated title page was replaced"
     for page in range(1, last + 1):
         if page not in where.values():
-            assert _stamped_number(built, page), f"page {page} shows no number"
-    assert built.page_of("ТЕРМИНЫ И ОПРЕДЕЛЕНИЯ", where["CALENDAR PLAN"]) == where["CALENDAR PLAN"] + 1
+            assert _stamped_number(faculty_build, page), f"page {page} shows no number"
+    assert faculty_build.page_with("ТЕРМИНЫ И ОПРЕДЕЛЕНИЯ", where["CALENDAR PLAN"]) == where["CALENDAR PLAN"] + 1
 
 
-def test_contents_page_numbers_still_equal_the_heading_pages(built: Built) -> None:
-    contents = built.page_of("СОДЕРЖАНИЕ")
-    entries = contents_entries(built.pdf.pages[contents - 1])
+def test_contents_page_numbers_still_equal_the_heading_pages(faculty_build: Built) -> None:
+    contents = faculty_build.page_with("СОДЕРЖАНИЕ")
+    entries = contents_entries(faculty_build.pdf.pages[contents - 1])
     assert len(entries) == 11
     start = contents + 1
     for text, page in entries:
         needle = re.sub(r"\s+", "", text)
-        found = next(n for n in range(start, len(built.pdf.pages) + 1)
-                     if needle in re.sub(r"[\s\u00ad]+", "", built.pdf.pages[n - 1]))
+        found = next(n for n in range(start, len(faculty_build.pdf.pages) + 1)
+                     if needle in re.sub(r"[\s\u00ad]+", "", faculty_build.pdf.pages[n - 1]))
         assert found == page, f"contents says {text!r} is on page {page}, the heading is on page {found}"
         start = found
-    marks = dict((title, page) for page, title in outline(built.pdf.path))
-    assert marks["ВВЕДЕНИЕ"] == built.page_of("ВВЕДЕНИЕ", contents + 1)
+    marks = dict((title, page) for page, title in outline(faculty_build.pdf.path))
+    assert marks["ВВЕДЕНИЕ"] == faculty_build.page_with("ВВЕДЕНИЕ", contents + 1)
 
 
-def test_metadata_is_the_thesis_own_not_the_forms(built: Built) -> None:
-    with pikepdf.open(built.pdf.path) as pdf:
+def test_metadata_is_the_thesis_own_not_the_forms(faculty_build: Built) -> None:
+    with pikepdf.open(faculty_build.pdf.path) as pdf:
         assert str(pdf.docinfo["/Title"]) == "Разработка веб-сервиса учёта успеваемости студентов"
         assert str(pdf.Root.Lang) == "ru"
 
@@ -270,40 +239,40 @@ def test_inserts_outside_the_project_and_wrong_settings(tmp_path: Path) -> None:
 # --- listings ------------------------------------------------------------------------------------------------
 
 
-def test_listings_are_numbered_with_captions_above_and_referred_to(built: Built) -> None:
-    text = squash("".join(built.pdf.pages))
+def test_listings_are_numbered_with_captions_above_and_referred_to(faculty_build: Built) -> None:
+    text = squash("".join(faculty_build.pdf.pages))
     for caption in ("Листинг 1 – Модели данных веб-сервиса", "Листинг 2 – Обработчики запросов веб-сервиса",
                     "Листинг А.1 – Схема базы данных"):
         assert squash(caption) in text, caption
-    assert [listing.label for listing in built.document.listings] == ["Листинг 1", "Листинг 2", "Листинг А.1"]
+    assert [listing.label for listing in faculty_build.document.listings] == ["Листинг 1", "Листинг 2", "Листинг А.1"]
     assert squash("(листинг А.1)") in text  # @lst:schema in the conclusion
     assert squash("в листинге 1, обработчики запросов – в листинге 2") in text  # [-@lst:…] declined by the writer
-    page = built.page_of("Листинг 1 –")
-    lines = built.page_text(page).splitlines()
+    page = faculty_build.page_with("Листинг 1 –")
+    lines = faculty_build.page_text(page).splitlines()
     caption = next(i for i, line in enumerate(lines) if "Листинг 1 –" in line)
     assert "from dataclasses import dataclass" in lines[caption + 1], "the code follows its caption"
 
 
-def test_a_listing_running_onto_the_next_pages_carries_the_continuation_label(built: Built) -> None:
-    start = built.page_of("Листинг 2 –")
-    source = (built.project / "content" / "03-glava-2.md").read_text(encoding="utf-8")
+def test_a_listing_running_onto_the_next_pages_carries_the_continuation_label(faculty_build: Built) -> None:
+    start = faculty_build.page_with("Листинг 2 –")
+    source = (faculty_build.project / "content" / "03-glava-2.md").read_text(encoding="utf-8")
     code = source.split('```python {#lst:api caption="Обработчики запросов веб-сервиса"}\n', 1)[1].split("```")[0]
-    end = built.page_of("ROUTES = {", start)
+    end = faculty_build.page_with("ROUTES = {", start)
     assert end >= start + 2, "the fixture's long listing runs over two page breaks"
     for page in range(start + 1, end + 1):
-        first = next(line for line in built.page_text(page).splitlines() if line.strip())
+        first = next(line for line in faculty_build.page_text(page).splitlines() if line.strip())
         assert first.strip() == "Продолжение листинга 2", f"page {page} starts with {first!r}"
-    assert "Продолжение листинга 2" not in built.page_text(start)
-    printed = squash("".join(built.pdf.pages[start - 1 : end]).replace("Продолжение листинга 2", ""))
+    assert "Продолжение листинга 2" not in faculty_build.page_text(start)
+    printed = squash("".join(faculty_build.pdf.pages[start - 1 : end]).replace("Продолжение листинга 2", ""))
     position = 0
     for line in code.splitlines():  # every line, in order, none lost at a page break
         if line.strip():
             position = printed.index(squash(line), position)
-    assert all(text.count("Продолжение листинга") == 0 for text in built.pdf.pages[: start - 1])
+    assert all(text.count("Продолжение листинга") == 0 for text in faculty_build.pdf.pages[: start - 1])
 
 
-def test_listing_highlighting_is_grey_scale_and_a_setting(built: Built, tmp_path: Path) -> None:
-    html = (built.project / "output" / "thesis.html").read_text(encoding="utf-8")
+def test_listing_highlighting_is_grey_scale_and_a_setting(faculty_build: Built, tmp_path: Path) -> None:
+    html = (faculty_build.project / "output" / "thesis.html").read_text(encoding="utf-8")
     assert '<span class="hl-keyword">def</span>' in html
     assert '<span class="hl-comment"># минимальный балл по шкале университета</span>' in html
     css = (REPO / "templates" / "thesis.css").read_text(encoding="utf-8")
@@ -332,19 +301,19 @@ def test_listing_attributes_are_checked(tmp_path: Path) -> None:
 # --- terms, lists ----------------------------------------------------------------------------------------------
 
 
-def test_terms_page_after_the_contents_before_the_abbreviations_and_listed(built: Built) -> None:
-    terms = built.page_of("ТЕРМИНЫ И ОПРЕДЕЛЕНИЯ", built.page_of("СОДЕРЖАНИЕ") + 1)
-    assert built.page_of("ПЕРЕЧЕНЬ СОКРАЩЕНИЙ И ОБОЗНАЧЕНИЙ", terms + 1) == terms + 1
-    text = squash(built.page_text(terms))
+def test_terms_page_after_the_contents_before_the_abbreviations_and_listed(faculty_build: Built) -> None:
+    terms = faculty_build.page_with("ТЕРМИНЫ И ОПРЕДЕЛЕНИЯ", faculty_build.page_with("СОДЕРЖАНИЕ") + 1)
+    assert faculty_build.page_with("ПЕРЕЧЕНЬ СОКРАЩЕНИЙ И ОБОЗНАЧЕНИЙ", terms + 1) == terms + 1
+    text = squash(faculty_build.page_text(terms))
     assert squash("В настоящей работе применяют следующие термины с соответствующими определениями:") in text
     assert squash("Веб-сервис – программная система, доступная по сети") in text
-    entries = contents_entries(built.pdf.pages[built.page_of("СОДЕРЖАНИЕ") - 1])
+    entries = contents_entries(faculty_build.pdf.pages[faculty_build.page_with("СОДЕРЖАНИЕ") - 1])
     assert entries[0] == ("ТЕРМИНЫ И ОПРЕДЕЛЕНИЯ", terms)
     assert (locale.text("kk", "terms"), locale.text("en", "terms")) == ("ТЕРМИНДЕР МЕН АНЫҚТАМАЛАР",
                                                                         "TERMS AND DEFINITIONS")
 
 
-def test_list_items_after_a_colon_are_checked_at_their_lines(built: Built, tmp_path: Path) -> None:
+def test_list_items_after_a_colon_are_checked_at_their_lines(faculty_build: Built, tmp_path: Path) -> None:
     project = copy_project("faculty", tmp_path)
     chapter = project / "content" / "02-glava-1.md"
     result = run_cli("check", project)
@@ -388,11 +357,8 @@ def test_list_check_knows_nested_lists_abbreviations_and_proper_names(tmp_path: 
 
 
 @pytest.fixture(scope="module")
-def docx_xml(built: Built) -> etree._Element:
-    result = run_cli("docx", built.project)
-    assert result.status == 0, result.err
-    with zipfile.ZipFile(built.project / "output" / "thesis.docx") as package:
-        return etree.fromstring(package.read("word/document.xml"))
+def docx_xml(faculty_build: Built) -> etree._Element:
+    return faculty_build.docx.xml("word/document.xml")
 
 
 def _paragraphs(xml: etree._Element) -> list[str]:

@@ -10,12 +10,7 @@ from conftest import copy_project, read_pdf, run_cli, squash
 from pdftools import MM, body_lines, words
 
 HYPHEN = "\u2010"  # what the PDF shows at a hyphenation break
-BUILDS = ["exemplar_build", "ru_build"]
-
-
-@pytest.fixture(params=BUILDS)
-def built(request: pytest.FixtureRequest):
-    return request.getfixturevalue(request.param)
+ON_EXEMPLAR_AND_RU = pytest.mark.parametrize("built", ["exemplar", "ru"], indirect=True)
 
 
 def _hyphenated_words(path: Path) -> list[tuple[str, str]]:
@@ -34,6 +29,7 @@ def _hyphenated_words(path: Path) -> list[tuple[str, str]]:
 # --- hyphenation ------------------------------------------------------------------------------------
 
 
+@ON_EXEMPLAR_AND_RU
 def test_hyphenation_leaves_two_carries_three_and_spares_short_and_capitalised_words(built) -> None:
     _, _, pdf = built
     breaks = _hyphenated_words(pdf.path)
@@ -45,6 +41,7 @@ def test_hyphenation_leaves_two_carries_three_and_spares_short_and_capitalised_w
         assert not left[0].isupper(), f"{left}-{carried}: capitalised words are not broken"
 
 
+@ON_EXEMPLAR_AND_RU
 def test_at_most_three_hyphenated_lines_in_a_row_and_none_at_a_page_end(built) -> None:
     _, _, pdf = built
     lines = body_lines(pdf.path)
@@ -70,6 +67,7 @@ def _running_text(path: Path) -> list:
     return [line for line in lines if line.page not in tables and not line.text.isupper()]
 
 
+@ON_EXEMPLAR_AND_RU
 def test_nothing_breaks_after_a_range_dash_a_number_sign_or_before_a_unit(built) -> None:
     _, _, pdf = built
     lines = _running_text(pdf.path)
@@ -108,6 +106,7 @@ def _reference_lines(path: Path) -> list[str]:
     return [line.text for line in _reference_rows(path)]
 
 
+@ON_EXEMPLAR_AND_RU
 def test_urls_break_only_at_their_break_points_and_no_list_line_starts_with_a_dash(built) -> None:
     _, _, pdf = built
     lines = _reference_lines(pdf.path)
@@ -121,6 +120,7 @@ def test_urls_break_only_at_their_break_points_and_no_list_line_starts_with_a_da
             assert url.group(1)[-1] in "/.-?&=_", f"a URL broken after {url.group(1)[-1]!r}: {line!r}"
 
 
+@ON_EXEMPLAR_AND_RU
 def test_justified_entries_keep_no_holes(built) -> None:
     _, _, pdf = built
     rows = _reference_rows(pdf.path)
@@ -130,6 +130,7 @@ def test_justified_entries_keep_no_holes(built) -> None:
     assert widest.widest_gap < 20, f"a gap of {widest.widest_gap:.0f} pt in a reference entry: {widest.text!r}"
 
 
+@ON_EXEMPLAR_AND_RU
 def test_no_word_is_left_alone_on_a_line_inside_an_entry(built) -> None:
     _, _, pdf = built
     rows = _reference_rows(pdf.path)
@@ -139,6 +140,7 @@ def test_no_word_is_left_alone_on_a_line_inside_an_entry(built) -> None:
             pytest.fail(f"a word alone on a line of an entry: {row.text!r} (then {following.text!r})")
 
 
+@ON_EXEMPLAR_AND_RU
 def test_the_list_is_numbered_with_a_full_stop_by_default(built) -> None:
     _, _, pdf = built
     assert any(re.match(r"^1\. \S", line) for line in _reference_lines(pdf.path))
