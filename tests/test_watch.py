@@ -48,6 +48,7 @@ EDITS = [
 ]
 
 
+@pytest.mark.slow  # one edit resumed: test_a_renumbering_citation_lays_out_only_what_it_must, test_relayout
 def test_watch_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
     project = copy_project("small", tmp_path)
     watcher = Watcher(project)

@@ -384,6 +384,7 @@ def test_any_text_never_raises(text: str) -> None:
     _check_never_raises(text)
 
 
+@pytest.mark.slow  # the file unmutated: test_zotero_export_formats_cleanly; any text: the two above
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_mutated_zotero_export_never_raises(data: st.DataObject) -> None:
