@@ -142,3 +142,9 @@ def _wait_for(condition, seconds: float) -> None:
         if time.monotonic() > deadline:
             pytest.fail("timed out")
         time.sleep(0.05)
+
+
+def test_watch_rebuilds_when_a_form_pdf_changes(tmp_path: Path) -> None:
+    assert is_input(tmp_path, tmp_path / "forms" / "title.pdf")
+    assert is_input(tmp_path, tmp_path / "zadanie.PDF")
+    assert not is_input(tmp_path, tmp_path / "output" / "thesis.pdf")
