@@ -1,4 +1,10 @@
-"""Shared fixtures: build real projects into temporary folders and read the PDF back."""
+"""Shared fixtures: each sample project built once per run into a temporary folder, its PDF read back.
+
+The test folders mirror the package (lang/, read/, bibliography/, resolve/, pdf/ with pdf/weasy/, docx/,
+new/, draft/; what crosses the stages at the top). They have no ``__init__.py``: pytest's ``pythonpath``
+puts tests/ on the path, so this module and the readers beside it (pdftools, docxtools, pdfforms,
+bibtools) import by their plain names from every folder; test file names are unique across folders.
+"""
 
 from __future__ import annotations
 

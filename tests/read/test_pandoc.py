@@ -1,4 +1,4 @@
-"""Issue 13: a project written as Pandoc and Zotero users write it (tests/fixtures/pandoc) builds with no
+"""A project written as Pandoc and Zotero users write it (tests/fixtures/pandoc) builds with no
 markup printed raw, every Pandoc form it uses comes out as the tool promises, and what the tool does not
 read is named in a warning. The same Markdown also goes through pandoc itself, and each difference
 between the two is recorded in tests/fixtures/pandoc/DIFFERENCES.md."""
