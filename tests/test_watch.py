@@ -48,6 +48,7 @@ EDITS = [
 ]
 
 
+@pytest.mark.slow  # one edit resumed: test_a_renumbering_citation_lays_out_only_what_it_must, test_relayout
 def test_watch_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
     project = copy_project("small", tmp_path)
     watcher = Watcher(project)
@@ -141,3 +142,9 @@ def _wait_for(condition, seconds: float) -> None:
         if time.monotonic() > deadline:
             pytest.fail("timed out")
         time.sleep(0.05)
+
+
+def test_watch_rebuilds_when_a_form_pdf_changes(tmp_path: Path) -> None:
+    assert is_input(tmp_path, tmp_path / "forms" / "title.pdf")
+    assert is_input(tmp_path, tmp_path / "zadanie.PDF")
+    assert not is_input(tmp_path, tmp_path / "output" / "thesis.pdf")

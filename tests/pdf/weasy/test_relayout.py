@@ -49,14 +49,15 @@ def _fresh(job: Job, html: str) -> bytes:
     return document.write_pdf()
 
 
-@pytest.mark.parametrize("project", [REPO, FIXTURES / "ru"], ids=["exemplar", "ru"])
+@pytest.mark.parametrize("project", [pytest.param(REPO, id="exemplar", marks=pytest.mark.slow),
+                                     pytest.param(FIXTURES / "ru", id="ru")])
 def test_pieces_laid_out_in_passes_equal_a_fresh_layout_of_their_final_html(project: Path, tmp_path: Path) -> None:
     for job in _jobs(project):
         laid_out = lay_out(job)
         assert _pages(laid_out.pdf, tmp_path) == _pages(_fresh(job, laid_out.html), tmp_path), job.name
 
 
-@pytest.mark.parametrize("where", [0.1, 0.5, 0.9])
+@pytest.mark.parametrize("where", [0.1, pytest.param(0.5, marks=pytest.mark.slow), 0.9])
 def test_a_resumed_layout_after_an_edit_equals_a_layout_from_scratch(where: float, tmp_path: Path) -> None:
     job = max(_jobs(REPO, keep=True), key=lambda j: len(j.html))  # the longest chapter
     KEPT.clear()
@@ -87,6 +88,7 @@ def _count_page_makes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return made
 
 
+@pytest.mark.slow  # one edit at a time: test_a_resumed_layout_after_an_edit_equals_a_layout_from_scratch
 def test_a_sequence_of_edits_resumed_one_after_another_equals_layouts_from_scratch(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Watch mode keeps the withdrawn hyphens of the pages after an edit on trust while those pages start

@@ -56,8 +56,8 @@ def _tables(size: int) -> str:
 
 
 @dataclass
-class Built:
-    """One project at one body size, built as PDF and as .docx."""
+class Sized:
+    """One project at one body size, sized as PDF and as .docx."""
 
     size: int
     pdf: Path
@@ -96,7 +96,7 @@ def _w(element: etree._Element, path: str, attribute: str) -> str:
 
 
 @pytest.fixture(scope="module", params=[12, 14], ids=["12pt", "14pt"])
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+def sized(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Sized:
     size = request.param
     project = copy_project("small", tmp_path_factory.mktemp(f"geometry-{size}"))
     shutil.rmtree(project / "content")
@@ -111,37 +111,37 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     problems = Problems(root=project)
     document = build_document(project, problems)
     assert [table.step for table in document.tables] == ["", "narrow", "tiny"], "the test needs each step"
-    return Built(size, project / "output" / "thesis.pdf", project / "output" / "thesis.docx", document)
+    return Sized(size, project / "output" / "thesis.pdf", project / "output" / "thesis.docx", document)
 
 
-def test_footnotes_are_two_points_below_the_body_in_both(built: Built) -> None:
-    _, note = built.word("Сілтеменің")
-    _, body = built.word("Парақтың")
-    word_size = int(_w(built.style("FootnoteText"), "w:rPr/w:sz", "val")) / 2
-    assert body.size == pytest.approx(built.size, abs=0.01)
+def test_footnotes_are_two_points_below_the_body_in_both(sized: Sized) -> None:
+    _, note = sized.word("Сілтеменің")
+    _, body = sized.word("Парақтың")
+    word_size = int(_w(sized.style("FootnoteText"), "w:rPr/w:sz", "val")) / 2
+    assert body.size == pytest.approx(sized.size, abs=0.01)
     assert note.size == pytest.approx(word_size, abs=0.01)
-    assert word_size == built.size - 2
+    assert word_size == sized.size - 2
 
 
-def test_margins_are_the_same_in_both(built: Built) -> None:
-    margins = {side: int(_w(built.xml("word/document.xml"), "w:body/w:sectPr/w:pgMar", side)) / TWIPS_PER_PT / MM
+def test_margins_are_the_same_in_both(sized: Sized) -> None:
+    margins = {side: int(_w(sized.xml("word/document.xml"), "w:body/w:sectPr/w:pgMar", side)) / TWIPS_PER_PT / MM
                for side in ("left", "right", "top", "bottom")}
-    layout = built.document.config.layout
+    layout = sized.document.config.layout
     assert margins == pytest.approx({side: layout[f"margin_{side}"] for side in margins}, abs=0.01)
     page_width, page_height = 210 * MM, 297 * MM
-    lines = built.lines("Парақтың", 4)
+    lines = sized.lines("Парақтың", 4)
     # The lines after the first start at the left margin; the full (justified) ones end at the right margin.
     assert lines[1][1].x / MM == pytest.approx(margins["left"], abs=0.05)
-    full = [w for w in words(built.pdf) if w.page == lines[0][0].page and lines[0][0].y0 <= w.y0 <= lines[2][0].y0]
+    full = [w for w in words(sized.pdf) if w.page == lines[0][0].page and lines[0][0].y0 <= w.y0 <= lines[2][0].y0]
     assert (page_width - max(w.x1 for w in full)) / MM == pytest.approx(margins["right"], abs=0.15)
     # The top of the page's first line box (the heading above the paragraph) is the top margin.
     pitch = lines[1][1].baseline - lines[0][1].baseline
-    heading = min(text_runs(built.pdf, lines[0][0].page), key=lambda run: run.baseline)
+    heading = min(text_runs(sized.pdf, lines[0][0].page), key=lambda run: run.baseline)
     half_leading = (pitch - (heading.ascent + heading.descent) * heading.size) / 2
     top = heading.baseline - heading.ascent * heading.size - half_leading
     assert top / MM == pytest.approx(margins["top"], abs=0.05)
     # The footnotes stand at the foot of the text block: the bottom of their last line box is the bottom margin.
-    note = built.lines("Сілтеменің", 3)
+    note = sized.lines("Сілтеменің", 3)
     assert len(note) >= 2, "the note must take two lines to show its line pitch"
     last = note[-1][1]
     note_pitch = note[1][1].baseline - note[0][1].baseline
@@ -149,18 +149,18 @@ def test_margins_are_the_same_in_both(built: Built) -> None:
     assert (page_height - bottom) / MM == pytest.approx(margins["bottom"], abs=0.05)
 
 
-def test_first_line_indent_and_line_spacing_are_the_same_in_both(built: Built) -> None:
-    normal = built.style("Normal")
+def test_first_line_indent_and_line_spacing_are_the_same_in_both(sized: Sized) -> None:
+    normal = sized.style("Normal")
     indent = int(_w(normal, "w:pPr/w:ind", "firstLine")) / TWIPS_PER_PT
     spacing = int(_w(normal, "w:pPr/w:spacing", "line")) / 240  # Word's lines
-    first, second = built.lines("Парақтың", 2)
+    first, second = sized.lines("Парақтың", 2)
     assert first[1].x - second[1].x == pytest.approx(indent, abs=0.05)
-    assert indent / MM / 10 == pytest.approx(built.document.config.layout["indent"], abs=0.002)
-    assert second[1].baseline - first[1].baseline == pytest.approx(spacing * SINGLE_LINE * built.size, abs=0.01)
+    assert indent / MM / 10 == pytest.approx(sized.document.config.layout["indent"], abs=0.002)
+    assert second[1].baseline - first[1].baseline == pytest.approx(spacing * SINGLE_LINE * sized.size, abs=0.01)
 
 
-def test_table_type_sizes_are_the_same_in_both(built: Built) -> None:
-    body = built.xml("word/document.xml").find(f"{{{W}}}body")
+def test_table_type_sizes_are_the_same_in_both(sized: Sized) -> None:
+    body = sized.xml("word/document.xml").find(f"{{{W}}}body")
     sizes = []
     for caption, cell in (("Қалыпты кесте", "1111"), ("Тар кесте", "3333"), ("Ұсақ кесте", "5555")):
         paragraph = next(p for p in body.iter(f"{{{W}}}p") if caption in "".join(p.itertext()))
@@ -168,11 +168,11 @@ def test_table_type_sizes_are_the_same_in_both(built: Built) -> None:
         assert table.tag == f"{{{W}}}tbl"
         run = next(r for r in table.iter(f"{{{W}}}r") if "".join(r.itertext()).startswith(cell))
         size = run.find(f"{{{W}}}rPr/{{{W}}}sz")
-        word_size = int(size.get(f"{{{W}}}val")) / 2 if size is not None else built.size  # none: the body's
-        _, pdf_run = built.word(cell)
+        word_size = int(size.get(f"{{{W}}}val")) / 2 if size is not None else sized.size  # none: the body's
+        _, pdf_run = sized.word(cell)
         assert pdf_run.size == pytest.approx(word_size, abs=0.01), caption
         sizes.append(word_size)
-    assert sizes[0] == built.size > sizes[1] > sizes[2]
+    assert sizes[0] == sized.size > sizes[1] > sizes[2]
     assert all(size * 2 == int(size * 2) for size in sizes), "whole or half points, as Word holds them"
 
 

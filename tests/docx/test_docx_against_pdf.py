@@ -7,162 +7,69 @@ fixture (kz-university profile, footnotes, figures, a long table).
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
 
 import docx
 import pytest
-from conftest import Pdf, copy_project, read_pdf, run_cli, squash
+from conftest import Built, run_cli, squash
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docxtools import flat, q, style_of, text_of
 from lxml import etree
 from pdftools import contents_entries
 
-from kazthesis.docx.blocks import Blocks
-from kazthesis.docx.images import confine_svg, css_length, fit_size
-from kazthesis.docx.inlines import Inlines
-from kazthesis.docx.story import Story
 from kazthesis.lang import locale
-from kazthesis.model import Citation, Document, Source, own_inlines, plain_text, walk_blocks, walk_inlines
-from kazthesis.pipeline import build_document
-from kazthesis.problems import Problems
+from kazthesis.model import Citation, Document, own_inlines, plain_text, walk_blocks, walk_inlines
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {
-    "w": W,
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main",
-}
 TWIPS_PER_MM = 1440 / 25.4
+
+
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
 CITATION = re.compile(r"\[\d[^\[\]]*\]")
 
 
-def q(tag: str) -> str:
-    prefix, name = tag.split(":")
-    return f"{{{NS[prefix]}}}{name}"
-
-
-@dataclass
-class Built:
-    """One project built both ways: the PDF, the .docx, and the model they were written from."""
-
-    project: Path
-    pdf: Pdf
-    docx: Path
-    document: Document
-
-    def xml(self, name: str) -> etree._Element:
-        with zipfile.ZipFile(self.docx) as package:
-            return etree.fromstring(package.read(name))
-
-    def blob(self, name: str) -> bytes:
-        with zipfile.ZipFile(self.docx) as package:
-            return package.read(name)
-
-    def rels(self, name: str = "word/_rels/document.xml.rels") -> dict[str, str]:
-        root = etree.fromstring(self.blob(name))
-        return {rel.get("Id"): rel.get("Target") for rel in root}
-
-    @property
-    def body(self) -> etree._Element:
-        return self.xml("word/document.xml").find(q("w:body"))
-
-
-def text_of(element: etree._Element) -> str:
-    """The visible text of a paragraph (or any element): runs, tabs, line breaks as spaces, a non-breaking
-    hyphen as a hyphen."""
-    shown = {q("w:tab"): "\t", q("w:br"): " ", q("w:noBreakHyphen"): "-"}
-    parts = []
-    for node in element.iter(q("w:t"), q("w:tab"), q("w:br"), q("w:noBreakHyphen")):
-        parts.append(node.text or "" if node.tag == q("w:t") else shown[node.tag])
-    return "".join(parts)
-
-
-def style_of(p: etree._Element) -> str:
-    style = p.find(f"{q('w:pPr')}/{q('w:pStyle')}")
-    return style.get(q("w:val")) if style is not None else ""
-
-
-def flat(text: str) -> str:
-    """Text as read, spacing made plain; the PDF's invisible line-breaking marks (kept out of Word) dropped."""
-    text = text.replace("\u00a0", " ").replace("\u2060", "").replace("\u200b", "")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _model(project: Path) -> Document:
-    problems = Problems(root=project)
-    document = build_document(project, problems)
-    assert not problems.errors, [str(p) for p in problems]
-    return document
-
-
-def _docx(project: Path) -> Path:
-    result = run_cli("docx", project)
-    assert result.status == 0, result.err
-    assert re.match(r"Built output/thesis\.docx: \d+ references, \d+ footnotes?, \d+ warnings?, [\d.]+ s", result.out)
-    return project / "output" / "thesis.docx"
-
-
-@pytest.fixture(scope="module")
-def ru_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    project = copy_project("ru", tmp_path_factory.mktemp("ru"))
-    result = run_cli(project)
-    assert result.status == 0, result.err
-    return Built(project, read_pdf(project / "output" / "thesis.pdf"), _docx(project), _model(project))
-
-
-@pytest.fixture(scope="module")
-def exemplar_built(exemplar_build, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    _, _, pdf = exemplar_build
-    project = copy_project("exemplar", tmp_path_factory.mktemp("exemplar-docx"))
-    return Built(project, pdf, _docx(project), _model(project))
-
-
-@pytest.fixture(params=["ru_built", "exemplar_built"])
-def built(request: pytest.FixtureRequest) -> Built:
-    return request.getfixturevalue(request.param)
+ON_RU_AND_EXEMPLAR = pytest.mark.parametrize("built", ["ru", "exemplar"], indirect=True)
 
 
 # --- page set-up and styles ------------------------------------------------------------------------
 
 
+@ON_RU_AND_EXEMPLAR
 def test_page_size_and_margins_equal_the_profile(built: Built) -> None:
     layout = built.document.config.layout
-    section = docx.Document(str(built.docx)).sections[0]
+    section = docx.Document(str(built.docx.path)).sections[0]
     assert abs(section.page_width.mm - 210) < 0.05 and abs(section.page_height.mm - 297) < 0.05
     for side in ("left", "right", "top", "bottom"):
         margin = getattr(section, f"{side}_margin").mm
         assert abs(margin - layout[f"margin_{side}"]) < 0.05, f"{side} margin {margin} mm"
 
 
-def test_the_russian_fixture_uses_its_own_profile(ru_built: Built) -> None:
-    layout = ru_built.document.config.layout
-    assert ru_built.document.config.profile == "kz-university"
+def test_the_russian_fixture_uses_its_own_profile(ru_build: Built) -> None:
+    layout = ru_build.document.config.layout
+    assert ru_build.document.config.profile == "kz-university"
     assert (layout["margin_right"], layout["margin_bottom"], layout["line_spacing"]) == (10, 25, 1.0)
 
 
+@ON_RU_AND_EXEMPLAR
 def test_normal_style_font_size_spacing_indent_justified(built: Built) -> None:
     layout = built.document.config.layout
-    normal = docx.Document(str(built.docx)).styles["Normal"]
+    normal = docx.Document(str(built.docx.path)).styles["Normal"]
     assert normal.font.name == layout["font"]
     assert normal.font.size.pt == layout["font_size"]
     assert normal.paragraph_format.line_spacing == pytest.approx(layout["line_spacing"])
     assert normal.paragraph_format.first_line_indent.cm == pytest.approx(layout["indent"], abs=0.005)
     assert normal.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-    fonts = built.xml("word/styles.xml").find(f".//{q('w:rPrDefault')}//{q('w:rFonts')}")
+    fonts = built.docx.xml("word/styles.xml").find(f".//{q('w:rPrDefault')}//{q('w:rFonts')}")
     for attribute in ("ascii", "hAnsi", "cs", "eastAsia"):  # named in the file, no theme font
         assert fonts.get(q(f"w:{attribute}")) == layout["font"]
-    assert b"Theme" not in built.blob("word/styles.xml"), "no style takes a theme font or colour"
-    language = built.xml("word/styles.xml").find(f".//{q('w:rPrDefault')}//{q('w:lang')}")
+    assert b"Theme" not in built.docx.blob("word/styles.xml"), "no style takes a theme font or colour"
+    language = built.docx.xml("word/styles.xml").find(f".//{q('w:rPrDefault')}//{q('w:lang')}")
     assert language.get(q("w:val")) == {"kk": "kk-KZ", "ru": "ru-RU"}[built.document.language]
 
 
+@ON_RU_AND_EXEMPLAR
 def test_heading_styles_are_words_own_bold_black_with_new_pages_for_level_one(built: Built) -> None:
-    styles = docx.Document(str(built.docx)).styles
+    styles = docx.Document(str(built.docx.path)).styles
     size = built.document.config.layout["font_size"]
     for level in (1, 2, 3):
         style = styles[f"Heading {level}"]
@@ -180,10 +87,11 @@ def test_heading_styles_are_words_own_bold_black_with_new_pages_for_level_one(bu
 
 def _headings(built: Built) -> list[tuple[str, str]]:
     """(style, text) of every heading paragraph in the body, in order."""
-    return [(style_of(p), flat(text_of(p))) for p in built.body.iter(q("w:p"))
+    return [(style_of(p), flat(text_of(p))) for p in built.docx.body.iter(q("w:p"))
             if style_of(p).startswith(("Heading", "UnlistedHeading"))]
 
 
+@ON_RU_AND_EXEMPLAR
 def test_headings_equal_the_pdf_contents_entries_in_order(built: Built) -> None:
     depth = built.document.config.layout["contents_depth"]
     pdf_entries = [flat(text) for text, _ in contents_entries(built.pdf.pages[1])]
@@ -192,10 +100,11 @@ def test_headings_equal_the_pdf_contents_entries_in_order(built: Built) -> None:
     assert [squash(t) for t in listed] == [squash(t) for t in pdf_entries]
 
 
+@ON_RU_AND_EXEMPLAR
 def test_contents_is_a_toc_field_prefilled_with_the_entries_and_updated_on_opening(built: Built) -> None:
     depth = built.document.config.layout["contents_depth"]
-    paragraphs = list(built.body.iter(q("w:p")))
-    instructions = [flat(t.text) for t in built.body.iter(q("w:instrText"))]
+    paragraphs = list(built.docx.body.iter(q("w:p")))
+    instructions = [flat(t.text) for t in built.docx.body.iter(q("w:instrText"))]
     assert instructions[0] == f'TOC \\o "1-{depth}" \\h \\z \\u'
     title = paragraphs.index(next(p for p in paragraphs if style_of(p) == "TOCHeading"))
     assert text_of(paragraphs[title]) == locale.strings(built.document.language)["contents"]
@@ -206,14 +115,15 @@ def test_contents_is_a_toc_field_prefilled_with_the_entries_and_updated_on_openi
     kinds = [c.get(q("w:fldCharType")) for p in (entries[0], entries[-1]) for c in p.iter(q("w:fldChar"))]
     assert kinds[0] == "begin" and kinds[-1] == "end"
     # Every entry's page number is a PAGEREF to a bookmark on its heading.
-    bookmarks = {b.get(q("w:name")) for b in built.body.iter(q("w:bookmarkStart"))}
+    bookmarks = {b.get(q("w:name")) for b in built.docx.body.iter(q("w:bookmarkStart"))}
     for p in entries:
         target = re.search(r"PAGEREF (\S+)", "".join(t.text for t in p.iter(q("w:instrText")))).group(1)
         assert target in bookmarks
-    settings = built.xml("word/settings.xml")
+    settings = built.docx.xml("word/settings.xml")
     assert settings.find(q("w:updateFields")).get(q("w:val")) == "true"
 
 
+@ON_RU_AND_EXEMPLAR
 def test_appendix_heading_prints_its_label_and_title(built: Built) -> None:
     appendices = [part.heading for part in built.document.appendices]
     assert appendices
@@ -222,9 +132,10 @@ def test_appendix_heading_prints_its_label_and_title(built: Built) -> None:
         assert flat(f"{heading.label} {heading.plain}") in texts
 
 
+@ON_RU_AND_EXEMPLAR
 def test_chapters_and_structural_elements_are_level_one_headings(built: Built) -> None:
     """Each starts a new page (Heading 1 breaks the page); structural elements are centred."""
-    level_one = [p for p in built.body.iter(q("w:p")) if style_of(p) in ("Heading1", "UnlistedHeading1")]
+    level_one = [p for p in built.docx.body.iter(q("w:p")) if style_of(p) in ("Heading1", "UnlistedHeading1")]
     expected = len([p for p in built.document.parts if p.heading]) + len(built.document.appendices) + 1
     expected += 1 if built.document.abbreviations else 0
     assert len(level_one) == expected
@@ -243,7 +154,7 @@ def _docx_citations(built: Built) -> list[str]:
     """Citations in the body, in order, skipping the reference list (its entries are not citations)."""
     references = locale.strings(built.document.language)["references"]
     found, in_list = [], False
-    for p in built.body.iter(q("w:p")):
+    for p in built.docx.body.iter(q("w:p")):
         if style_of(p) == "Heading1":
             in_list = text_of(p) == references
         if not in_list:
@@ -261,6 +172,7 @@ def _pdf_citations(built: Built) -> list[str]:
     return CITATION.findall(flat(re.sub(r"\u00ad", "", "\n".join(pages))))
 
 
+@ON_RU_AND_EXEMPLAR
 def test_citations_are_the_pdfs_in_the_same_order(built: Built) -> None:
     notes_cite = any(isinstance(node, Citation) for note in built.document.footnotes
                      for node in walk_inlines(note.children))
@@ -278,12 +190,13 @@ def _all_blocks(document: Document) -> list:
             for block in ([part.heading] if part.heading else []) + list(walk_blocks(part.blocks))]
 
 
+@ON_RU_AND_EXEMPLAR
 def test_reference_list_is_what_refs_prints(built: Built) -> None:
     listed = run_cli("refs", built.project)
     assert listed.status == 0, listed.err
     lines = listed.out.splitlines()
     references = locale.strings(built.document.language)["references"]
-    paragraphs = list(built.body.iter(q("w:p")))
+    paragraphs = list(built.docx.body.iter(q("w:p")))
     start = next(n for n, p in enumerate(paragraphs) if style_of(p) == "Heading1" and text_of(p) == references)
     entries = [text_of(p) for p in paragraphs[start + 1 : start + 1 + len(lines)]]
     assert len(lines) == len(built.document.references)
@@ -295,15 +208,16 @@ def test_reference_list_is_what_refs_prints(built: Built) -> None:
         assert not re.search(r"(?<=[.\]]) – ", entry)  # no line of the entry can start with the areas' dash
 
 
-def test_typography_is_kept(ru_built: Built) -> None:
-    text = "\n".join(text_of(p) for p in ru_built.body.iter(q("w:p")))
+def test_typography_is_kept(ru_build: Built) -> None:
+    text = "\n".join(text_of(p) for p in ru_build.docx.body.iter(q("w:p")))
     assert "«" in text and "»" in text
     assert "1991\u00a0г." in text, "no-break space between a number and its unit"
     assert "\u00ad" not in text, "no soft hyphens in the Word text"
 
 
+@ON_RU_AND_EXEMPLAR
 def test_title_page_fields(built: Built) -> None:
-    paragraphs = [flat(text_of(p)) for p in built.body.iter(q("w:p")) if style_of(p) == "TitlePage"]
+    paragraphs = [flat(text_of(p)) for p in built.docx.body.iter(q("w:p")) if style_of(p) == "TitlePage"]
     tp = built.document.title_page
     assert flat(" ".join(tp.head[0])) in paragraphs  # the ministry, its lines joined by a line break
     assert any(flat(tp.title) in p for p in paragraphs)
@@ -316,24 +230,25 @@ def test_title_page_fields(built: Built) -> None:
 # --- footnotes, tables, figures, page numbers ----------------------------------------------------------
 
 
-def test_footnotes_are_word_footnotes_numbered_as_the_model(ru_built: Built) -> None:
-    notes = ru_built.document.footnotes
+def test_footnotes_are_word_footnotes_numbered_as_the_model(ru_build: Built) -> None:
+    notes = ru_build.document.footnotes
     assert len(notes) >= 3
-    calls = [int(ref.get(q("w:id"))) for ref in ru_built.body.iter(q("w:footnoteReference"))]
+    calls = [int(ref.get(q("w:id"))) for ref in ru_build.docx.body.iter(q("w:footnoteReference"))]
     # Word numbers footnotes by their order in the text; the model numbers them in reading order too.
     assert calls == [note.number for note in notes] == list(range(1, len(notes) + 1))
-    footnotes = {int(f.get(q("w:id"))): f for f in ru_built.xml("word/footnotes.xml").iter(q("w:footnote"))}
+    footnotes = {int(f.get(q("w:id"))): f for f in ru_build.docx.xml("word/footnotes.xml").iter(q("w:footnote"))}
     assert footnotes[-1].get(q("w:type")) == "separator"
     for note in notes:
         element = footnotes[note.number]
         assert element.find(f".//{q('w:footnoteRef')}") is not None
         assert flat(text_of(element)) == flat(plain_text(note.children))
-        assert squash(plain_text(note.children))[:40] in squash("".join(ru_built.pdf.pages))
-    assert "footnotes.xml" in ru_built.rels().values()
+        assert squash(plain_text(note.children))[:40] in squash("".join(ru_build.pdf.pages))
+    assert "footnotes.xml" in ru_build.docx.rels().values()
 
 
+@ON_RU_AND_EXEMPLAR
 def test_tables_are_word_tables_with_caption_above_and_a_repeating_header(built: Built) -> None:
-    children = list(built.body)
+    children = list(built.docx.body)
     tables = [n for n, child in enumerate(children) if child.tag == q("w:tbl")]
     captions = {n: flat(text_of(children[n - 1])) for n in tables}
     data_tables = [n for n in tables if style_of(children[n - 1]) == "Caption"]
@@ -349,24 +264,25 @@ def test_tables_are_word_tables_with_caption_above_and_a_repeating_header(built:
         assert children[n].find(f"{q('w:tblPr')}/{q('w:tblBorders')}") is not None
 
 
-def test_long_table_crosses_a_page_in_the_pdf(ru_built: Built) -> None:
+def test_long_table_crosses_a_page_in_the_pdf(ru_build: Built) -> None:
     """The fixture's appendix table runs onto a second page (the PDF prints its continuation label)."""
     continued = locale.text("ru", "table_continued", n="А.1")
-    assert ru_built.pdf.page_of(continued) is not None
+    assert ru_build.pdf.page_of(continued) is not None
 
 
+@ON_RU_AND_EXEMPLAR
 def test_figures_are_embedded_svg_with_png_fallback(built: Built) -> None:
-    rels = built.rels()
-    drawings = [d for d in built.body.iter(q("w:drawing"))]
+    rels = built.docx.rels()
+    drawings = [d for d in built.docx.body.iter(q("w:drawing"))]
     assert len(drawings) == len(built.document.figures) >= 1
     text_width = (210 - built.document.config.layout["margin_left"] - built.document.config.layout["margin_right"])
     for drawing, figure in zip(drawings, built.document.figures, strict=True):
         blip = drawing.find(f".//{q('a:blip')}")
-        png = built.blob("word/" + rels[blip.get(q("r:embed"))])
+        png = built.docx.blob("word/" + rels[blip.get(q("r:embed"))])
         assert png.startswith(b"\x89PNG")
         svg = blip.find(f".//{q('asvg:svgBlip')}")
         if figure.path.suffix == ".svg":
-            assert built.blob("word/" + rels[svg.get(q("r:embed"))]) == figure.path.read_bytes()
+            assert built.docx.blob("word/" + rels[svg.get(q("r:embed"))]) == figure.path.read_bytes()
         width_mm = int(drawing.find(f".//{{{WP}}}extent").get("cx")) / 36000
         assert width_mm <= text_width + 0.1
         if figure.width.endswith("%"):
@@ -375,116 +291,29 @@ def test_figures_are_embedded_svg_with_png_fallback(built: Built) -> None:
         caption = paragraph.getnext()
         assert style_of(caption) == "Caption"
         assert flat(text_of(caption)) == flat(f"{figure.label} – {plain_text(figure.caption)}")
-    content_types = built.blob("[Content_Types].xml")
+    content_types = built.docx.blob("[Content_Types].xml")
     assert b"image/svg+xml" in content_types and b"image/png" in content_types
 
 
 def _footer(built: Built, kind: str) -> etree._Element:
-    sect = built.body.find(q("w:sectPr"))
+    sect = built.docx.body.find(q("w:sectPr"))
     ref = next(r for r in sect.findall(q("w:footerReference")) if r.get(q("w:type")) == kind)
-    return built.xml("word/" + built.rels()[ref.get(q("r:id"))])
+    return built.docx.xml("word/" + built.docx.rels()[ref.get(q("r:id"))])
 
 
+@ON_RU_AND_EXEMPLAR
 def test_page_field_in_the_footer_and_no_number_on_the_title_page(built: Built) -> None:
-    sect = built.body.find(q("w:sectPr"))
+    sect = built.docx.body.find(q("w:sectPr"))
     assert sect.find(q("w:titlePg")) is not None
     footer = _footer(built, "default")
     assert [flat(t.text) for t in footer.iter(q("w:instrText"))] == ["PAGE"]
     assert style_of(footer.find(q("w:p"))) == "Footer"
-    assert docx.Document(str(built.docx)).styles["Footer"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert docx.Document(str(built.docx.path)).styles["Footer"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert not list(_footer(built, "first").iter(q("w:instrText")))
 
 
+@ON_RU_AND_EXEMPLAR
 def test_abbreviations_page(built: Built) -> None:
-    text = "\n".join(flat(text_of(p)) for p in built.body.iter(q("w:p")))
+    text = "\n".join(flat(text_of(p)) for p in built.docx.body.iter(q("w:p")))
     for abbreviation, meaning in built.document.abbreviations:
         assert flat(abbreviation) in text and flat(meaning) in text
-
-
-# --- the command -------------------------------------------------------------------------------------
-
-
-def test_help_lists_the_docx_command() -> None:
-    result = run_cli("--help")
-    assert result.status == 0
-    assert "kazthesis docx [PROJECT_DIR]" in result.out
-
-
-def test_input_errors_stop_the_build_and_keep_the_previous_docx(ru_built: Built, tmp_path: Path) -> None:
-    project = copy_project("ru", tmp_path)
-    (project / "output").mkdir()
-    shutil.copy(ru_built.docx, project / "output" / "thesis.docx")
-    previous = (project / "output" / "thesis.docx").read_bytes()
-    chapter = project / "content" / "02-glava-1.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace("@tokayev2000, 112", "@tokaev2000, 112"),
-                       encoding="utf-8")
-    result = run_cli("docx", project)
-    assert result.status == 1
-    assert re.search(r"content/02-glava-1\.md:\d+: error: citation key 'tokaev2000'", result.err)
-    assert "the previous output/thesis.docx was kept" in result.err
-    assert (project / "output" / "thesis.docx").read_bytes() == previous
-    assert not list((project / "output").glob("*.part"))
-
-
-def test_an_unknown_model_node_is_a_bug_not_silence(ru_built: Built) -> None:
-    story = Story(ru_built.document, Problems())
-    inlines = Inlines(story)
-
-    class Strange:
-        source = Source("x.md", 1)
-
-    with pytest.raises(TypeError, match="no DOCX for Strange"):
-        Blocks(story, inlines).block(Strange())  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="no DOCX for Strange"):
-        inlines.write(etree.Element(q("w:p")), [Strange()])  # type: ignore[list-item]
-
-
-@pytest.mark.parametrize(("value", "points"), [("50%", 200.0), ("8cm", 226.77), ("80mm", 226.77), ("300px", 225.0),
-                                               ("2in", 144.0), ("", None), ("wide", None)])
-def test_css_lengths(value: str, points: float | None) -> None:
-    result = css_length(value, 400.0, 14.0)
-    assert result == (pytest.approx(points, abs=0.01) if points is not None else None)
-
-
-def test_figure_size_fits_the_text_column() -> None:
-    assert fit_size((800, 400), "", "", 400, 14, 500) == (400, 200)  # too wide: scaled down
-    assert fit_size((100, 50), "50%", "", 400, 14, 500) == (200, 100)  # a share of the column, ratio kept
-    assert fit_size((100, 100), "", "", 400, 14, 50) == (50, 50)  # too tall
-
-
-def test_an_svg_cannot_pull_files_from_outside_the_project_into_the_png(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    (root / "images").mkdir(parents=True)
-    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-           b'<image xlink:href="/etc/secret.png"/><image href="file:///etc/secret.png"/>'
-           b'<image href="../../outside.png"/><image href="inside.png"/><use xlink:href="#a"/>'
-           b'<image href="data:image/png;base64,AAAA"/></svg>')
-    confined = confine_svg(svg, root / "images", root)
-    assert "secret" not in confined and "outside" not in confined
-    assert "inside.png" in confined and "#a" in confined and "data:image/png" in confined
-    plain = b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>'
-    assert confine_svg(plain, root / "images", root) == plain.decode()
-
-
-# --- LibreOffice ---------------------------------------------------------------------------------------
-
-
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed: apt-get install "
-                    "libreoffice-writer-nogui to compare its page count with the PDF's")
-def test_libreoffice_page_count_is_within_a_quarter_of_ours(built: Built, tmp_path: Path) -> None:
-    profile = tmp_path / "profile"
-    result = subprocess.run([_soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                             "--convert-to", "pdf", "--outdir", str(tmp_path), str(built.docx)],
-                            capture_output=True, text=True, timeout=300)
-    converted = tmp_path / "thesis.pdf"
-    assert converted.exists(), result.stderr
-    theirs, ours = len(read_pdf(converted).pages), len(built.pdf.pages)
-    assert abs(theirs - ours) <= 0.25 * ours, f"LibreOffice: {theirs} pages, ours: {ours}"
-    # LibreOffice shows the title page without a number and the rest numbered.
-    pages = read_pdf(converted).pages
-    assert not re.search(r"^\s*1\s*$", pages[0], re.M)
-    assert re.search(r"^\s*2\s*$", pages[1], re.M)

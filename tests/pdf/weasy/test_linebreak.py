@@ -53,7 +53,8 @@ def _upstream_patch(folder: Path) -> Callable:
     return module.split_first_line
 
 
-@pytest.mark.parametrize("project", [REPO, FIXTURES / "ru"], ids=["exemplar", "ru"])
+@pytest.mark.parametrize("project", [pytest.param(REPO, id="exemplar", marks=pytest.mark.slow),
+                                     pytest.param(FIXTURES / "ru", id="ru")])
 def test_every_line_breaks_where_weasyprints_own_search_breaks_it(project: Path, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Our copy and the patch proposed upstream break every line as WeasyPrint 70.0 does."""

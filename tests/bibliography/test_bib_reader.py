@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,7 @@ from kazthesis.bibliography import STYLES, Bibliography, format_entry, load_bibl
 from kazthesis.problems import Problems
 
 N = "\u00a0"
-FIXTURES = Path(__file__).parent / "fixtures" / "bib"
+BIB_FIXTURES = FIXTURES / "bib"
 MESSAGE = re.compile(r"^references\.bib(:[1-9]\d*)?: (error|warning): \S.*")
 
 
@@ -315,7 +316,7 @@ def test_entry_model() -> None:
 
 def test_zotero_export_formats_cleanly() -> None:
     problems = Problems()
-    bib = load_bibliography(FIXTURES / "zotero.bib", problems)
+    bib = load_bibliography(BIB_FIXTURES / "zotero.bib", problems)
     assert [str(p) for p in problems] == []
     assert len(bib.entries) == 8
     assert format_entry(bib.entries["muller_central_2019"]) == (
@@ -383,10 +384,11 @@ def test_any_text_never_raises(text: str) -> None:
     _check_never_raises(text)
 
 
+@pytest.mark.slow  # the file unmutated: test_zotero_export_formats_cleanly; any text: the two above
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_mutated_zotero_export_never_raises(data: st.DataObject) -> None:
-    chars = list((FIXTURES / "zotero.bib").read_text(encoding="utf-8"))
+    chars = list((BIB_FIXTURES / "zotero.bib").read_text(encoding="utf-8"))
     for _ in range(data.draw(st.integers(1, 12))):
         at = data.draw(st.integers(0, len(chars)))
         if data.draw(st.booleans()) and chars:

@@ -1,4 +1,4 @@
-"""Issue 13: a project written as Pandoc and Zotero users write it (tests/fixtures/pandoc) builds with no
+"""A project written as Pandoc and Zotero users write it (tests/fixtures/pandoc) builds with no
 markup printed raw, every Pandoc form it uses comes out as the tool promises, and what the tool does not
 read is named in a warning. The same Markdown also goes through pandoc itself, and each difference
 between the two is recorded in tests/fixtures/pandoc/DIFFERENCES.md."""
@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Pdf, copy_project, read_pdf, run_cli, squash
+from conftest import FIXTURES, Built, Pdf, copy_project, read_pdf, run_cli, squash
 from pdftools import clip_boxes, words
 
 from kazthesis.problems import Problems
@@ -28,61 +28,53 @@ LANGUAGE_WARNINGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Pdf]:
-    project = copy_project("pandoc", tmp_path_factory.mktemp("pandoc"))
-    result = run_cli(project)
-    assert result.status == 0, result.err
-    return project, result.err, read_pdf(project / "output" / "thesis.pdf")
-
-
 def has(pdf: Pdf, text: str) -> bool:
     """Whether the PDF prints ``text`` (spaces and hyphenation breaks aside)."""
     return squash(text) in squash("".join(pdf.pages))
 
 
-def test_it_builds_with_only_the_two_language_warnings(built) -> None:
-    _, err, _ = built
+def test_it_builds_with_only_the_two_language_warnings(pandoc_build) -> None:
+    err = pandoc_build.err
     warnings = [line for line in err.splitlines() if ": warning: " in line or ": error: " in line]
     assert len(warnings) == 2
     for expected, line in zip(LANGUAGE_WARNINGS, warnings, strict=True):
         assert line.startswith(expected)
 
 
-def test_no_markup_is_printed_raw(built) -> None:
-    _, _, pdf = built
+def test_no_markup_is_printed_raw(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     text = "".join(pdf.pages)
     for raw in ("@", "{#", "{-", "$", "\\", "Table:", ":::", "[-", "~", "^[", "width=", "{.", "\u00a7 \u00a7"):
         assert raw not in text, raw
 
 
-def test_author_in_text_citations_print_the_first_authors_surname_and_the_number(built) -> None:
-    _, _, pdf = built
+def test_author_in_text_citations_print_the_first_authors_surname_and_the_number(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     assert has(pdf, "негіздерін Әбенов [1] жүйелеп")
     assert has(pdf, "Диссертацияларды Иванов [2] мен Smith [3] қорғады")
     # A corporate author is named as it is; a locator in brackets after the key goes into the citation.
     assert has(pdf, "OECD [6, 12 б.] шолуы")
 
 
-def test_a_bare_citation_prints_the_number_alone(built) -> None:
-    _, _, pdf = built
+def test_a_bare_citation_prints_the_number_alone(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     assert has(pdf, "оның кітабы [1] тізімде")
 
 
-def test_citation_prefix_and_locators_in_the_documents_language(built) -> None:
-    _, _, pdf = built
+def test_citation_prefix_and_locators_in_the_documents_language(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     assert has(pdf, "дамыды [қараңыз 1, 25 б.]")
     assert has(pdf, "мақала [4, 46 б.] мен")
     assert has(pdf, "мақала [5, 105 б.] осы")  # Pandoc's "p. 105" in a Kazakh text
 
 
-def test_three_or_more_consecutive_numbers_print_as_a_range(built) -> None:
-    _, _, pdf = built
+def test_three_or_more_consecutive_numbers_print_as_a_range(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     assert has(pdf, "келтірілді [1; 6–8].")
 
 
-def test_figures_keep_their_captions_and_the_width_and_height_written(built) -> None:
-    project, _, pdf = built
+def test_figures_keep_their_captions_and_the_width_and_height_written(pandoc_build) -> None:
+    project, _, pdf = pandoc_build
     assert has(pdf, "1-сурет – Қазақстан картасы") and has(pdf, "2-сурет – Көлік жолдары")
     layout = load_config(project, Problems()).layout
     text_width = 210 - layout["margin_left"] - layout["margin_right"]
@@ -95,16 +87,16 @@ def test_figures_keep_their_captions_and_the_width_and_height_written(built) -> 
     assert routes_width == pytest.approx(80, abs=0.1)
 
 
-def test_bracketed_and_bare_cross_references(built) -> None:
-    _, _, pdf = built
+def test_bracketed_and_bare_cross_references(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     assert has(pdf, "1-суретте ел картасы берілген")  # [-@fig:map]-суретте
     assert has(pdf, "ал 1, 2-суреттер елдің")  # [@fig:map; @fig:routes]
     assert has(pdf, "Сауда көлемі 1-кесте бойынша")  # [@tbl:trade]
     assert has(pdf, "Бұл туралы 1.1 бөлімінде")  # @sec:cite
 
 
-def test_pandoc_table_caption_stands_above_its_table(built) -> None:
-    _, _, pdf = built
+def test_pandoc_table_caption_stands_above_its_table(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     page = pdf.page_of("1-кесте – Сауда көлемі")
     placed = [w for w in words(pdf.path) if w.page == page]
     caption = next(w for w in placed if w.text == "Сауда")
@@ -112,8 +104,8 @@ def test_pandoc_table_caption_stands_above_its_table(built) -> None:
     assert caption.y1 < cell.y0
 
 
-def test_newpage_and_pagebreak_start_a_new_page(built) -> None:
-    _, _, pdf = built
+def test_newpage_and_pagebreak_start_a_new_page(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     chapter = pdf.page_of("§ 1.")
     for before, after in (("§ 11.", "1.3 Формулалар мен басқа жазулар"), ("§ 17.", "Жаңа беттегі мәтін.")):
         page = pdf.page_of(after, chapter)
@@ -122,8 +114,8 @@ def test_newpage_and_pagebreak_start_a_new_page(built) -> None:
         assert squash(first_line) == squash(after)
 
 
-def test_formulas_are_drawn_and_a_labelled_one_is_numbered(built) -> None:
-    project, _, pdf = built
+def test_formulas_are_drawn_and_a_labelled_one_is_numbered(pandoc_build) -> None:
+    project, _, pdf = pandoc_build
     page = pdf.page_of("§ 12.")
     assert has(pdf, "Энергия формуласымен есептеледі")  # $E = mc^2$ is drawn, not printed as text
     assert has(pdf, "қабырғалары (1) теңдігімен")  # @eq:pyth
@@ -132,8 +124,8 @@ def test_formulas_are_drawn_and_a_labelled_one_is_numbered(built) -> None:
     assert html.count('class="math') >= 2
 
 
-def test_sub_and_superscript_definition_list_line_block_and_inline_note(built) -> None:
-    project, _, pdf = built
+def test_sub_and_superscript_definition_list_line_block_and_inline_note(pandoc_build) -> None:
+    project, _, pdf = pandoc_build
     assert has(pdf, "Судың формуласы H2O, ал 103 – мың.")
     html = (project / "output" / "thesis.html").read_text(encoding="utf-8")
     assert "H<sub>2</sub>O" in html and "10<sup>3</sup>" in html
@@ -146,14 +138,14 @@ def test_sub_and_superscript_definition_list_line_block_and_inline_note(built) -
     assert has(pdf, "жазылуы мүмкін1.") and pdf.page_of("Бұл – Pandoc-тың ішкі ескертпесі.") == pdf.page_of("мүмкін")
 
 
-def test_unnumbered_heading_written_with_a_dash(built) -> None:
-    _, _, pdf = built
+def test_unnumbered_heading_written_with_a_dash(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     assert pdf.page_of("ҚОРЫТЫНДЫ", 4) is not None
     assert not any(re.search(r"^\s*\d+\s+ҚОРЫТЫНДЫ", page, re.M) for page in pdf.pages)
 
 
-def test_the_reference_list_as_refs_prints_it(built) -> None:
-    project, _, _ = built
+def test_the_reference_list_as_refs_prints_it(pandoc_build) -> None:
+    project, _, _ = pandoc_build
     result = run_cli("refs", project)
     assert result.status == 0
     assert result.out.splitlines() == [
@@ -176,8 +168,8 @@ def test_the_reference_list_as_refs_prints_it(built) -> None:
     ]
 
 
-def test_no_unit_of_the_list_is_carried_away_from_its_number(built) -> None:
-    _, _, pdf = built
+def test_no_unit_of_the_list_is_carried_away_from_its_number(pandoc_build) -> None:
+    _, _, pdf = pandoc_build
     page = pdf.page_of("ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ", 3)
     lines = [line.strip() for line in pdf.pages[page - 1].splitlines() if line.strip()]
     for line, following in zip(lines, lines[1:], strict=False):
@@ -185,8 +177,8 @@ def test_no_unit_of_the_list_is_carried_away_from_its_number(built) -> None:
             assert not re.match(r"(?:гг?|жж?|б|с|p)\.|\d", following), f"{line!r} / {following!r}"
 
 
-def test_latex_italics_in_a_title_print_in_italics(built) -> None:
-    project, _, pdf = built
+def test_latex_italics_in_a_title_print_in_italics(pandoc_build) -> None:
+    project, _, pdf = pandoc_build
     html = (project / "output" / "thesis.html").read_text(encoding="utf-8")
     assert "The <em>Silk Road</em> Economic Belt and <em>Kazakhstan</em>" in html
     assert "textit" not in "".join(pdf.pages)
@@ -242,17 +234,17 @@ UNREAD = [
 
 
 @pytest.fixture(scope="module")
-def with_unread(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Pdf]:
+def with_unread(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The fixture with a chapter of Pandoc forms this tool does not read (tests/fixtures/pandoc/unsupported.md)."""
     project = copy_project("pandoc", tmp_path_factory.mktemp("unread"))
     shutil.copy(project / "unsupported.md", project / "content" / "02b-unsupported.md")
     result = run_cli(project)
     assert result.status == 0, result.err
-    return project, result.err, read_pdf(project / "output" / "thesis.pdf")
+    return Built(project, result, read_pdf(project / "output" / "thesis.pdf"))
 
 
 def test_each_construct_not_read_is_named_once_with_its_line(with_unread) -> None:
-    _, err, _ = with_unread
+    err = with_unread.err
     found = [line for line in err.splitlines() if line.startswith("content/02b-unsupported.md:")]
     assert len(found) == len(UNREAD)
     for line, message in UNREAD:
@@ -319,9 +311,10 @@ def test_what_pandoc_makes_of_the_same_markdown_is_recorded(with_unread) -> None
             source = "\n".join("    " + line for line in markdown[number].splitlines()) or "    (the marker only)"
             blocks.append(f"## §{number} — {verdict}\n\n{source}\n\n- kazthesis: {tool}\n- pandoc:    {other}\n")
     record = (f"# The same Markdown through kazthesis and through pandoc {version}\n\n"
-              "Written by tests/test_pandoc.py from content/02-pandoc.md and unsupported.md: our PDF read back\n"
+              "Written by tests/read/test_pandoc.py from content/02-pandoc.md and unsupported.md: our PDF read back\n"
               "with pdftotext, pandoc's plain text with --citeproc (its default author-date style). Rewrite it\n"
-              "after a deliberate change with: KAZTHESIS_RECORD=1 .venv/bin/python -m pytest tests/test_pandoc.py\n\n"
+              "after a deliberate change with: KAZTHESIS_RECORD=1 .venv/bin/python -m pytest "
+              "tests/read/test_pandoc.py\n\n"
               + "\n".join(blocks))
     if os.environ.get("KAZTHESIS_RECORD"):
         RECORD.write_text(record, encoding="utf-8")

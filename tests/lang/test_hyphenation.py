@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyphen
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,8 +23,7 @@ from kazthesis.lang.hyphenation import (
     word_breaks,
 )
 
-REPO = Path(__file__).resolve().parent.parent
-WORD_LIST = Path(__file__).resolve().parent / "data" / "kk_hyphenation_words.txt"
+WORD_LIST = REPO / "tests" / "data" / "kk_hyphenation_words.txt"
 WORDS = [line.strip() for line in WORD_LIST.read_text(encoding="utf-8").splitlines()
          if line.strip() and not line.lstrip().startswith("#")]
 # The reference data lives beside the repository, never inside it: tests using it skip without it.

@@ -11,12 +11,7 @@ from pdftools import MM, contents_entries, fonts, outline, words
 
 from kazthesis.read.config import PROFILES
 
-BUILDS = ["small_build", "exemplar_build"]
-
-
-@pytest.fixture(params=BUILDS)
-def built(request: pytest.FixtureRequest):
-    return request.getfixturevalue(request.param)
+ON_SMALL_AND_EXEMPLAR = pytest.mark.parametrize("built", ["small", "exemplar"], indirect=True)
 
 
 def _contents_page(pdf) -> int:
@@ -34,6 +29,7 @@ def _find_heading(pdf, entry: str, start: int) -> int | None:
     return None
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_contents_entries_name_the_page_their_heading_is_on(built) -> None:
     _, _, pdf = built
     toc = _contents_page(pdf)
@@ -46,6 +42,7 @@ def test_contents_entries_name_the_page_their_heading_is_on(built) -> None:
         start = found
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_structural_elements_and_chapters_start_a_new_page(built) -> None:
     _, _, pdf = built
     entries = contents_entries(pdf.pages[_contents_page(pdf) - 1])
@@ -57,6 +54,7 @@ def test_structural_elements_and_chapters_start_a_new_page(built) -> None:
             f"{text!r} does not start page {page}")
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_title_page_is_counted_but_shows_no_number(built) -> None:
     _, _, pdf = built
     page_one = [w for w in words(pdf.path) if w.page == 1]
@@ -65,6 +63,7 @@ def test_title_page_is_counted_but_shows_no_number(built) -> None:
     assert any(w.text == "2" and w.y0 > 841.89 - 20 * MM for w in page_two), "page 2 is numbered 2"
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_page_numbers_bottom_centre(built) -> None:
     _, _, pdf = built
     all_words = words(pdf.path)
@@ -77,6 +76,7 @@ def test_page_numbers_bottom_centre(built) -> None:
         assert abs((bottom[0].x0 + bottom[0].x1) / 2 - centre) < 3, f"page {page} number is not centred"
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_text_stays_inside_the_profile_margins(built) -> None:
     _, _, pdf = built
     layout = PROFILES["gost-7.32-2017"]
@@ -90,6 +90,7 @@ def test_text_stays_inside_the_profile_margins(built) -> None:
         assert w.y0 >= top - tolerance and w.y1 <= bottom + tolerance, f"{w} crosses the top or bottom margin"
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_every_font_is_embedded(built) -> None:
     _, _, pdf = built
     table = fonts(pdf.path)
@@ -98,6 +99,7 @@ def test_every_font_is_embedded(built) -> None:
     assert any("Serif" in row["name"] or "Times" in row["name"] for row in table)
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_metadata_and_bookmarks(built) -> None:
     project, _, pdf = built
     streams = pdf.streams()
@@ -128,6 +130,7 @@ def _citation_numbers(text: str) -> list[int]:
     return numbers
 
 
+@ON_SMALL_AND_EXEMPLAR
 def test_citation_numbers_follow_first_appearance_and_match_the_list(built) -> None:
     project, _, pdf = built
     refs_page = pdf.page_of("ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ", start=3)
