@@ -8,10 +8,10 @@ citeproc format the citations and the list. The GOST styles are not here: they a
 :mod:`kazthesis.bibliography.gost`, and stay the default.
 """
 
-from kazthesis.bibliography.csl.items import CslItem, to_csl
+from kazthesis.bibliography.csl.items import CslItem, csl_items, to_csl
 from kazthesis.bibliography.csl.locales import locale_for
 from kazthesis.bibliography.csl.processor import CiteItem, CslError, Output, pandoc_path, render
 from kazthesis.bibliography.csl.styles import CslStyle, is_csl_value, resolve_style, style_names
 
-__all__ = ["CiteItem", "CslError", "CslItem", "CslStyle", "Output", "is_csl_value", "locale_for", "pandoc_path",
-           "render", "resolve_style", "style_names", "to_csl"]
+__all__ = ["CiteItem", "CslError", "CslItem", "CslStyle", "Output", "csl_items", "is_csl_value", "locale_for",
+           "pandoc_path", "render", "resolve_style", "style_names", "to_csl"]

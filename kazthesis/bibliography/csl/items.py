@@ -16,7 +16,9 @@ italic title. :attr:`CslItem.untranslated` tells the caller to warn when there i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kazthesis.bibliography.dates import parse_iso_date
@@ -25,6 +27,7 @@ from kazthesis.bibliography.kinds import THESIS_TYPES
 from kazthesis.bibliography.model import Entry, Person
 from kazthesis.bibliography.names import parse_names
 from kazthesis.lang.transliteration import has_cyrillic, transliterate
+from kazthesis.problems import Problems
 
 # BibTeX/biblatex type → CSL type (CSL 1.0.2 names). @misc is decided by its fields.
 CSL_TYPES: dict[str, str] = {
@@ -63,6 +66,24 @@ class CslItem:
 
     data: dict[str, Any]
     untranslated: bool = False  # romanized, but no English translation of the title was given
+
+
+LANGUAGE_NAMES = {"kk": "Kazakh", "ru": "Russian", "uz": "Uzbek"}
+
+
+def csl_items(entries: Iterable[Entry], language: str, romanize: bool, problems: Problems,
+              bib_path: Path) -> list[dict[str, Any]]:
+    """The CSL-JSON items of ``entries``; one warning for each romanized title without a translation."""
+    items = []
+    for entry in entries:
+        item = to_csl(entry, language, romanize)
+        if item.untranslated:
+            problems.warning(bib_path, entry.line, f"entry '{entry.key}' is in "
+                             f"{LANGUAGE_NAMES.get(entry.language, 'Cyrillic script')}: the list romanizes its "
+                             "title and should follow it with the English translation in square brackets",
+                             "add titleaddon = {the title in English}")
+        items.append(item.data)
+    return items
 
 
 def to_csl(entry: Entry, language: str, romanize: bool) -> CslItem:
@@ -138,17 +159,17 @@ def _titles(entry: Entry, kind: str, roman: _Romanizer, item: dict[str, Any]) ->
     addon = fields.get("titleaddon", "")
     translation = ""
     if fields.get("origtitle"):  # biblatex-apa: the title in its own language beside the English one
-        translation, title = title, fields["origtitle"]
-    elif addon and roman.language and has_cyrillic(title) and not has_cyrillic(addon):
-        translation = addon  # a Cyrillic title with an English one beside it
+        translation, title = (title if roman.language else ""), fields["origtitle"]
+    elif addon and has_cyrillic(title) and not has_cyrillic(addon):
+        translation = addon if roman.language else ""  # an English title beside a Cyrillic one: for English papers
     elif addon and kind == "webpage" and not _site(fields):
         fields = {**fields, "howpublished": addon}  # Zotero's BibLaTeX export: the site's name
     elif addon:
         translation = addon  # biblatex-apa: a description such as "Editorial", in square brackets
     untranslated = bool(roman.language and has_cyrillic(title) and not translation)
     item["title"] = _rich(roman(title)) + (_upright(f"[{translation}]") if translation else "")
-    if fields.get("shorttitle"):
-        item["title-short"] = _rich(roman(fields["shorttitle"]))
+    if fields.get("shorttitle") or translation:  # a citation by title names the work, not its translation
+        item["title-short"] = _rich(roman(fields.get("shorttitle") or title))
     container = ""
     if kind in ("chapter", "paper-conference", "entry-encyclopedia"):
         container = _joined(fields.get("booktitle", ""), fields.get("booksubtitle", ""))
@@ -180,7 +201,12 @@ def _site(fields: dict[str, str]) -> str:
 def _name(person: Person, roman: _Romanizer) -> dict[str, str]:
     if person.corporate or not (person.given or person.initials):
         return {"literal": roman(person.last)} if person.corporate else {"family": roman(person.last)}
-    name = {"family": roman(person.last), "given": roman(person.given or " ".join(person.initials))}
+    given = person.given or " ".join(person.initials)
+    if roman.language and has_cyrillic(given):
+        # Romanized, a Cyrillic initial can be two letters (Ю. → Yu., Х. → Kh.), which a style's own
+        # initializing would cut to one: hand it the initials ready-made.
+        given = " ".join(person.initials)
+    name = {"family": roman(person.last), "given": roman(given)}
     if person.prefix:
         name["non-dropping-particle"] = roman(person.prefix)
     if person.suffix:
@@ -246,7 +272,7 @@ def _publishing(entry: Entry, kind: str, language: str, roman: _Romanizer, item:
         item["genre"] = _degree(entry, language)
     else:
         publisher = fields.get("publisher") or fields.get("institution") or (
-            fields.get("organization") if kind in ("report", "book", "paper-conference") else "")
+            fields.get("organization", "") if kind in ("report", "book", "paper-conference") else "")
         if kind != "webpage":
             item["publisher"] = roman(publisher)
         if fields.get("type") and kind not in ("legislation",):

@@ -96,7 +96,31 @@ def render(style: CslStyle, locale: str, items: list[dict[str, Any]], citations:
         raise CslError(message or f"pandoc stopped with status {done.returncode}")
     output = _read(json.loads(done.stdout), _quotes(locale))
     _singular_numbers(output, items, locale)
+    word = _term(locale, "and") or "and"
+    output.citations = [_narrative_and(text, word) if all(i.mode == "author-in-text" for i in cluster) else text
+                        for text, cluster in zip(output.citations, citations, strict=True)]
     return output
+
+
+def _narrative_and(text: str, word: str) -> str:
+    """"Burley & Harris (2002)" → "Burley and Harris (2002)": APA 7 (8.17) writes "&" only inside parentheses.
+
+    CSL 1.0.2 gives a style one name form for both kinds of citation, so APA's "&" reaches narrative ones.
+    """
+    out, depth = [], 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char == "&" and depth == 0 and text[index - 1:index] == " " and text[index + 1:index + 2] == " ":
+            out.append(word)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _term(locale: str, name: str) -> str:
+    """A long term of a shipped locale ("and" → "және" in kk-KZ)."""
+    match = re.search(rf'<term name="{name}">([^<]*)</term>', locale_path(locale).read_text(encoding="utf-8"))
+    return match.group(1) if match else ""
 
 
 def _meta(locale: str, list_all: bool) -> dict[str, Any]:
