@@ -130,10 +130,32 @@ def _meta(locale: str, list_all: bool) -> dict[str, Any]:
     return meta
 
 
+# Locator words students write, in English, Russian and Kazakh → the CSL label pandoc recognizes.
+_LABELS = {"page": "p pp page pages с стр б бет", "chapter": "ch chap chapter гл глава тар тарау",
+           "section": "sec section § раздел разд", "volume": "vol volume т том", "paragraph": "para paragraph п абз",
+           "figure": "fig figure рис сурет", "part": "pt part ч часть бөл бөлім", "line": "l line жол",
+           "note": "n note прим ескерт"}
+_LABEL_OF = {word: label for label, words in _LABELS.items() for word in words.split()}
+_LOCATOR = re.compile(r"^\s*(?:([^\W\d]+|§)\.?\s*)?(\d[\w–\-, ]*?)\s*(?:([^\W\d]+)\.?)?\s*$")
+
+
+def locator_suffix(locator: str) -> str:
+    """``ch. 2`` → ``chapter 2``, ``25 б.`` → ``page 25``, ``25-31`` as it is: what pandoc reads as a locator."""
+    match = _LOCATOR.match(locator)
+    if not match:
+        return locator
+    before, value, after = match.groups()
+    label = _LABEL_OF.get((before or after or "").lower())
+    if (before or after) and label is None:
+        return locator  # a word kazthesis does not know: the style prints it as written
+    return f"{label} {value}" if label else value
+
+
 def _cite(cluster: list[CiteItem], number: int) -> dict[str, Any]:
     citations = []
     for item in cluster:
-        suffix = [{"t": "Str", "c": ","}, {"t": "Space"}, {"t": "Str", "c": item.locator}] if item.locator else []
+        locator = locator_suffix(item.locator)
+        suffix = [{"t": "Str", "c": ","}, {"t": "Space"}, {"t": "Str", "c": locator}] if locator else []
         prefix = [{"t": "Str", "c": item.prefix}] if item.prefix else []
         citations.append({"citationId": item.key, "citationPrefix": prefix, "citationSuffix": suffix,
                           "citationMode": {"t": _MODES[item.mode]}, "citationNoteNum": number,
