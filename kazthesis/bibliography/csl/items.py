@@ -287,9 +287,19 @@ def _degree(entry: Entry, language: str) -> str:
     """A thesis's genre: the degree its ``type`` key names, in the document's language; other text as written."""
     written = entry.fields.get("type", "").strip()
     key = THESIS_TYPES.get(written.lower()) or (None if written else THESIS_TYPES.get(entry.type))
+    if key is None and language == "en" and has_cyrillic(written):  # "дис. … канд. ист. наук : 07.00.03"
+        key = next((degree for degree, pattern in _DEGREE_WORDS if pattern.search(written)), None)
+        if key is None:
+            return transliterate(written, "kk" if entry.language == "kk" else "ru")
     if key is None:
         return written
     return DEGREES[key].get(language, DEGREES[key]["en"])
+
+
+# How a Russian or Kazakh `type` names the degree, for an English list.
+_DEGREE_WORDS = tuple((degree, re.compile(pattern, re.IGNORECASE)) for degree, pattern in (
+    ("phd", r"phd|философия докторы|доктора философии"), ("candidate", r"канд"),
+    ("doctor", r"д-ра|доктор|докт"), ("master", r"магист")))
 
 
 def _escape(text: str) -> str:
