@@ -103,7 +103,9 @@ SETTINGS: dict[str, dict[str, Setting]] = {
     },
     "bibliography": {
         # A GOST style (our own code), a CSL style by name, or a .csl file of the project: checked by _style.
-        "style": Setting(str, "gost-7.1-2003", "bibliography style"),
+        "style": Setting(str, "gost-7.1-2003", 'bibliography style: "gost-7.1-2003", "gost-r-7.0.100-2018", or a '
+                         'CSL style: "apa", "harvard", "ieee", "chicago-author-date", "mla", or a .csl file of the '
+                         'project'),
         "order": Setting(str, "citation", "order of the list", ("citation", "alphabetical")),
         "list_uncited": Setting(bool, False, "also list entries the text does not cite"),
         # GOST 7.32-2017, 6.16: sources are numbered in Arabic numerals with a full stop.
