@@ -22,9 +22,11 @@ WHERE = (Path("thesis.toml"), 4)
 
 def test_ieee_numbers_the_sources_in_order_of_first_citation() -> None:
     citations = [[CiteItem("sapolsky2017", "25")], [CiteItem("grady2019")], [CiteItem("sapolsky2017")],
-                 [CiteItem("aron2019"), CiteItem("dillard2020")]]
+                 [CiteItem("aron2019"), CiteItem("dillard2020")], [CiteItem("grady2019")],
+                 [CiteItem("sapolsky2017", "25")]]
     output, _ = format_with("ieee", APA_EXAMPLES, citations, list_all=False)
-    assert [plain(c) for c in output.citations] == ["[1, p. 25]", "[2]", "[1]", "[3], [4]"]
+    # A citation repeated is formatted once and printed at each of its places.
+    assert [plain(c) for c in output.citations] == ["[1, p. 25]", "[2]", "[1]", "[3], [4]", "[2]", "[1, p. 25]"]
     assert [(key, label) for key, label, _ in output.entries] == [
         ("sapolsky2017", "[1]"), ("grady2019", "[2]"), ("aron2019", "[3]"), ("dillard2020", "[4]")]
     assert entries(output)["grady2019"] == (

@@ -14,6 +14,7 @@ APA's "(Eds.)" and thesis brackets, and speed).
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import re
@@ -77,29 +78,52 @@ def render(style: CslStyle, locale: str, items: list[dict[str, Any]], citations:
     binary = pandoc_path()
     if binary is None:
         raise CslError("pandoc is missing (it comes with the Python package pypandoc-binary)")
+    # pandoc's time grows with the number of citations, and a thesis repeats many: a style whose citations
+    # do not depend on their position (no "ibid", no "subsequent" form) is given each different citation
+    # once, in order of first appearance, which keeps the numbering.
+    unique = list(dict.fromkeys(tuple(cluster) for cluster in citations)) if 'position="' not in style.text \
+        else [tuple(cluster) for cluster in citations]
     document = {"pandoc-api-version": API_VERSION, "meta": _meta(locale, list_all),
-                "blocks": [{"t": "Para", "c": [_cite(cluster, number)]} for number, cluster in
-                           enumerate(citations, 1)]}
+                "blocks": [{"t": "Para", "c": [_cite(list(cluster), number)]} for number, cluster in
+                           enumerate(unique, 1)]}
+    style_text, items_text, request = with_locale(style.text, locale), json.dumps(items, ensure_ascii=False), \
+        json.dumps(document)
+    key = hashlib.sha256("\0".join((style_text, items_text, request, repr(citations))).encode()).hexdigest()
+    if key in _LAST:  # watch mode: an edit that leaves the citations and sources as they were costs nothing here
+        return _LAST[key]
+    output = _run(binary, style, style_text, items_text, request, locale)
+    _singular_numbers(output, items, locale)
+    if len(unique) != len(citations):
+        text_of = dict(zip(unique, output.citations, strict=True))
+        output.citations = [text_of[tuple(cluster)] for cluster in citations]
+    word = _term(locale, "and") or "and"
+    output.citations = [_narrative_and(text, word) if all(i.mode == "author-in-text" for i in cluster) else text
+                        for text, cluster in zip(output.citations, citations, strict=True)]
+    _LAST.clear()
+    _LAST[key] = output
+    return output
+
+
+_LAST: dict[str, Output] = {}  # the last run's answer, by a hash of what pandoc was given
+
+
+def _run(binary: Path, style: CslStyle, style_text: str, items_text: str, request: str, locale: str) -> Output:
+    """pandoc on the request, in a temporary folder holding the style and the items."""
     with tempfile.TemporaryDirectory(prefix="kazthesis-csl-") as folder:
         style_file, items_file = Path(folder) / "style.csl", Path(folder) / "items.json"
-        style_file.write_text(with_locale(style.text, locale), encoding="utf-8")
-        items_file.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        style_file.write_text(style_text, encoding="utf-8")
+        items_file.write_text(items_text, encoding="utf-8")
         try:
             done = subprocess.run([str(binary), "--sandbox", "-f", "json", "-t", "json", "--citeproc",
                                    "--csl", str(style_file), "--bibliography", str(items_file)],
-                                  input=json.dumps(document).encode(), capture_output=True, timeout=TIMEOUT,
+                                  input=request.encode(), capture_output=True, timeout=TIMEOUT,
                                   check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise CslError(f"pandoc did not run: {exc}") from exc
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip().replace(str(style_file), style.name)
         raise CslError(message or f"pandoc stopped with status {done.returncode}")
-    output = _read(json.loads(done.stdout), _quotes(locale))
-    _singular_numbers(output, items, locale)
-    word = _term(locale, "and") or "and"
-    output.citations = [_narrative_and(text, word) if all(i.mode == "author-in-text" for i in cluster) else text
-                        for text, cluster in zip(output.citations, citations, strict=True)]
-    return output
+    return _read(json.loads(done.stdout), _quotes(locale))
 
 
 def _narrative_and(text: str, word: str) -> str:
