@@ -47,8 +47,11 @@ def _setting_comment(name: str, setting: Any, default: Any) -> list[str]:
     return [f"# {doc}", f"# {name} = {_toml_value(default)}"]
 
 
-def thesis_toml(language: str, work_type: str, year: int | None = None) -> str:
-    """thesis.toml of a new project: every setting of SETTINGS with its meaning, most commented out at its default."""
+def thesis_toml(language: str, work_type: str, year: int | None = None, sample_style: bool = True) -> str:
+    """thesis.toml of a new project: every setting of SETTINGS with its meaning, most commented out at its default.
+
+    ``sample_style``: the language's sample chooses its bibliography style (English: APA); an imported draft,
+    which keeps the style it was written in, says False."""
     year = datetime.date.today().year if year is None else year
     profile = SETTINGS[""]["profile"].default
     sample_toml = sample(language)
@@ -83,7 +86,7 @@ def thesis_toml(language: str, work_type: str, year: int | None = None) -> str:
             default = setting.default
             if default is None and section == "layout":
                 default = PROFILES[profile].get(name)
-            chosen_here = sample_toml.get(section, {}) if section == "bibliography" else {}
+            chosen_here = sample_toml.get(section, {}) if section == "bibliography" and sample_style else {}
             if name in chosen_here:  # the sample's own choice (English: APA), the default shown beside it
                 lines += [_setting_comment(name, setting, default)[0], f"# (default: {_toml_value(default)})",
                           f"{name} = {_toml_value(chosen_here[name])}"]
