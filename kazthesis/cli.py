@@ -228,8 +228,9 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         if problems.errors:
             print(f"refs: {_summary(problems)}", file=err)
             return 1
-        for ref in references:
-            print(f"{ref.number}. {ref.text}", file=out)
+        for ref in references:  # "1. entry" (GOST), "[1] entry" (a numeric CSL style), "entry" (author–date)
+            label = f"{ref.number}." if document.config.csl_style is None else ref.label
+            print(f"{label} {ref.text}".strip(), file=out)
         return 0
 
     from kazthesis.resolve.checks import run_checks

@@ -90,6 +90,7 @@ class CiteItem:
     key: str
     locator: str = ""
     prefix: str = ""  # Pandoc's "[see @a]": printed before the number
+    bare: bool = False  # "[-@a]": the number alone (GOST) or the year alone (an author–date CSL style)
 
 
 @dataclass
@@ -442,6 +443,7 @@ class Document:
     terms: list[tuple[str, str]] = field(default_factory=list)  # [terms]: term → definition, typography applied
     listings: list[CodeBlock] = field(default_factory=list)  # numbered code listings
     inserted: list[ExternalPdf] = field(default_factory=list)  # the usable title-page and [[insert]] PDFs
+    hanging_references: bool = False  # the list's entries hang (an author–date CSL style), not numbered
 
     @property
     def language(self) -> str:

@@ -124,7 +124,7 @@ def test_toml_syntax_error_with_its_line(project: Path) -> None:
         ('profile = "gost"', None, r"profile = 'gost' is not one of"),
         ("margin_left = 100", "layout", r"layout\.margin_left = 100 is out of range 5–60"),
         ('font_size = "big"', "layout", r"layout\.font_size must be a number, not 'big'"),
-        ('style = "apa"', "bibliography", r"bibliography\.style = 'apa' is not one of"),
+        ('style = "apa6"', "bibliography", r"unknown bibliography style 'apa6' — did you mean 'apa'\?"),
         ("contents_depth = 5", "layout", r"layout\.contents_depth = 5 is not one of 1, 2, 3"),
     ],
 )

@@ -65,24 +65,25 @@ class _Raw:
     broken: set[str] = field(default_factory=set)  # fields left empty by a too-long @string (reported)
 
 
-def load_bibliography(path: Path, problems: Problems) -> Bibliography:
+def load_bibliography(path: Path, problems: Problems, urldate: bool = True) -> Bibliography:
     """Read ``path`` (UTF-8, a BOM allowed); an unreadable or mis-encoded file is an error, not an exception."""
     text = read_text(path, problems)
     if text is None:
         return Bibliography()
-    return parse_bibliography(text, path, problems)
+    return parse_bibliography(text, path, problems, urldate)
 
 
-def parse_bibliography(text: str, path: Path, problems: Problems) -> Bibliography:
-    """Parse .bib text; every problem goes to ``problems`` with its 1-based line."""
+def parse_bibliography(text: str, path: Path, problems: Problems, urldate: bool = True) -> Bibliography:
+    """Parse .bib text; every problem goes to ``problems`` with its 1-based line. ``urldate``: a web page
+    without the day it was read is warned about (GOST prints it; a CSL style such as APA need not)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     found = Problems(root=problems.root)  # collected here, then handed on in file order
-    bibliography = _read(text, path, found)
+    bibliography = _read(text, path, found, urldate)
     problems.extend(Problems(found.root, sorted(found, key=lambda p: p.line or 0)))
     return bibliography
 
 
-def _read(text: str, path: Path, problems: Problems) -> Bibliography:
+def _read(text: str, path: Path, problems: Problems, urldate: bool = True) -> Bibliography:
     lines = text.split("\n")
     blocks = _split(text, path, problems)
     macros: dict[str, str | None] = {}  # None: too long to use (reported at its @string)
@@ -124,7 +125,7 @@ def _read(text: str, path: Path, problems: Problems) -> Bibliography:
                            f"{bibliography.entries[key].line})", "give each entry its own key, or delete the copy")
             continue
         fields = _inherit(values, by_key)
-        bibliography.entries[key] = _make_entry(raw, fields, path, problems)
+        bibliography.entries[key] = _make_entry(raw, fields, path, problems, urldate)
     return bibliography
 
 
@@ -291,7 +292,7 @@ def _decoded(fields: dict[str, str]) -> dict[str, str]:
     return decoded
 
 
-def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems) -> Entry:
+def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems, urldate: bool = True) -> Entry:
     key, entry_type = raw.entry.key.strip(), raw.entry.entry_type.lower()
     fields = _decoded(values)
     entry = Entry(key, entry_type, raw.line, fields=fields, title=strip_emphasis(fields.get("title", "")))
@@ -318,7 +319,7 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
         problems.warning(path, entry.line, f"entry '{key}' is kept as it was typed: its description is printed "
                          "as written, without GOST punctuation applied",
                          "write its fields (author, title, location, publisher, year…) and remove entrysubtype")
-    if entry.form == "online" and fields.get("url") and not fields.get("urldate"):
+    if urldate and entry.form == "online" and fields.get("url") and not fields.get("urldate"):
         problems.warning(path, entry.line, f"entry '{key}' has a url but no urldate",
                          "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
     return entry

@@ -44,8 +44,13 @@ def add_references(story: Story, blocks: Blocks) -> None:
         # PDF's print rules hold (no line starts with the dash between areas; units stay with their
         # numbers), and the italic runs stay italic.
         runs = [(for_print(text), italic) for text, italic in ref.runs or [(ref.text, False)]]
-        p = story.add(paragraph(Para()))
-        p.append(text_run(f"{ref.label} "))
+        if story.document.hanging_references:  # an author–date CSL list: no number, the entry hangs, ragged right
+            indent = story.document.geometry.indent_pt
+            p = story.add(paragraph(Para(align="left", left=indent, hanging=indent, first_line=None)))
+        else:
+            p = story.add(paragraph(Para()))
+        if ref.label:
+            p.append(text_run(f"{ref.label} "))
         for text, italic in runs:
             look = Run(italic=italic or None)
             position = 0

@@ -70,6 +70,7 @@ class Para:
     left: float | None = None  # points
     right: float | None = None
     first_line: float | None = None
+    hanging: float | None = None  # the lines after the first indented by this much (a hanging indent)
     align: str = ""  # "left" | "center" | "right" | "both"
     outline: int | None = None
 
@@ -97,7 +98,8 @@ class Para:
         if spacing:
             ppr.append(el("spacing", **spacing))
         indent = {name: twips(value) for name, value in
-                  (("left", self.left), ("right", self.right), ("firstLine", self.first_line)) if value is not None}
+                  (("left", self.left), ("right", self.right), ("firstLine", self.first_line),
+                   ("hanging", self.hanging)) if value is not None}
         if indent:
             ppr.append(el("ind", **indent))
         append(ppr, el("jc", val=self.align) if self.align else None,

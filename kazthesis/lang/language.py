@@ -54,6 +54,8 @@ class Typography:
     century_words: str
     em_dash: bool = False  # "---" is an em dash (English); elsewhere a spaced "---" is an en dash like "--"
     one_letter_words: str = ""  # letters that, standing alone as a word, stay with the next one (Russian в, с…)
+    apostrophe: bool = False  # a straight ' inside or at the end of a word is ’ (Kazakhstan’s, ’90s, students’)
+    month_names: str = ""  # capitalised month names kept with their day: 29 August, August 29
 
 
 @dataclass(frozen=True)

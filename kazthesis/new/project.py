@@ -26,7 +26,7 @@ SAMPLE = "sample.toml"  # in each language's folder: [title_page] and [abbreviat
 SECTION_NOTES = {
     "layout": "Each value comes from the profile above; set one to override it.",
     "title_page": "Printed on the title page as written; a field left empty is not printed.",
-    "bibliography": "The reference list: GOST variant, order, and the .bib file.",
+    "bibliography": "The reference list: its style (GOST, or a CSL style such as APA), order, and the .bib file.",
     "checks": "Norm control (`check`): each check gives warnings, never errors.",
 }
 def _toml_value(value: Any) -> str:
@@ -47,8 +47,11 @@ def _setting_comment(name: str, setting: Any, default: Any) -> list[str]:
     return [f"# {doc}", f"# {name} = {_toml_value(default)}"]
 
 
-def thesis_toml(language: str, work_type: str, year: int | None = None) -> str:
-    """thesis.toml of a new project: every setting of SETTINGS with its meaning, most commented out at its default."""
+def thesis_toml(language: str, work_type: str, year: int | None = None, sample_style: bool = True) -> str:
+    """thesis.toml of a new project: every setting of SETTINGS with its meaning, most commented out at its default.
+
+    ``sample_style``: the language's sample chooses its bibliography style (English: APA); an imported draft,
+    which keeps the style it was written in, says False."""
     year = datetime.date.today().year if year is None else year
     profile = SETTINGS[""]["profile"].default
     sample_toml = sample(language)
@@ -83,6 +86,11 @@ def thesis_toml(language: str, work_type: str, year: int | None = None) -> str:
             default = setting.default
             if default is None and section == "layout":
                 default = PROFILES[profile].get(name)
+            chosen_here = sample_toml.get(section, {}) if section == "bibliography" and sample_style else {}
+            if name in chosen_here:  # the sample's own choice (English: APA), the default shown beside it
+                lines += [_setting_comment(name, setting, default)[0], f"# (default: {_toml_value(default)})",
+                          f"{name} = {_toml_value(chosen_here[name])}"]
+                continue
             if section == "title_page":
                 lines.append(f"# {setting.doc}")
                 if name in title:
@@ -110,8 +118,8 @@ def write_project(target: Path, language: str, work_type: str) -> None:
     source = SKELETONS / language
     for folder in ("content", "images"):
         shutil.copytree(source / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in SHARED_FILES:
-        shutil.copyfile(SKELETONS / name, target / name)
+    for name in SHARED_FILES:  # a language's own copy first (English: sentence-case titles, translations)
+        shutil.copyfile(source / name if (source / name).is_file() else SKELETONS / name, target / name)
     (target / "thesis.toml").write_text(thesis_toml(language, work_type), encoding="utf-8")
 
 

@@ -68,7 +68,8 @@ class HtmlBook:
                                                               abbreviations=document.abbreviations)))
         for n, part in enumerate(document.parts, 1):
             pieces.append(Piece(f"part-{n}", self.writer.part(part)))
-        pieces.append(Piece("references", self._render("references.html", references=document.references)))
+        pieces.append(Piece("references", self._render("references.html", references=document.references,
+                                                       hanging=document.hanging_references)))
         for n, part in enumerate(document.appendices, 1):
             pieces.append(Piece(f"appendix-{n}", self.writer.part(part)))
         return pieces

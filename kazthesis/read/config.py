@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kazthesis.bibliography.csl.styles import CslStyle, resolve_style
+from kazthesis.bibliography.gost import STYLES as GOST_STYLES
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.problems import Problems
 from kazthesis.read.project import refuse_outside
@@ -100,7 +102,10 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "after": Setting(str, "end", "where the pages go", ("title", "contents", "end")),
     },
     "bibliography": {
-        "style": Setting(str, "gost-7.1-2003", "GOST variant", ("gost-7.1-2003", "gost-r-7.0.100-2018")),
+        # A GOST style (our own code), a CSL style by name, or a .csl file of the project: checked by _style.
+        "style": Setting(str, "gost-7.1-2003", 'bibliography style: "gost-7.1-2003", "gost-r-7.0.100-2018", or a '
+                         'CSL style: "apa", "harvard", "ieee", "chicago-author-date", "mla", or a .csl file of the '
+                         'project'),
         "order": Setting(str, "citation", "order of the list", ("citation", "alphabetical")),
         "list_uncited": Setting(bool, False, "also list entries the text does not cite"),
         # GOST 7.32-2017, 6.16: sources are numbered in Arabic numerals with a full stop.
@@ -145,6 +150,7 @@ class Config:
     key_lines: dict[str, int] = field(default_factory=dict)  # "section.key" → line, for messages
     terms: dict[str, str] = field(default_factory=dict)  # [terms], in the order written
     inserts: list[Insert] = field(default_factory=list)  # [[insert]], in the order written
+    csl_style: CslStyle | None = None  # [bibliography] style names a CSL style (None: a GOST style)
     insert_lines: list[dict[str, int]] = field(default_factory=list)  # each [[insert]]: key → line ("" its header)
 
     @property
@@ -295,12 +301,24 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
     config.checks = {k: s.default for k, s in SETTINGS["checks"].items()} | values["checks"]
     config.abbreviations = values["abbreviations"]
 
+    _style(config, problems)
     bib = config.bibliography["file"]
     if Path(bib).is_absolute() or ".." in Path(bib).parts:
         problems.error(path, lines.get("bibliography.file"),
                        f"bibliography file {bib!r} is outside the project folder",
                        "put the .bib file inside the project and give a relative path")
         config.bibliography["file"] = "references.bib"
+
+
+def _style(config: Config, problems: Problems) -> None:
+    """``[bibliography] style``: a GOST style, or a CSL style found and read now (an unknown name is an error)."""
+    value = config.bibliography["style"]
+    if value in GOST_STYLES:
+        return
+    where = (config.path, config.key_lines.get("bibliography.style"))
+    config.csl_style = resolve_style(value, config.root, problems, where, GOST_STYLES)
+    if config.csl_style is None:
+        config.bibliography["style"] = "gost-7.1-2003"  # the error stops the build; the list still formats
 
 
 # --- [terms] and [[insert]] ------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def read_bibliography(config: Config, problems: Problems, inputs: Inputs | None 
         problems.items.extend(inputs.bibliography[2])
         return inputs.bibliography[1]
     found = Problems(root=problems.root)
-    bibliography = load_bibliography(path, found)
+    bibliography = load_bibliography(path, found, urldate=config.csl_style is None)
     problems.items.extend(found.items)
     if inputs is not None:
         inputs.bibliography = (data, bibliography, found.items)

@@ -256,16 +256,19 @@ def _check_abbreviations(document: Document, problems: Problems) -> None:
 
 
 def _check_cited_entries(document: Document, problems: Problems) -> None:
-    """A cited source needs its year, and a web page the day it was read (GOST prints both)."""
+    """A cited source needs its year, and a web page the day it was read (GOST prints both; a CSL style
+    prints a retrieval date only where its guide asks for one, so it is not asked for there)."""
     bib = document.config.bib_path
+    gost = document.config.csl_style is None
     for ref in document.references:
         entry = ref.entry
         if entry.key not in document.cited_keys or entry.form == "typed":  # printed as written, or a placeholder
             continue
         if not entry.year and not entry.get("year", "date"):
             problems.warning(bib, entry.line, f"the cited source '{entry.key}' has no year",
-                             "add year = {…} (or date = {YYYY-MM-DD}): GOST prints it")
-        if entry.form == "online" and not entry.get("urldate"):
+                             "add year = {…} (or date = {YYYY-MM-DD}): " + ("GOST prints it" if gost else
+                                                                             "the style dates every source"))
+        if gost and entry.form == "online" and not entry.get("urldate"):
             problems.warning(bib, entry.line, f"the cited web page '{entry.key}' has no urldate",
                              "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
 

@@ -17,6 +17,7 @@ from kazthesis.bibliography import (
 from kazthesis.model import Document, Reference
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
+from kazthesis.resolve.csl_references import csl_all_references
 
 
 def make_reference_list(config: Config, bibliography: Bibliography, cited: list[str]) -> list[Reference]:
@@ -40,7 +41,9 @@ def numbered(entries: list[Entry], style: str, numbers: str = "1.") -> list[Refe
 
 
 def all_references(document: Document) -> list[Reference]:
-    """Every entry of the .bib file, in file order (``refs --all``)."""
+    """Every entry of the .bib file, in file order (``refs --all``); under a CSL style, in the style's order."""
+    if document.config.csl_style is not None:
+        return csl_all_references(document.config, document.bibliography)
     settings = document.config.bibliography
     return numbered(list(document.bibliography.entries.values()), settings["style"], settings["numbers"])
 

@@ -12,7 +12,7 @@ from conftest import read_pdf, run_cli
 from kazthesis.bibliography import kinds
 from kazthesis.lang import locale
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
-from kazthesis.new.project import SKELETONS, thesis_toml
+from kazthesis.new.project import SKELETONS, sample, thesis_toml
 from kazthesis.problems import Problems
 from kazthesis.read.config import PROFILES, SETTINGS, load_config
 
@@ -71,7 +71,8 @@ def test_every_commented_default_is_valid_and_is_the_default(tmp_path: Path, lan
     assert not problems.errors, [str(p) for p in problems]
     assert config.layout == {k: s.default for k, s in SETTINGS["layout"].items()} | PROFILES[config.profile]
     assert config.checks == {k: s.default for k, s in SETTINGS["checks"].items()}
-    assert config.bibliography == {k: s.default for k, s in SETTINGS["bibliography"].items()}
+    chosen = sample(language).get("bibliography", {})  # the English sample's own style: APA
+    assert config.bibliography == {k: s.default for k, s in SETTINGS["bibliography"].items()} | chosen
 
 
 def test_the_work_type_reaches_the_title_page(tmp_path: Path) -> None:
@@ -148,4 +149,8 @@ def test_a_new_project_builds_and_passes_norm_control_but_for_the_expected(tmp_p
     unexpected = [line for line in warnings if not EXPECTED_WARNINGS.search(line)]
     assert not unexpected, unexpected
     refs = run_cli("refs", project)
-    assert [line.split(".")[0] for line in refs.out.splitlines()] == [str(n) for n in range(1, 9)]
+    lines = refs.out.splitlines()
+    if language == "en":  # an APA list (the English sample's style): alphabetical, no numbers
+        assert len(lines) == 8 and lines == sorted(lines, key=str.lower) and lines[0].startswith("Budjeryn, M.")
+    else:
+        assert [line.split(".")[0] for line in lines] == [str(n) for n in range(1, 9)]

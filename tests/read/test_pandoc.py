@@ -262,7 +262,7 @@ MARKER_RE = re.compile(r"§\s?(\d+)\.")
 
 
 def pandoc_binary() -> str:
-    import pypandoc  # pypandoc-binary carries pandoc itself (requirements.txt, "Tests and tooling")
+    import pypandoc  # pypandoc-binary carries pandoc itself (requirements.txt)
 
     return pypandoc.get_pandoc_path()
 

@@ -12,7 +12,7 @@ from pdftools import words
 @pytest.mark.parametrize(("language", "group", "expected"), [
     ("kk", "ХҚ-31", "ХҚ-31 тобының студенті"),
     ("ru", "МО-21", "студент группы МО-21"),
-    ("en", "IR-31", "student of group IR-31"),
+    ("en", "IR-31", "Student of group IR-31"),
 ])
 def test_the_group_as_each_language_says_it(tmp_path: Path, language: str, group: str, expected: str) -> None:
     project = copy_project("small", tmp_path)
