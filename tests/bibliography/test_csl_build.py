@@ -52,7 +52,7 @@ def test_the_docx_carries_the_same_citations_and_a_hanging_list(english: Path) -
     assert run.status == 0, run.err
     with zipfile.ZipFile(english / "output" / "thesis.docx") as package:
         xml = package.read("word/document.xml").decode("utf-8")
-    text = re.sub(r"<[^>]+>", "", xml)
+    text = re.sub(r"<[^>]+>", "", xml).replace("\u200b", "")  # a URL's break points, which Word does not draw
     assert "(Kassenova, 2022)" in text.replace("\u00a0", " ")
     assert "Nazarbaev, N. Ä. (1996). Ghasyrlar toghysynda [At the turn of the centuries]. Öner." in text
     entry = xml[xml.index("Kassenova, T. (2022)") - 1500:xml.index("Kassenova, T. (2022)")]
