@@ -12,7 +12,7 @@ from the same line (a table row's cells). Bookmarks and custom properties are
 kept by Word and by LibreOffice when they open and save the file
 (tests/review/test_markers.py saves one through LibreOffice).
 
-The paragraphs are paired with the units of :mod:`kazthesis.review.units` —
+The paragraphs are paired with the units of :mod:`kazthesis.resolve.printed_units` —
 the same model, paragraph by paragraph, in the writer's order — by their text;
 a paragraph whose text no unit prints gets no bookmark, and ``review`` finds
 it by its text instead.
@@ -31,11 +31,11 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from kazthesis.docx.story import Story
 from kazthesis.docx.wordml import el
 from kazthesis.model import Document
+from kazthesis.resolve.printed import document_units
+from kazthesis.resolve.printed_units import Unit
 from kazthesis.review.align import folded_text
 from kazthesis.review.place import marker_name, unit_ordinals
-from kazthesis.review.printed import document_units
 from kazthesis.review.reviewed import ParagraphReader
-from kazthesis.review.units import Unit
 
 CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from kazthesis.review.wordml import OBJECT, W14, W15, Paragraph, read_xml, w
+from kazthesis.docx.reading import OBJECT, W14, W15, Paragraph, read_xml, w
 
 
 @dataclass

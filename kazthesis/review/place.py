@@ -19,9 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from kazthesis.resolve.printed_units import Unit
 from kazthesis.review.align import folded_text
 from kazthesis.review.reviewed import Paragraph, Reviewed
-from kazthesis.review.units import Unit
 
 MARKER_RE = re.compile(r"^_Ks(\d+)_(\d+)_(\d+)$")
 PAGE_NUMBER_RE = re.compile(r"\s*\d*\s*$")

@@ -23,8 +23,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from kazthesis.review.comments import Comment, read_comments
-from kazthesis.review.wordml import (
+from kazthesis.docx.reading import (
     CONTAINERS,
     MARKER_PREFIX,
     OBJECT,
@@ -41,6 +40,7 @@ from kazthesis.review.wordml import (
     revision_of,
     w,
 )
+from kazthesis.review.comments import Comment, read_comments
 
 
 class ReviewedError(Exception):

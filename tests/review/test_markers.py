@@ -14,9 +14,9 @@ from reviewer import Reviewer
 from kazthesis.docx.markers import source_files
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
+from kazthesis.resolve.printed import document_units
 from kazthesis.review.align import folded_text
 from kazthesis.review.place import place, read_marker
-from kazthesis.review.printed import document_units
 from kazthesis.review.reviewed import read_reviewed
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

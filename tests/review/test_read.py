@@ -11,8 +11,8 @@ import pytest
 from conftest import copy_project, run_cli
 from reviewer import Reviewer
 
+from kazthesis.docx.reading import OBJECT, PARAGRAPH
 from kazthesis.review.reviewed import ReviewedError, read_reviewed
-from kazthesis.review.wordml import OBJECT, PARAGRAPH
 
 
 @pytest.fixture(scope="module")

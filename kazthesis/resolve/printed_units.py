@@ -1,5 +1,5 @@
 """Model blocks → printed units: each paragraph of the .docx as the writer prints it, and where in the sources
-it comes from (:mod:`kazthesis.review.printed` lists them for a whole document).
+it comes from (:mod:`kazthesis.resolve.printed` lists them for a whole document).
 
 A :class:`Unit` is one paragraph of ``kazthesis docx``'s output — a heading, a
 paragraph, a list item, a caption, a table cell, a line of code, a footnote, a
