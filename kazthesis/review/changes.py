@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kazthesis.docx.reading import OBJECT, PARAGRAPH, Edit, Paragraph
+from kazthesis.docx.reading import PARAGRAPH, Edit, Paragraph
+from kazthesis.lang.folding import folded_text
 from kazthesis.model import Source
-from kazthesis.resolve.printed_units import Unit
-from kazthesis.review.align import Alignment, folded_text
+from kazthesis.resolve.printed_units import OBJECT, Unit
+from kazthesis.review.align import Alignment
 from kazthesis.review.carry import (
     TEXT_KINDS,
     correspondence,

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kazthesis.docx.reading import OBJECT, PARAGRAPH
+from kazthesis.docx.reading import PARAGRAPH
 from kazthesis.model import Source
-from kazthesis.resolve.printed_units import Unit
+from kazthesis.resolve.printed_units import OBJECT, Unit
 from kazthesis.review.changes import Change
 from kazthesis.review.comments import Comment
 from kazthesis.review.place import Placed

@@ -18,13 +18,13 @@ from pathlib import Path
 
 from kazthesis.bibliography.reader import parse_bibliography
 from kazthesis.docx.reading import PARAGRAPH
+from kazthesis.lang.folding import folded_text
 from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import Document
 from kazthesis.problems import Problems
 from kazthesis.read.parse import parse_file
 from kazthesis.resolve.printed_units import Unit, file_units
 from kazthesis.resolve.references import numbered
-from kazthesis.review.align import folded_text
 from kazthesis.review.changes import Change, SourceEdit
 from kazthesis.review.sources import SourceFile, Sources
 
