@@ -12,14 +12,19 @@ from the same line (a table row's cells). Bookmarks and custom properties are
 kept by Word and by LibreOffice when they open and save the file
 (tests/review/test_markers.py saves one through LibreOffice).
 
-The paragraphs are paired with the units of :mod:`kazthesis.review.units` —
-the same model, paragraph by paragraph, in the writer's order — by their text;
-a paragraph whose text no unit prints gets no bookmark, and ``review`` finds
-it by its text instead.
+The writer owns the format it writes: :func:`marker_name`, :func:`read_marker`
+and :func:`unit_ordinals` are here, and ``review`` reads the markers with them.
+The paragraphs are paired with the units of :mod:`kazthesis.resolve.printed` —
+the same model, paragraph by paragraph, in the writer's order — by their text
+(each paragraph read back with :mod:`kazthesis.docx.reading`); a paragraph
+whose text no unit prints gets no bookmark, and ``review`` finds it by its
+text instead.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from difflib import SequenceMatcher
 from xml.sax.saxutils import escape
 
@@ -28,19 +33,41 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from kazthesis.docx.reading import MARKER_PREFIX, ParagraphReader
 from kazthesis.docx.story import Story
 from kazthesis.docx.wordml import el
+from kazthesis.lang.folding import folded_text
 from kazthesis.model import Document
-from kazthesis.review.align import folded_text
-from kazthesis.review.place import marker_name, unit_ordinals
-from kazthesis.review.printed import document_units
-from kazthesis.review.reviewed import ParagraphReader
-from kazthesis.review.units import Unit
+from kazthesis.resolve.printed import document_units
+from kazthesis.resolve.printed_units import Unit
 
 CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 PROPERTY_FORMAT = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id Word gives user-defined properties
 FIRST_ID = 1_000_000  # bookmark ids of their own, apart from the cross-references' (1, 2, …)
+MARKER_RE = re.compile(rf"^{MARKER_PREFIX}(\d+)_(\d+)_(\d+)$")
+
+
+def marker_name(file_index: int, line: int, ordinal: int) -> str:
+    """The bookmark that marks a paragraph from line ``line`` of source file ``file_index``."""
+    return f"{MARKER_PREFIX}{file_index}_{line}_{ordinal}"
+
+
+def read_marker(name: str) -> tuple[int, int, int] | None:
+    """A marker's (file index, line, ordinal); None when ``name`` is not a marker."""
+    match = MARKER_RE.match(name)
+    return (int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+
+
+def unit_ordinals(units: list[Unit]) -> dict[tuple[str, int, int], int]:
+    """(file, line, ordinal) → unit index: the ordinal counts the units printed from the same line before."""
+    seen: dict[tuple[str, int], int] = defaultdict(int)
+    found = {}
+    for index, unit in enumerate(units):
+        at = (unit.source.path, unit.source.line)
+        found[(*at, seen[at])] = index
+        seen[at] += 1
+    return found
 
 
 def source_files(document: Document) -> list[str]:

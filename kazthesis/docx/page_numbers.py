@@ -25,8 +25,8 @@ from pathlib import Path
 import pikepdf
 from lxml import etree
 
+from kazthesis.lang.folding import folded_text
 from kazthesis.model import Document
-from kazthesis.review.align import folded_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TIMEOUT = 180  # seconds LibreOffice may take to lay the file out

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
+from kazthesis.docx.reading import PARAGRAPH, Edit
 from kazthesis.model import Source
+from kazthesis.resolve.printed_units import Unit
 from kazthesis.review.align import Alignment
 from kazthesis.review.sources import Sources, region
-from kazthesis.review.units import Unit
-from kazthesis.review.wordml import PARAGRAPH, Edit
 
 TEXT_KINDS = ("text", "field", "reference")
 MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_\[\]$^~<])")

@@ -17,8 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kazthesis.docx.reading import PARAGRAPH, Edit, Paragraph
+from kazthesis.lang.folding import folded_text
 from kazthesis.model import Source
-from kazthesis.review.align import Alignment, folded_text
+from kazthesis.resolve.printed_units import OBJECT, Unit
+from kazthesis.review.align import Alignment
 from kazthesis.review.carry import (
     TEXT_KINDS,
     correspondence,
@@ -32,8 +35,6 @@ from kazthesis.review.place import Placed
 from kazthesis.review.reviewed import Reviewed
 from kazthesis.review.settings import field_edit, reference_edit
 from kazthesis.review.sources import Sources, region
-from kazthesis.review.units import Unit
-from kazthesis.review.wordml import OBJECT, PARAGRAPH, Edit, Paragraph
 
 ALREADY = "the source already reads so (applied before?)"
 CITED_NUMBER_RE = re.compile(r"\[(\d{1,4})\]")

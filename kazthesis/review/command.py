@@ -21,14 +21,14 @@ from kazthesis.output import write_files
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
 from kazthesis.read.inputs import content_files
+from kazthesis.resolve.printed import document_units
+from kazthesis.resolve.printed_units import Unit
 from kazthesis.review.carry import source_line
 from kazthesis.review.changes import Change, SourceEdit, plan_changes
 from kazthesis.review.marks import Mark, Ranks, Relocate, change_marks, comment_marks
 from kazthesis.review.place import place
-from kazthesis.review.printed import document_units
 from kazthesis.review.reviewed import Reviewed, ReviewedError, read_reviewed
 from kazthesis.review.sources import Sources, encoded
-from kazthesis.review.units import Unit
 from kazthesis.review.verify import Verifier
 
 REVIEW_FILE = "output/review.txt"

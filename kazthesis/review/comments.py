@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from kazthesis.review.wordml import OBJECT, W14, W15, Paragraph, read_xml, w
+from kazthesis.docx.reading import W14, W15, Paragraph, read_xml, w
+from kazthesis.resolve.printed_units import OBJECT
 
 
 @dataclass

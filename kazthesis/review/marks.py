@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kazthesis.docx.reading import PARAGRAPH
 from kazthesis.model import Source
+from kazthesis.resolve.printed_units import OBJECT, Unit
 from kazthesis.review.changes import Change
 from kazthesis.review.comments import Comment
 from kazthesis.review.place import Placed
-from kazthesis.review.units import Unit
-from kazthesis.review.wordml import OBJECT, PARAGRAPH
 
 LONGEST = 100  # characters of quoted text shown; the middle of a longer text is left out
 

@@ -19,11 +19,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from kazthesis.review.align import folded_text
-from kazthesis.review.reviewed import Paragraph, Reviewed
-from kazthesis.review.units import Unit
+from kazthesis.docx.markers import read_marker
+from kazthesis.docx.reading import Paragraph
+from kazthesis.lang.folding import folded_text
+from kazthesis.resolve.printed_units import Unit
+from kazthesis.review.reviewed import Reviewed
 
-MARKER_RE = re.compile(r"^_Ks(\d+)_(\d+)_(\d+)$")
 PAGE_NUMBER_RE = re.compile(r"\s*\d*\s*$")
 ALIKE = 0.6  # the least similarity at which a paragraph is taken for a unit that reads differently
 
@@ -34,27 +35,6 @@ class Placed:
 
     unit: int | None  # index into the units; None when not found
     how: str  # "marker" | "text" | "alike" | "after" (an inserted paragraph, after ``unit``) | ""
-
-
-def marker_name(file_index: int, line: int, ordinal: int) -> str:
-    """The bookmark that marks a paragraph from line ``line`` of source file ``file_index``."""
-    return f"_Ks{file_index}_{line}_{ordinal}"
-
-
-def read_marker(name: str) -> tuple[int, int, int] | None:
-    match = MARKER_RE.match(name)
-    return (int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
-
-
-def unit_ordinals(units: list[Unit]) -> dict[tuple[str, int, int], int]:
-    """(file, line, ordinal) → unit index: the ordinal counts the units printed from the same line before."""
-    seen: dict[tuple[str, int], int] = defaultdict(int)
-    found = {}
-    for index, unit in enumerate(units):
-        at = (unit.source.path, unit.source.line)
-        found[(*at, seen[at])] = index
-        seen[at] += 1
-    return found
 
 
 def _text(paragraph: Paragraph) -> str:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from kazthesis.resolve.printed_units import Segment
 from kazthesis.review.align import Alignment
 from kazthesis.review.sources import SourceFile
-from kazthesis.review.units import Segment
 
 TOML_VALUE_RE = re.compile(r"""^\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=\s*"""
                            r"""(?P<value>"(?:[^"\\]|\\.)*"|'[^']*'|\d+)""")

@@ -17,16 +17,16 @@ from collections import defaultdict
 from pathlib import Path
 
 from kazthesis.bibliography.reader import parse_bibliography
+from kazthesis.docx.reading import PARAGRAPH
+from kazthesis.lang.folding import folded_text
 from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import Document
 from kazthesis.problems import Problems
 from kazthesis.read.parse import parse_file
+from kazthesis.resolve.printed_units import Unit, file_units
 from kazthesis.resolve.references import numbered
-from kazthesis.review.align import folded_text
 from kazthesis.review.changes import Change, SourceEdit
 from kazthesis.review.sources import SourceFile, Sources
-from kazthesis.review.units import Unit, file_units
-from kazthesis.review.wordml import PARAGRAPH
 
 NOT_AS_MARKED = "made in the source, it would not print as marked: make it by hand"
 OVERLAP = "it overlaps another change in the source"

@@ -11,12 +11,12 @@ import pytest
 from conftest import copy_project, line_of, run_cli
 from reviewer import Reviewer
 
-from kazthesis.docx.markers import source_files
+from kazthesis.docx.markers import read_marker, source_files
+from kazthesis.lang.folding import folded_text
 from kazthesis.pipeline import prepare
 from kazthesis.problems import Problems
-from kazthesis.review.align import folded_text
-from kazthesis.review.place import place, read_marker
-from kazthesis.review.printed import document_units
+from kazthesis.resolve.printed import document_units
+from kazthesis.review.place import place
 from kazthesis.review.reviewed import read_reviewed
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -11,8 +11,9 @@ import pytest
 from conftest import copy_project, run_cli
 from reviewer import Reviewer
 
+from kazthesis.docx.reading import PARAGRAPH
+from kazthesis.resolve.printed_units import OBJECT
 from kazthesis.review.reviewed import ReviewedError, read_reviewed
-from kazthesis.review.wordml import OBJECT, PARAGRAPH
 
 
 @pytest.fixture(scope="module")

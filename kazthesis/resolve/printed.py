@@ -1,7 +1,7 @@
 """The resolved document → every unit its .docx prints, in the writer's order: the chapters' (see
-:mod:`kazthesis.review.units`) and those printed from thesis.toml and references.bib — the title page, the
-contents page, the terms and abbreviations pages, the reference list — each with the line of its setting or
-entry, and what of it is the tool's own words.
+:mod:`kazthesis.resolve.printed_units`) and those printed from thesis.toml and references.bib — the title
+page, the contents page, the terms and abbreviations pages, the reference list — each with the line of its
+setting or entry, and what of it is the tool's own words.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from kazthesis.lang import locale
 from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import Document, Source
-from kazthesis.review.units import Builder, Segment, Unit, shown
+from kazthesis.resolve.printed_units import Builder, Segment, Unit, shown
 
 
 def document_units(document: Document) -> list[Unit]:

@@ -1,5 +1,5 @@
 """Model blocks → printed units: each paragraph of the .docx as the writer prints it, and where in the sources
-it comes from (:mod:`kazthesis.review.printed` lists them for a whole document).
+it comes from (:mod:`kazthesis.resolve.printed` lists them for a whole document).
 
 A :class:`Unit` is one paragraph of ``kazthesis docx``'s output — a heading, a
 paragraph, a list item, a caption, a table cell, a line of code, a footnote, a
@@ -9,7 +9,9 @@ order, with its source (``content/….md`` line, ``thesis.toml`` key line,
 written in the source, and text the tool generates (numbers, labels,
 citation numbers, fixed words). Each segment carries both its printed form
 and its source form (``[5]`` and ``[@smith2023]``), which is how a change to
-the printed text is carried back to the source.
+the printed text is carried back to the source. Derived from the model alone:
+the .docx writer pairs its paragraphs with the units (:mod:`kazthesis.docx.markers`),
+``kazthesis review`` finds a reviewed paragraph's source with them.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ from kazthesis.model import (
     Table,
     Text,
 )
-from kazthesis.review.reviewed import OBJECT
 
+OBJECT = "\ufffc"  # a footnote call, a picture, a formula: one character of the printed text
 UNPRINTED = str.maketrans({"\u2060": None, "\u200b": None, "\r": None})
 
 
