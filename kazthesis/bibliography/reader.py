@@ -24,7 +24,7 @@ from kazthesis.bibliography.emphasis import strip_emphasis
 from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
-from kazthesis.bibliography.terms import detect_language, language_code, language_name, terms_by_script
+from kazthesis.bibliography.terms import IMPRINT_FIELDS, judged_language, language_code, language_name, terms_by_script
 from kazthesis.bibliography.values import (
     MAX_EXPANDED,
     MAX_VALUE,
@@ -299,8 +299,8 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
     entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode_plain)
     entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode_plain)
     _read_date(entry, path, problems)
-    _read_language(entry, path, problems)
     entry.form, known = form_of(entry_type, fields)
+    _read_language(entry, path, problems)
     if not known:
         close = difflib.get_close_matches(entry_type, list(FORMS), n=1, cutoff=0.75)
         if close:
@@ -325,33 +325,43 @@ def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problem
     return entry
 
 
-# What the language is judged from without a langid (docs/formatting.md §4: title, subtitle, journal, publisher and
-# place together). A part's book and a page's site (howpublished) stand where an article's journal does; an
-# institution or organisation is a report's or a site's publisher.
-DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "howpublished", "publisher",
-                    "institution", "organization", "location")
+# How a message names the field that decided a source's language (kazthesis.bibliography.terms.IMPRINT_FIELDS).
+IMPRINT_NAMES = {"journaltitle": "journal", "booktitle": "book", "booksubtitle": "book", "howpublished": "site",
+                 "publisher": "publisher", "institution": "institution", "organization": "organisation",
+                 "location": "place of publication"}
 
 
 def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
-    """``langid``/``language`` in any form; a language without terms of its own borrows its script's."""
+    """``langid``/``language`` in any form; a language without terms of its own borrows its script's; without either,
+    the title decides, else the imprint, with a warning (docs/formatting.md §4)."""
     stated = entry.get("langid", "language")
-    text = strip_emphasis(" ".join(entry.get(name) for name in DETECTION_FIELDS))
+    title = strip_emphasis(" ".join(entry.get(name) for name in ("title", "subtitle")))
+    imprint = {name: strip_emphasis(entry.get(name)) for name in IMPRINT_FIELDS if entry.get(name)}
     code = language_code(stated) if stated else None
     if code in LANGUAGES:
         entry.language = code
-    elif code:
-        entry.language = terms_by_script(stated, code, text)
+        return
+    if code:
+        entry.language = terms_by_script(stated, code, " ".join((title, *imprint.values())))
         names = listed(language.name.lower() for language in LANGUAGES.values())
         problems.warning(path, entry.line, f"entry '{entry.key}' is in {language_name(code)}, which has no terms "
                          f"of its own: it is described with the {LANGUAGES[entry.language].name} ones",
                          f"check it in the list; to choose the terms yourself, set langid to {names}")
-    else:
-        entry.language = detect_language(text)
-        if stated:
-            field_name = "langid" if entry.get("langid") else "language"
-            problems.warning(path, entry.line, f"entry '{entry.key}': {field_name} '{stated}' names no language; the "
-                             f"language is judged from the title and imprint ({LANGUAGES[entry.language].name})",
-                             f"write a language name or code, e.g. {field_name} = {{russian}} or {{ru}}")
+        return
+    entry.language, decided_by = judged_language(title, imprint)
+    name = LANGUAGES[entry.language].name
+    if stated:
+        field_name = "langid" if entry.get("langid") else "language"
+        problems.warning(path, entry.line, f"entry '{entry.key}': {field_name} '{stated}' names no language; the "
+                         f"language is judged from the title and imprint ({name})",
+                         f"write a language name or code, e.g. {field_name} = {{russian}} or {{ru}}")
+    elif decided_by not in ("title", "latin") and entry.form != "typed":
+        if decided_by in IMPRINT_NAMES:
+            what = f"it is described as {name}, the language of its {IMPRINT_NAMES[decided_by]}"
+        else:
+            what = f"nor does its imprint: it is described as {name}, by its script"
+        problems.warning(path, entry.line, f"entry '{entry.key}': its title does not show its language; {what}",
+                         f"if the source is in {name}, add langid = {{{name.lower()}}}; if not, langid = its language")
 
 
 def _read_date(entry: Entry, path: Path, problems: Problems) -> None:

@@ -71,6 +71,10 @@ ENGLISH = Language(
            "newzealand", "английский", "ағылшын", "ағылшынша"),
     script="Latn",
     letters=frozenset(),
+    words=frozenset({"the", "of", "and", "in", "on", "for", "to", "with", "from", "a", "an", "by", "at", "as", "is",
+                     "are", "its", "how", "why", "what", "between", "towards", "toward", "into", "after", "under",
+                     "during", "through", "their"}),
+    endings=("tion", "tions", "sion", "ment", "ments", "ness", "ship", "ing", "ics", "ies", "ity", "ed", "ly", "ous"),
     stands_for_script=True,  # a German or French source is described with the English terms
     sources={"Latn": SourceTable(
         terms={"total": "{n} p.", "pages": "P. {p}", "volume": "Vol. {n}", "number": "No. {n}", "edition": "{n} ed.",

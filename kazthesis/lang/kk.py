@@ -74,6 +74,8 @@ KAZAKH = Language(
            "kazak"),
     script="Cyrl",
     letters=LETTERS,
+    # Words only Kazakh writes that carry none of its own letters (its letters decide the rest).
+    words=frozenset({"мен", "пен", "бен", "туралы", "тарихы", "жылы", "жылдары", "бойынша"}),
     sources={"Cyrl": SourceTable(
         # In kk the degree comes first and "дис." last, as the language orders "X дәрежесін алуға арналған
         # диссертация"; a PhD is the doctor of philosophy degree, as Kazakh dissertations' title pages say.

@@ -14,6 +14,11 @@ UZBEK = Language(
            "узбекча"),
     script="Cyrl",
     letters=frozenset("ЎўҲҳҚқҒғ"),  # Ў and Ҳ are Uzbek's own; Қ and Ғ it shares with Kazakh
+    pairs=("oʻ", "gʻ"),  # the Latin alphabet's (kazthesis.lang.identify spells o', o‘, o’ so)
+    words=frozenset({"ва", "учун", "билан", "ҳамда", "орқали", "ҳақида", "ёки", "тошкент", "va", "uchun", "bilan",
+                     "hamda", "orqali", "haqida", "yoki", "toshkent"}),
+    endings=("нинг", "лари", "ларни", "даги", "лиги", "иёт", "иёти", "ning", "lari", "larni", "dagi", "ligi",
+             "iyot", "iyoti"),
     places={"Т.": "Тошкент", "T.": "Toshkent"},
     sources={
         "Cyrl": SourceTable(

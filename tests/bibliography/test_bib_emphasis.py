@@ -72,7 +72,7 @@ def test_markers_already_in_the_file_are_not_trusted() -> None:
 
 def test_sorting_and_language_ignore_emphasis() -> None:
     bib = parse(r"@book{b, title = {\emph{Бақыт}}, year = {2000}}" "\n"
-                r"@book{a, title = {\emph{\textit{Ана}}}, year = {2000}}" "\n"
+                r"@book{a, title = {\emph{\textit{Ана}}}, year = {2000}, langid = {kazakh}}" "\n"
                 r"@book{z, title = {\emph{Zeta}}, year = {2000}}")
     assert [e.key for e in order_entries(list(bib.entries.values()), "alphabetical")] == ["a", "b", "z"]
     assert bib.entries["b"].language == "kk" and bib.entries["b"].title == "Бақыт"

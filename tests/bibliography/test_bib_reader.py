@@ -95,7 +95,7 @@ def test_entry_missing_what_its_type_needs(bibtex: str, missing: list[str]) -> N
 
 
 def test_unknown_type_is_a_warning_and_formats_as_the_closest_form() -> None:
-    bib, messages = parse("@booklet{x, title = {Брошюра}, address = {Алматы}, year = {2001}}\n"
+    bib, messages = parse("@booklet{x, title = {Брошюра о Казахстане}, address = {Алматы}, year = {2001}}\n"
                           "@artcle{y, title = {Мақала}, journal = {Журнал}, year = {2001}, number = {3}}\n"
                           "@dataset{z, title = {Data}, url = {https://x.kz}, urldate = {2024-03-15}, year = {2020}}")
     assert messages == [
@@ -106,7 +106,7 @@ def test_unknown_type_is_a_warning_and_formats_as_the_closest_form() -> None:
         "references.bib:3: warning: entry 'z' has the unknown type @dataset; it is formatted as an online — "
         "use @book, @article, @incollection, @thesis, @report, @online or @legislation",
     ]
-    assert format_entry(bib.entries["x"]) == "Брошюра. – Алматы, 2001."
+    assert format_entry(bib.entries["x"]) == "Брошюра о Казахстане. – Алматы, 2001."
     assert format_entry(bib.entries["y"]) == "Мақала // Журнал. – 2001. – № 3."
     assert format_entry(bib.entries["z"]).startswith("Data [Electronic resource]. – 2020. – URL: https://x.kz")
     assert bib.entries["x"].type == "booklet"
@@ -175,11 +175,11 @@ def test_utf16_file_is_an_error(tmp_path: Path) -> None:
 
 def test_byte_order_mark_and_windows_line_ends_are_fine(tmp_path: Path) -> None:
     path = tmp_path / "references.bib"
-    path.write_bytes("\r\n@book{a, title = {Тарих}, year = {2000}}\r\n".encode("utf-8-sig"))
+    path.write_bytes("\r\n@book{a, title = {Қазақстан тарихы}, year = {2000}}\r\n".encode("utf-8-sig"))
     problems = Problems()
     bib = load_bibliography(path, problems)
     assert list(problems) == [] and bib.entries["a"].line == 2
-    bib, messages = parse("\ufeff@book{a, title = {Тарих}, year = {2000}}")
+    bib, messages = parse("\ufeff@book{a, title = {Қазақстан тарихы}, year = {2000}}")
     assert messages == [] and bib.keys() == ["a"] and bib.entries["a"].line == 1
 
 
@@ -212,7 +212,7 @@ def test_a_parser_crash_is_contained_to_its_entry(monkeypatch: pytest.MonkeyPatc
 def test_string_macros_and_concatenation() -> None:
     bib, messages = parse('@string{kaznu = "ҚазҰУ"}\n@STRING{pub = kaznu # " баспасы"}\n'
                           '@book{a, title = {Тарих} # ": " # "1991" # {--2001}, publisher = pub,'
-                          ' address = {Алматы}, year = 2001}')
+                          ' address = {Алматы}, year = 2001, langid = {kazakh}}')
     assert messages == []
     entry = bib.entries["a"]
     assert entry.title == "Тарих: 1991–2001"
