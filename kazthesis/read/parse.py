@@ -52,6 +52,11 @@ def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
                          "delete the ::: lines")
     for line, message, hint in prepared.unread:
         problems.warning(path, line, message, hint)
+    for line, image, address in prepared.spaced:
+        what = "image path" if image else "link address"
+        problems.warning(path, line, f"the {what} '{address}' has a space, which most Markdown readers take for its "
+                         "end (this tool reads it, as Pandoc does)",
+                         f"write it in angle brackets, {image}[…](<{address}>), or each space as %20")
     tokens = make_parser().parse(prepared.text, env)
     body, notes = split_footnotes(tokens)
     reader = BlockReader(InlineReader(path, root, rel, language, problems, notes), prepared.line_blocks)
