@@ -3,6 +3,7 @@ from another folder. Each was a silent wrong result or a misleading message; the
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def _with_spaced_image(project: Path, written: str) -> tuple[Path, int]:
     return chapter, line_of(chapter, "Товарооборот")
 
 
-@pytest.mark.parametrize("written", ["<images/рисунки/Товарооборот 2023.svg>", "images/рисунки/Товарооборот%202023.svg"])
+@pytest.mark.parametrize("written", ["<images/рисунки/Товарооборот 2023.svg>",
+                                     "images/рисунки/Товарооборот%202023.svg"])
 def test_a_path_with_a_space_in_angle_brackets_or_with_percent_20_is_the_figure(small: Path, written: str) -> None:
     chapter, _ = _with_spaced_image(small, written)
     result = run_cli("check", small)
@@ -57,3 +59,49 @@ def test_a_link_address_with_a_space_is_named_too_and_code_is_left_alone(small: 
         "the link address 'https://example.kz/a b' has a space, which most Markdown readers take for its end (this "
         "tool reads it, as Pandoc does)"]
     assert "https://example.kz/a%20b" in repr(parsed.parts) and "![x](a b.png)" in repr(parsed.parts)
+
+
+# --- a typo in thesis.toml (item 3) ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('language = "ru"', 'langauge = "ru"', r"unknown setting 'langauge' — did you mean 'language'\?"),
+    ("[title_page]", "[titlepage]", r"unknown section \[titlepage\] — did you mean \[title_page\]\?"),
+    ("[bibliography]", "[bibliografy]", r"unknown section \[bibliografy\] — did you mean \[bibliography\]\?"),
+    ('ministry =', 'minstry =', r"unknown setting 'title_page\.minstry' — did you mean 'ministry'\?"),
+])
+def test_a_misspelt_setting_or_section_is_an_error_with_the_nearest_name(tmp_path: Path, old: str, new: str,
+                                                                          message: str) -> None:
+    project = copy_project("ru", tmp_path)
+    config = project / "thesis.toml"
+    edit_file(config, old, new)
+    line = line_of(config, new)
+    result = run_cli("check", project)
+    assert result.status == 1
+    assert re.search(rf"^thesis\.toml:{line}: error: {message}$", result.err, re.M), result.err
+
+
+def test_a_top_level_setting_written_below_a_section_is_named_with_where_it_goes(tmp_path: Path) -> None:
+    project = copy_project("ru", tmp_path)
+    config = project / "thesis.toml"
+    edit_file(config, 'language = "ru"\n', "")
+    config.write_text(config.read_text(encoding="utf-8") + 'language = "ru"\n', encoding="utf-8")
+    last_section = [line for line in config.read_text(encoding="utf-8").splitlines() if line.startswith("[")][-1]
+    section = last_section.strip("[]")
+    result = run_cli("check", project)
+    assert result.status == 1
+    assert section == "abbreviations"
+    assert (f"error: language under [{section}] is read as one of its entries, not as the setting — language is a "
+            f"top-level setting: move it above the first [section] (every line below [{section}] belongs to "
+            f"[{section}])") in result.err
+    edit_file(config, "[abbreviations]", '[layout]\nlanguage = "kk"\n\n[abbreviations]')
+    assert ("error: unknown setting 'layout.language' — language is a top-level setting: move it above the first "
+            "[section] (every line below [layout] belongs to [layout])") in run_cli("check", project).err
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_new_projects_and_the_exemplar_use_only_known_settings(tmp_path: Path, language: str) -> None:
+    assert run_cli("new", tmp_path / "p", "--lang", language).status == 0
+    exemplar = copy_project("exemplar", tmp_path)
+    for project in (tmp_path / "p", exemplar):
+        result = run_cli("check", project)
+        assert "unknown" not in result.err and result.status == 0, result.err

@@ -134,8 +134,8 @@ IMPRINT_FIELDS = ("journaltitle", "booktitle", "booksubtitle", "howpublished", "
 def judged_language(title: str, imprint: dict[str, str]) -> tuple[str, str]:
     """The language of a source without ``langid`` (docs/formatting.md §4), and what decided it: ``"title"`` (its
     title and subtitle), else the imprint's fields together, named by the first of :data:`IMPRINT_FIELDS` that
-    holds a marker of the language found, else ``"script"`` (Cyrillic: Russian, which stands for the script) or ``"latin"`` (English: any other Latin
-    title, as Uzbek shows itself by its markers)."""
+    holds a marker of the language found, else ``"script"`` (a Cyrillic title: Russian, which stands for the
+    script) or ``"latin"`` (any other: English, as Uzbek in Latin script shows itself by its markers)."""
     found = identify(title)
     if found is not None:
         return found, "title"

@@ -75,7 +75,8 @@ def thesis_toml(language: str, work_type: str, year: int | None = None, sample_s
         if not section:
             continue
         if section == "insert":  # an array of tables: shown as a commented example
-            lines += ["", "# [[insert]]  — the pages of another PDF of the project (a signed assignment sheet…)",
+            lines += ["", "# The pages of another PDF of the project (a signed assignment sheet…): remove the # before",
+                      "# [[insert]] and before its lines, one [[insert]] a file.", "# [[insert]]",
                       *(line for name, setting in settings.items()
                         for line in _setting_comment(name, setting, setting.default or "forms/zadanie.pdf"))]
             continue

@@ -245,9 +245,21 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
     lines = config.key_lines
 
     def unknown(key: str, known: list[str], where: str) -> None:
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(known)}"
-        problems.warning(path, lines.get(where), f"unknown setting {where!r} is ignored", hint)
+        """A key nothing reads: an error, since a misspelt setting would silently leave its default in force."""
+        homes = [section for section, settings in SETTINGS.items() if key in settings]
+        if "" in homes:
+            section = where.split(".")[0]
+            hint = (f"{key} is a top-level setting: move it above the first [section] (every line below "
+                    f"[{section}] belongs to [{section}])")
+        elif homes:
+            hint = f"{key} belongs in " + " or ".join(f"[[{h}]]" if h == "insert" else f"[{h}]" for h in homes)
+        else:
+            hint = nearest(key, known)
+        problems.error(path, lines.get(where), f"unknown setting {where!r}", hint)
+
+    def unknown_section(key: str) -> None:
+        problems.error(path, lines.get(key), f"unknown section [{key}]",
+                       nearest(key, [f"[{name}]" for name in TOP_SECTIONS], bracketed=True))
 
     values: dict[str, dict[str, Any]] = {section: {} for section in SETTINGS}
     values["abbreviations"] = {}
@@ -271,6 +283,8 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
                     values[key][sub] = sub_value
         elif key == "abbreviations" and isinstance(value, dict):
             for abbr, meaning in value.items():
+                if misplaced_setting(abbr, "abbreviations", config, problems):
+                    continue
                 if not isinstance(meaning, str):
                     problems.error(path, lines.get(f"abbreviations.{abbr}"),
                                    f"abbreviation {abbr!r} must be text in quotes",
@@ -285,8 +299,10 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
                 values[""][key] = value
         elif key in SETTINGS or key == "abbreviations":
             problems.error(path, lines.get(key), f"{key} must be a [{key}] section")
+        elif isinstance(value, dict):
+            unknown_section(key)
         else:
-            unknown(key, list(SETTINGS[""]) + [f"[{s}]" for s in SETTINGS if s] + ["[abbreviations]"], key)
+            unknown(key, list(SETTINGS[""]), key)
 
     top = values[""]
     config.language = top.get("language", "kk")
@@ -319,6 +335,25 @@ def _style(config: Config, problems: Problems) -> None:
     config.csl_style = resolve_style(value, config.root, problems, where, GOST_STYLES)
     if config.csl_style is None:
         config.bibliography["style"] = "gost-7.1-2003"  # the error stops the build; the list still formats
+
+
+def misplaced_setting(key: str, section: str, config: Config, problems: Problems) -> bool:
+    """True, after an error, for ``language = "ru"`` written below [abbreviations] or [terms]: TOML puts every line
+    below a section header into that section, so it would be read as an abbreviation or a term."""
+    if key not in SETTINGS[""]:
+        return False
+    problems.error(config.path, config.key_lines.get(f"{section}.{key}"), f"{key} under [{section}] is read as "
+                   f"one of its entries, not as the setting", f"{key} is a top-level setting: move it above the first "
+                   f"[section] (every line below [{section}] belongs to [{section}])")
+    return True
+
+
+def nearest(key: str, known: list[str], bracketed: bool = False) -> str:
+    """``did you mean 'language'?``, or the known keys when none is close."""
+    close = difflib.get_close_matches(f"[{key}]" if bracketed else key, known, n=1)
+    if close:
+        return f"did you mean {close[0]}?" if bracketed else f"did you mean {close[0]!r}?"
+    return f"known {'sections' if bracketed else 'keys'}: {', '.join(known)}"
 
 
 # --- [terms] and [[insert]] ------------------------------------------------------------------------------
@@ -357,6 +392,8 @@ def _terms(config: Config, value: Any, problems: Problems) -> None:
                        'write [terms] and under it lines like Дипломатия = "definition"')
         return
     for term, definition in value.items():
+        if misplaced_setting(term, "terms", config, problems):
+            continue
         if not isinstance(definition, str):
             problems.error(config.path, lines.get(f"terms.{term}"), f"the definition of {term!r} must be text in "
                            "quotes", 'write Дипломатия = "мемлекеттің сыртқы саясатын жүзеге асыру құралы"')
@@ -382,9 +419,8 @@ def _inserts(config: Config, value: Any, problems: Problems) -> None:
         for key, item in table.items():
             setting = settings.get(key)
             if setting is None:
-                close = difflib.get_close_matches(key, list(settings), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(settings)}"
-                problems.warning(path, lines.get(key, header), f"unknown setting 'insert.{key}' is ignored", hint)
+                problems.error(path, lines.get(key, header), f"unknown setting 'insert.{key}'",
+                               nearest(key, list(settings)))
             elif err := _check_value(f"insert.{key}", item, setting):
                 problems.error(path, lines.get(key, header), err, setting.doc)
             else:
@@ -396,3 +432,5 @@ def _inserts(config: Config, value: Any, problems: Problems) -> None:
 
 
 FACULTY_SECTIONS = {"terms": _terms, "insert": _inserts}
+# Every section thesis.toml may have, for the nearest one to a misspelt name.
+TOP_SECTIONS = [*(name for name in SETTINGS if name and name != "insert"), "abbreviations", "terms", "insert"]

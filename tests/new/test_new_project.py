@@ -64,7 +64,7 @@ def test_thesis_toml_lists_every_setting(language: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_commented_default_is_valid_and_is_the_default(tmp_path: Path, language: str) -> None:
     text = thesis_toml(language, "diploma", year=2026)
-    uncommented = re.sub(r"^# (\w+ = .*)$", r"\1", text, flags=re.M)
+    uncommented = re.sub(r"^# (\w+ = .*|\[\[insert\]\])$", r"\1", text, flags=re.M)
     (tmp_path / "thesis.toml").write_text(uncommented, encoding="utf-8")
     problems = Problems(root=tmp_path)
     config = load_config(tmp_path, problems)
