@@ -11,6 +11,7 @@ ends the command quietly with status 0.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 import time
@@ -20,6 +21,7 @@ from typing import NoReturn, TextIO
 
 from kazthesis import __version__
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
+from kazthesis.places import Places, is_project, project_above
 from kazthesis.problems import Problems
 from kazthesis.read.config import WORK_TYPES
 
@@ -147,9 +149,9 @@ class _Cli:
         return given if given is not None else (self.default_project or Path.cwd())
 
 
-def _report(problems: Problems, err: TextIO) -> None:
+def _report(problems: Problems, err: TextIO, places: Places) -> None:
     for problem in problems:
-        print(problem, file=err)
+        print(places.problem(problem), file=err)
 
 
 def _count(number: int, noun: str) -> str:
@@ -159,10 +161,6 @@ def _count(number: int, noun: str) -> str:
 
 def _summary(problems: Problems) -> str:
     return f"{_count(len(problems.errors), 'error')}, {_count(len(problems.warnings), 'warning')}"
-
-
-def _is_project(root: Path) -> bool:
-    return (root / "thesis.toml").exists() or (root / "content").is_dir()
 
 
 def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
@@ -192,7 +190,9 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         print(f"{given}: error: no such project folder — give the folder that holds thesis.toml and content/",
               file=err)
         return 2
-    if not _is_project(root):
+    if not is_project(root) and (above := project_above(root)) is not None:
+        root = above  # run inside content/ (or another subfolder): the project above, as git finds its repository
+    if not is_project(root):
         here = "this folder" if args.project is None else str(given)
         print(f"{given}: error: {here} is not a thesis project (no thesis.toml, no content/) — start one with "
               f"'{cli.prog} new my-thesis', or give the project folder: '{cli.prog} {command} PROJECT_DIR'",
@@ -202,16 +202,17 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         from kazthesis.pdf import workers
 
         workers.start()  # the renderer loads itself while this process imports the rest and reads the project
+    places = Places(root, Path.cwd())
     if command == "watch":
         from kazthesis.watch import watch
 
-        return watch(root, out, err)
+        return watch(root, out, err, places=places)
     problems = Problems(root=root)
     started = time.perf_counter()
     if command == "build":
-        return _build(root, problems, started, out, err, cli.prog)
+        return _build(places, problems, started, out, err, cli.prog)
     if command == "docx":
-        return _docx(root, problems, started, out, err)
+        return _docx(places, problems, started, out, err)
     if command == "review":
         from kazthesis.review.command import run_review
 
@@ -224,7 +225,7 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         from kazthesis.resolve.references import all_references
 
         references = all_references(document) if args.all else document.references
-        _report(problems, err)
+        _report(problems, err, places)
         if problems.errors:
             print(f"refs: {_summary(problems)}", file=err)
             return 1
@@ -236,18 +237,19 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
     from kazthesis.resolve.checks import run_checks
 
     run_checks(document, problems)
-    _report(problems, err)
+    _report(problems, err, places)
     print(f"check: {_summary(problems)}", file=out)
     return 1 if problems.errors else 0
 
 
-def _build(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO, prog: str) -> int:
+def _build(places: Places, problems: Problems, started: float, out: TextIO, err: TextIO, prog: str) -> int:
     from kazthesis.pipeline import build
 
-    result = build(root, problems, started)
-    _report(problems, err)
+    result = build(places.root, problems, started)
+    _report(problems, err, places)
     if result is None:
-        print(f"Build failed: {_summary(problems)}; the previous output/thesis.pdf was kept.", file=err)
+        print(f"Build failed: {_summary(problems)}; the previous {places.shown('output/thesis.pdf')} was kept.",
+              file=err)
         return 1
     unfilled = [_count(number, noun) for number, noun in ((result.placeholders, "title-page placeholder"),
                                                            (result.placeholder_sources, "placeholder source"))
@@ -255,28 +257,36 @@ def _build(root: Path, problems: Problems, started: float, out: TextIO, err: Tex
     left = f", {' and '.join(unfilled)} to fill in" if unfilled else ""
     norm = (f"; norm control: {_count(result.norm_warnings, 'warning')}, which '{prog} check' lists"
             if result.norm_warnings else "")
-    print(f"Built {_shown(result.pdf, root)}: {result.pages} pages, {result.references} references, "
+    print(f"Built {places.shown(result.pdf)}: {result.pages} pages, {result.references} references, "
           f"{_count(len(problems.warnings), 'warning')}{left}, {result.seconds:.1f} s{norm}", file=out)
     return 0
 
 
-def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO) -> int:
+def _docx(places: Places, problems: Problems, started: float, out: TextIO, err: TextIO) -> int:
     from kazthesis.pipeline import build_docx
 
-    result = build_docx(root, problems, started)
-    _report(problems, err)
+    result = build_docx(places.root, problems, started)
+    _report(problems, err, places)
     if result is None:
-        print(f"Build failed: {_summary(problems)}; the previous output/thesis.docx was kept.", file=err)
+        print(f"Build failed: {_summary(problems)}; the previous {places.shown('output/thesis.docx')} was kept.",
+              file=err)
         return 1
-    print(f"Built {_shown(result.docx, root)}: {result.references} references, "
+    print(f"Built {places.shown(result.docx)}: {result.references} references, "
           f"{_count(result.footnotes, 'footnote')}, {_count(len(problems.warnings), 'warning')}, "
           f"{result.seconds:.1f} s; {result.contents}", file=out)
     return 0
 
 
-def _shown(path: Path, root: Path) -> Path:
-    """An output's path as the closing line names it: relative to the project folder."""
-    return path.relative_to(root) if path.is_relative_to(root) else path
+def _unknown_command(word: str) -> str:
+    """What is wrong with a first word that is no command, no option and no folder: ``kazthesis bild``."""
+    if word in COMMANDS or word.startswith("-") or Path(word).exists():
+        return ""
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        return f"unknown command '{word}' — did you mean '{close[0]}'?"
+    if os.sep in word or "/" in word:
+        return ""  # a path that does not exist: the project commands say so
+    return f"'{word}' is neither a command nor a folder — the commands are {', '.join(COMMANDS)}"
 
 
 def _quiet_stdout(stream: TextIO) -> None:
@@ -310,6 +320,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     if argv and argv[0] in ("-h", "--help"):
         out.write(cli.description())
         return 0
+    if argv and (unknown := _unknown_command(argv[0])):
+        print(f"{prog}: error: {unknown}", file=err)
+        return 2
     command = argv[0] if argv and argv[0] in COMMANDS else "build"
     if argv and argv[0] == command:
         argv = argv[1:]

@@ -20,6 +20,7 @@ from typing import TextIO
 
 from kazthesis.pdf.build import LayoutCache
 from kazthesis.pipeline import BuildResult, build
+from kazthesis.places import Places
 from kazthesis.problems import Problems
 from kazthesis.read.inputs import Inputs
 
@@ -57,47 +58,53 @@ def is_input(root: Path, path: Path) -> bool:
     return rel.suffix.lower() in WATCHED.get(rel.parts[0], ())
 
 
-def _describe(root: Path, changed: set[Path]) -> str:
-    names = sorted(str(p.relative_to(root)) for p in changed)
+def _describe(places: Places, changed: set[Path]) -> str:
+    names = sorted(places.shown(p) for p in changed)
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
-def _line(result: BuildResult | None, problems: Problems, seconds: float, what: str) -> str:
+def _line(result: BuildResult | None, problems: Problems, seconds: float, changed: str, places: Places) -> str:
+    """One line a build: what it made, or that it failed and what was kept."""
     warnings = len(problems.warnings)
     if result is None:
         errors = len(problems.errors)
+        what = f"Not rebuilt after {changed}" if changed else "Build failed"
         return (f"{what}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-                f"the previous output/thesis.pdf was kept ({seconds:.2f} s)")
+                f"the previous {places.shown('output/thesis.pdf')} was kept ({seconds:.2f} s)")
+    what = f"Rebuilt after {changed}" if changed else f"Built {places.shown(result.pdf)}"
     return (f"{what}: {result.pages} pages, {warnings} warning{'s' * (warnings != 1)}, {seconds:.2f} s "
             f"({result.laid_out} piece{'s' * (result.laid_out != 1)} laid out)")
 
 
-def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = None) -> int:
+def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = None,
+          places: Places | None = None) -> int:
     """Build, then rebuild whenever an input changes, until Ctrl-C (or ``stop`` is set)."""
     import watchfiles
 
     from kazthesis.pdf import workers
 
     watcher = Watcher(root)
+    places = places or Places(root, root)
 
-    def run(what: str) -> None:
+    def run(changed: str) -> None:
         started = time.perf_counter()
         result, problems = watcher.rebuild()
         for problem in problems:
-            print(problem, file=err)
-        print(_line(result, problems, time.perf_counter() - started, what), file=out, flush=True)
+            print(places.problem(problem), file=err)
+        print(_line(result, problems, time.perf_counter() - started, changed, places), file=out, flush=True)
 
-    run("Built")
-    print(f"Watching {root} for changes; Ctrl-C stops.", file=out, flush=True)
+    run("")
+    where = places.shown(root)
+    print(f"Watching {'the project' if where == '.' else where} for changes; Ctrl-C stops.", file=out, flush=True)
     try:
         for changes in watchfiles.watch(root, debounce=DEBOUNCE_MS, step=20, stop_event=stop,
                                         raise_interrupt=True):
             changed = {Path(path) for _, path in changes if is_input(root, Path(path))}
             if changed:
-                run(f"Rebuilt after {_describe(root, changed)}")
+                run(_describe(places, changed))
     except KeyboardInterrupt:
         pass
     finally:
         workers.stop()
-    print("Stopped watching; output/thesis.pdf is the last good build.", file=out, flush=True)
+    print(f"Stopped watching; {places.shown('output/thesis.pdf')} is the last good build.", file=out, flush=True)
     return 0

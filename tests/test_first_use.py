@@ -105,3 +105,48 @@ def test_new_projects_and_the_exemplar_use_only_known_settings(tmp_path: Path, l
     for project in (tmp_path / "p", exemplar):
         result = run_cli("check", project)
         assert "unknown" not in result.err and result.status == 0, result.err
+
+
+# --- the command line (item 5) ---------------------------------------------------------------------------------
+
+def test_a_misspelt_command_is_a_usage_error_with_the_nearest_command(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("bild")
+    assert (result.status, result.err) == (2, "kazthesis: error: unknown command 'bild' — did you mean 'build'?\n")
+    result = run_cli("publish")
+    assert result.status == 2 and "'publish' is neither a command nor a folder — the commands are build, docx" \
+        in result.err
+
+
+def test_inside_a_subfolder_the_project_above_is_used_and_files_are_named_from_there(
+        small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit_file(small / "content" / "03-qorytyndy.md", "[@smith2023]", "[@smith2032]")
+    line = line_of(small / "content" / "03-qorytyndy.md", "smith2032")
+    monkeypatch.chdir(small / "content")
+    result = run_cli("check")
+    assert result.status == 1, result.err
+    assert re.search(rf"^03-qorytyndy\.md:{line}: error: citation key 'smith2032' is not in", result.err, re.M)
+    assert re.search(r"^\.\./references\.bib:\d+: warning:", result.err, re.M)
+
+
+def test_from_another_folder_files_and_the_pdf_are_named_from_where_the_command_ran(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project("small", tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = run_cli("build", "../small")
+    assert result.status == 0, result.err
+    assert result.out.startswith("Built ../small/output/thesis.pdf: ")
+    assert re.search(r"^\.\./small/references\.bib:\d+: warning:", result.err, re.M)
+    assert (project / "output" / "thesis.pdf").is_file()
+
+
+def test_the_sample_project_cites_no_file_a_student_lacks(tmp_path: Path) -> None:
+    for language in ("kk", "ru", "en"):
+        assert run_cli("new", tmp_path / language, "--lang", language).status == 0
+        for path in (tmp_path / language).rglob("*"):
+            if path.is_file() and path.suffix in (".bib", ".md", ".toml"):
+                text = path.read_text(encoding="utf-8")
+                assert "FORMATTING" not in text and "formatting.md" not in text, path
