@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,33 @@ def test_the_sample_project_cites_no_file_a_student_lacks(tmp_path: Path) -> Non
             if path.is_file() and path.suffix in (".bib", ".md", ".toml"):
                 text = path.read_text(encoding="utf-8")
                 assert "FORMATTING" not in text and "formatting.md" not in text, path
+
+
+# --- set-up shows where it is (item 7) -------------------------------------------------------------------------
+
+def test_setup_prints_a_line_for_each_step_before_it_runs(tmp_path: Path) -> None:
+    """scripts/setup.sh with stand-ins for dpkg-query and the virtual environment's python: each step's line comes
+    before what the step runs, in order."""
+    repo = tmp_path / "repo"
+    (repo / "scripts").mkdir(parents=True)
+    shutil.copy(Path(__file__).parent.parent / "scripts" / "setup.sh", repo / "scripts" / "setup.sh")
+    log = tmp_path / "log"
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    (stubs / "dpkg-query").write_text("#!/bin/sh\nprintf 'install ok installed'\n")
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    (repo / ".venv" / "bin" / "python").write_text(f"#!/bin/sh\necho \"python $*\" >> {log}\necho \"ran python $*\"\n")
+    for stub in (stubs / "dpkg-query", repo / ".venv" / "bin" / "python"):
+        stub.chmod(0o755)
+    env = {"PATH": f"{stubs}:/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(["bash", str(repo / "scripts" / "setup.sh")], capture_output=True, text=True, env=env,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    steps = [line for line in lines if line.startswith("[")]
+    assert [line[:5] for line in steps] == ["[1/4]", "[2/4]", "[3/4]", "[4/4]"]
+    assert steps[0].startswith("[1/4] Debian packages: fonts-liberation2") and "      all installed" in lines
+    assert steps[1] == "[2/4] Python virtual environment: .venv is there"
+    order = [line for line in lines if line.startswith("[3/4]") or line.startswith("[4/4]") or line.startswith("ran")]
+    assert order == [steps[2], "ran python -m pip install -q --upgrade pip",
+                     "ran python -m pip install -q -r requirements.txt", steps[3], "ran python build.py"]
