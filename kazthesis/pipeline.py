@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from kazthesis.i18n import _
 from kazthesis.model import Document
 from kazthesis.pdf.templates import TemplateRefused, template_problem
 from kazthesis.problems import Problems
@@ -80,8 +81,9 @@ def check_font_coverage(document: Document, problems: Problems) -> None:
         if missing:
             reported |= missing
             listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
-            problems.warning(path, line, f"the font {font_name(family)} has no glyph for {listed}",
-                             "replace the character, or set [layout] font to a font that has it")
+            problems.warning(path, line, _("the font {font_name} has no glyph for {listed}").format(
+                                           font_name=font_name(family), listed=listed),
+                             _("replace the character, or set [layout] font to a font that has it"))
 
 
 def build(root: Path, problems: Problems, started: float | None = None,

@@ -18,10 +18,11 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from kazthesis.i18n import _, ngettext
 from kazthesis.pdf.build import LayoutCache
 from kazthesis.pipeline import BuildResult, build
 from kazthesis.places import Places
-from kazthesis.problems import Problems
+from kazthesis.problems import Problems, count_warnings, summary
 from kazthesis.read.inputs import Inputs
 
 WATCHED = {"content": (".md", ".markdown"), "images": (".png", ".jpg", ".jpeg", ".svg", ".gif"),
@@ -60,20 +61,23 @@ def is_input(root: Path, path: Path) -> bool:
 
 def _describe(places: Places, changed: set[Path]) -> str:
     names = sorted(places.shown(p) for p in changed)
-    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    more = len(names) - 3
+    return ", ".join(names[:3]) + (_(" and {n} more").format(n=more) if more > 0 else "")
 
 
 def _line(result: BuildResult | None, problems: Problems, seconds: float, changed: str, places: Places) -> str:
     """One line a build: what it made, or that it failed and what was kept."""
-    warnings = len(problems.warnings)
+    time = f"{seconds:.2f}"
     if result is None:
-        errors = len(problems.errors)
-        what = f"Not rebuilt after {changed}" if changed else "Build failed"
-        return (f"{what}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-                f"the previous {places.shown('output/thesis.pdf')} was kept ({seconds:.2f} s)")
-    what = f"Rebuilt after {changed}" if changed else f"Built {places.shown(result.pdf)}"
-    return (f"{what}: {result.pages} pages, {warnings} warning{'s' * (warnings != 1)}, {seconds:.2f} s "
-            f"({result.laid_out} piece{'s' * (result.laid_out != 1)} laid out)")
+        what = _("Not rebuilt after {files}").format(files=changed) if changed else _("Build failed")
+        return _("{what}: {summary}; the previous {file} was kept ({seconds} s)").format(
+            what=what, summary=summary(problems), file=places.shown("output/thesis.pdf"), seconds=time)
+    what = (_("Rebuilt after {files}").format(files=changed) if changed
+            else _("Built {file}").format(file=places.shown(result.pdf)))
+    return _("{what}: {pages}, {warnings}, {seconds} s ({pieces})").format(
+        what=what, pages=ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages),
+        warnings=count_warnings(len(problems.warnings)), seconds=time,
+        pieces=ngettext("{n} piece laid out", "{n} pieces laid out", result.laid_out).format(n=result.laid_out))
 
 
 def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = None,
@@ -95,7 +99,8 @@ def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = N
 
     run("")
     where = places.shown(root)
-    print(f"Watching {'the project' if where == '.' else where} for changes; Ctrl-C stops.", file=out, flush=True)
+    print(_("Watching the project for changes; Ctrl-C stops.") if where == "." else
+          _("Watching {folder} for changes; Ctrl-C stops.").format(folder=where), file=out, flush=True)
     try:
         for changes in watchfiles.watch(root, debounce=DEBOUNCE_MS, step=20, stop_event=stop,
                                         raise_interrupt=True):
@@ -106,5 +111,6 @@ def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = N
         pass
     finally:
         workers.stop()
-    print(f"Stopped watching; {places.shown('output/thesis.pdf')} is the last good build.", file=out, flush=True)
+    print(_("Stopped watching; {file} is the last good build.").format(file=places.shown("output/thesis.pdf")),
+          file=out, flush=True)
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
+# The tests read the messages in English, whatever the machine's locale (tests/test_messages.py tries the others).
+os.environ["KAZTHESIS_LANG"] = "en"
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(REPO))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kazthesis.i18n import message_language
 from kazthesis.lang.identify import detect, identify, markers, script
 from kazthesis.lang.language import SourceTable
 from kazthesis.lang.registry import CYRILLIC, LANGUAGES, standing_for
@@ -86,10 +87,11 @@ def language_code(stated: str) -> str | None:
 
 
 def language_name(code: str) -> str:
-    """``uk`` → ``Ukrainian``: for messages."""
+    """``uk`` → ``Ukrainian`` (``украинский``, ``украин``): for messages, in their language (language_data names
+    the languages in each)."""
     import langcodes
 
-    return langcodes.Language.get(code).display_name("en")
+    return langcodes.Language.get(code).display_name(message_language())
 
 
 def script_of(text: str) -> str | None:

@@ -3,6 +3,7 @@ sources."""
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import DocumentTable, Hyphenation, Language, NewProject, SourceTable, Typography
 
 # Latin letters: a–z and the accented ones of Latin-1 and Latin Extended-A/B.
@@ -66,7 +67,7 @@ def ordinal(number: int) -> str:
 
 ENGLISH = Language(
     code="en",
-    name="English",
+    name=N_("English"),  # marked for the message catalogues
     names=("en", "eng", "english", "american", "british", "usenglish", "ukenglish", "canadian", "australian",
            "newzealand", "английский", "ағылшын", "ағылшынша"),
     script="Latn",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import (
     KAZAKH_SYLLABLES,
     DocumentTable,
@@ -69,7 +70,7 @@ STRINGS = {
 
 KAZAKH = Language(
     code="kk",
-    name="Kazakh",
+    name=N_("Kazakh"),  # marked for the message catalogues
     names=("kk", "kaz", "kazakh", "қазақ", "қазақша", "қазақ тілі", "казахский", "qazaq", "qazaqsha", "qazaq tili",
            "kazak"),
     script="Cyrl",

@@ -3,6 +3,7 @@ Russian sources."""
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import (
     Declension,
     DocumentTable,
@@ -84,7 +85,7 @@ DECLENSION = Declension(
 
 RUSSIAN = Language(
     code="ru",
-    name="Russian",
+    name=N_("Russian"),  # marked for the message catalogues
     names=("ru", "rus", "russian", "русский", "орыс", "орысша", "orys"),
     script="Cyrl",
     letters=frozenset(),

@@ -3,13 +3,14 @@ script (the official one since 1993). A thesis is not written in it: the entry h
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import Language, SourceTable
 
 # In Uzbekistan a PhD is the doctor of philosophy degree, "фалсафа доктори (PhD)", as the dissertations' title
 # pages say; the degree comes first and "дис." last; "..." stands for the words left out, as in GOST's example.
 UZBEK = Language(
     code="uz",
-    name="Uzbek",
+    name=N_("Uzbek"),  # marked for the message catalogues
     names=("uz", "uzb", "uzbek", "o'zbek", "oʻzbek", "o‘zbek", "o’zbek", "ўзбек", "ўзбекча", "өзбек", "узбекский",
            "узбекча"),
     script="Cyrl",

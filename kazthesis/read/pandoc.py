@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kazthesis.i18n import _
+
 EQUATION_LABEL_RE = re.compile(r"^(.*\$\$)\s*\{#(eq:[^\s}]+)\}\s*$")
 DIV_FENCE_RE = re.compile(r"^\s*:::+.*$")
 LINE_BLOCK_RE = re.compile(r"^\| ?(.*)$")
@@ -40,7 +42,7 @@ class Prepared:
     spaced: list[tuple[int, str, str]] = field(default_factory=list)  # (line, "!" or "", address with a space)
 
 
-AS_TEXT = "is not read: its text is printed as running text"
+
 
 
 def prepare(text: str) -> Prepared:
@@ -65,19 +67,22 @@ def prepare(text: str) -> Prepared:
                 fences.append(index + 1)
             lines[index] = ""
         elif index > 0 and starts_block and (end := _yaml_block_end(lines, index)):
-            unread.append((index + 1, "a YAML metadata block is not used and was left out",
-                           "put the title-page details in thesis.toml"))
+            unread.append((index + 1, _("a YAML metadata block is not used and was left out"),
+                           _("put the title-page details in thesis.toml")))
             lines[index : end + 1] = [""] * (end + 1 - index)
             index = end
         elif GRID_RULE_RE.match(line) and starts_block:
-            unread.append((index + 1, f"a grid table (+---+) {AS_TEXT}", "write it as a pipe table: | a | b |"))
+            unread.append((index + 1, _("a grid table (+---+) is not read: its text is printed as running text"),
+                           _("write it as a pipe table: | a | b |")))
         elif SIMPLE_TABLE_RULE_RE.match(line) and not starts_block:
-            unread.append((index + 1, f"a simple table (columns lined up with spaces) {AS_TEXT}",
-                           "write it as a pipe table: | a | b |, a line |---|---|, then the rows"))
+            unread.append((index + 1, _("a simple table (columns lined up with spaces) is not read: its text is "
+                                        "printed as running text"),
+                           _("write it as a pipe table: | a | b |, a line |---|---|, then the rows")))
         elif (FANCY_ITEM_RE.match(line) and index + 1 < len(lines) and FANCY_ITEM_RE.match(lines[index + 1])
               and not (index > 0 and FANCY_ITEM_RE.match(lines[index - 1]))):
-            unread.append((index + 1, f"a list numbered {line.split()[0]} (letters, Roman numerals or #.) {AS_TEXT}",
-                           "number it 1. 2. 3. (or 1) 2) 3)), or write - before each item"))
+            unread.append((index + 1, _("a list numbered {marker} (letters, Roman numerals or #.) is not read: its "
+                                        "text is printed as running text").format(marker=line.split()[0]),
+                           _("number it 1. 2. 3. (or 1) 2) 3)), or write - before each item")))
         index += 1
     spaced = []
     for index, line in enumerate(lines):  # an address with a space, as Pandoc reads it: in <…>

@@ -14,6 +14,7 @@ from kazthesis.bibliography import (
     split_emphasis,
     strip_emphasis,
 )
+from kazthesis.i18n import ngettext
 from kazthesis.model import Document, Reference
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
@@ -53,7 +54,9 @@ def warn_unused(document: Document, problems: Problems) -> None:
     cited = set(document.cited_keys)
     unused = [entry for key, entry in document.bibliography.entries.items() if key not in cited]
     if unused:
-        keys = ", ".join(entry.key for entry in unused)
-        count = f"{len(unused)} entr{'y is' if len(unused) == 1 else 'ies are'}"
-        problems.warning(document.config.bib_path, unused[0].line, f"{count} never cited: {keys}",
-                         "cite them, remove them, or set [bibliography] list_uncited = true")
+        keys, count = ", ".join(entry.key for entry in unused), len(unused)
+        problems.warning(document.config.bib_path, unused[0].line,
+                         ngettext("{n} entry is never cited: {keys}", "{n} entries are never cited: {keys}",
+                                  count).format(n=count, keys=keys),
+                         ngettext("cite it, remove it, or set [bibliography] list_uncited = true",
+                                  "cite them, remove them, or set [bibliography] list_uncited = true", count))

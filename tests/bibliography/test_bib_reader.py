@@ -99,11 +99,11 @@ def test_unknown_type_is_a_warning_and_formats_as_the_closest_form() -> None:
                           "@artcle{y, title = {Мақала}, journal = {Журнал}, year = {2001}, number = {3}}\n"
                           "@dataset{z, title = {Data}, url = {https://x.kz}, urldate = {2024-03-15}, year = {2020}}")
     assert messages == [
-        "references.bib:1: warning: entry 'x' has the unknown type @booklet; it is formatted as a book — "
+        "references.bib:1: warning: entry 'x' has the unknown type @booklet; it is formatted like @book — "
         "use @book, @article, @incollection, @thesis, @report, @online or @legislation",
-        "references.bib:2: warning: entry 'y' has the unknown type @artcle; it is formatted as an article — "
+        "references.bib:2: warning: entry 'y' has the unknown type @artcle; it is formatted like @article — "
         "did you mean @article?",
-        "references.bib:3: warning: entry 'z' has the unknown type @dataset; it is formatted as an online — "
+        "references.bib:3: warning: entry 'z' has the unknown type @dataset; it is formatted like @online — "
         "use @book, @article, @incollection, @thesis, @report, @online or @legislation",
     ]
     assert format_entry(bib.entries["x"]) == "Брошюра о Казахстане. – Алматы, 2001."
