@@ -24,7 +24,7 @@ from kazthesis.read.fonts import font_name, missing_characters
 from kazthesis.read.inputs import Inputs, read_bibliography, read_chapters
 from kazthesis.read.inserts import check_external
 from kazthesis.resolve.document import resolve
-from kazthesis.resolve.references import warn_unused
+from kazthesis.resolve.references import warn_unprinted, warn_unused
 
 if TYPE_CHECKING:
     from kazthesis.pdf.build import LayoutCache
@@ -54,6 +54,7 @@ def build_document(root: Path, problems: Problems, inputs: Inputs | None = None)
     document.inserted = inserted
     if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
         warn_unused(document, problems)
+    warn_unprinted(document, problems)
     return document
 
 

@@ -20,7 +20,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, P
 from bibtexparser.model import Entry as RawEntry
 
 from kazthesis.bibliography.dates import format_day, parse_iso_date, parse_month, parse_year
-from kazthesis.bibliography.emphasis import strip_emphasis
+from kazthesis.bibliography.emphasis import END, START, strip_emphasis
 from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
@@ -303,9 +303,21 @@ def _decoded(fields: dict[str, str]) -> dict[str, str]:
     return decoded
 
 
+def _split_title(fields: dict[str, str]) -> None:
+    """``Title: subtitle`` in one field, as Zotero exports it, → title and subtitle (GOST's `` : ``); a title
+    beside its own subtitle field is left as written."""
+    title = fields.get("title", "")
+    if fields.get("subtitle") or ": " not in title:
+        return
+    main, rest = title.split(": ", 1)
+    if strip_emphasis(main).strip() and strip_emphasis(rest).strip() and main.count(START) == main.count(END):
+        fields["title"], fields["subtitle"] = main.rstrip(), rest.strip()
+
+
 def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems, urldate: bool = True) -> Entry:
     key, entry_type = raw.entry.key.strip(), raw.entry.entry_type.lower()
     fields = _decoded(values)
+    _split_title(fields)
     entry = Entry(key, entry_type, raw.line, fields=fields, title=strip_emphasis(fields.get("title", "")))
     entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode_plain)
     entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode_plain)

@@ -13,8 +13,9 @@ from kazthesis.bibliography import (
     order_entries,
     split_emphasis,
     strip_emphasis,
+    unprinted,
 )
-from kazthesis.i18n import ngettext
+from kazthesis.i18n import N_, _, ngettext
 from kazthesis.model import Document, Reference
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
@@ -60,3 +61,27 @@ def warn_unused(document: Document, problems: Problems) -> None:
                                   count).format(n=count, keys=keys),
                          ngettext("cite it, remove it, or set [bibliography] list_uncited = true",
                                   "cite them, remove them, or set [bibliography] list_uncited = true", count))
+
+
+# Why a form leaves a field out, where one sentence says it (else the general hint).
+WHY_UNPRINTED = {
+    ("thesis", "school"): N_("GOST 7.1-2003 describes a thesis as a manuscript, without the school; GOST R "
+                             "7.0.100-2018 names it: set [bibliography] style = \"gost-r-7.0.100-2018\""),
+    ("thesis", "institution"): N_("GOST 7.1-2003 describes a thesis as a manuscript, without the school; GOST R "
+                                  "7.0.100-2018 names it: set [bibliography] style = \"gost-r-7.0.100-2018\""),
+}
+
+
+def warn_unprinted(document: Document, problems: Problems) -> None:
+    """A listed entry with a field GOST has a place for but its type's description leaves out (an @article's
+    publisher, an @online's series): the value is lost without a word otherwise."""
+    style = document.config.bibliography["style"]
+    for reference in document.references:
+        entry = reference.entry
+        for name in unprinted(entry, style):
+            why = WHY_UNPRINTED.get((entry.form, name))
+            problems.warning(document.config.bib_path, entry.line,
+                             _("entry '{key}' (@{type}): its {field} is not printed, as GOST describes this type of "
+                               "source without it").format(key=entry.key, type=entry.type, field=name),
+                             _(why) if why else _("check the type (@book, @article, @incollection, @online…); if it "
+                                                  "is right, remove {field} to say it is meant").format(field=name))
