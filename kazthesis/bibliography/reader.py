@@ -21,7 +21,7 @@ from bibtexparser.model import Entry as RawEntry
 
 from kazthesis.bibliography.dates import format_day, parse_iso_date, parse_month, parse_year
 from kazthesis.bibliography.emphasis import END, START, strip_emphasis
-from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
+from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, TYPED_SUBTYPES, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
 from kazthesis.bibliography.terms import IMPRINT_FIELDS, judged_language, language_code, language_name, terms_by_script
@@ -307,8 +307,8 @@ def _split_title(fields: dict[str, str]) -> None:
     """``Title: subtitle`` in one field, as Zotero exports it, → title and subtitle (GOST's `` : ``); a title
     beside its own subtitle field is left as written."""
     title = fields.get("title", "")
-    if fields.get("subtitle") or ": " not in title:
-        return
+    if fields.get("subtitle") or ": " not in title or fields.get("entrysubtype", "").strip().lower() in TYPED_SUBTYPES:
+        return  # a subtitle of its own, or a description kept as typed
     main, rest = title.split(": ", 1)
     if strip_emphasis(main).strip() and strip_emphasis(rest).strip() and main.count(START) == main.count(END):
         fields["title"], fields["subtitle"] = main.rstrip(), rest.strip()
