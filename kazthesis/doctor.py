@@ -184,8 +184,8 @@ def run_checks(root: Path) -> list[Check]:
 LIBREOFFICE_FIX = {
     "Debian/Ubuntu": "sudo apt-get install libreoffice-writer-nogui",
     "macOS": "brew install --cask libreoffice",
-    "Windows": "install LibreOffice from https://www.libreoffice.org (or: winget install TheDocumentFoundation."
-               "LibreOffice)",
+    "Windows": N_("install LibreOffice from https://www.libreoffice.org (or: winget install "
+                  "TheDocumentFoundation.LibreOffice)"),
 }
 
 
@@ -196,10 +196,10 @@ def check_libreoffice(find: Callable[[], str | None] | None = None,
 
     soffice = (find or find_soffice)()
     if soffice is None:
-        return Check(False, "LibreOffice not found: the .docx's contents page stays without page numbers until "
-                            "Word updates its fields", LIBREOFFICE_FIX)
+        return Check(False, _("LibreOffice not found: the .docx's contents page stays without page numbers until "
+                              "Word updates its fields"), LIBREOFFICE_FIX)
     shown = " ".join(part for part in ("LibreOffice", (version or soffice_version)(soffice), f"({soffice})") if part)
-    return Check(True, f"{shown}: the .docx's contents page gets its page numbers")
+    return Check(True, _("{shown}: the .docx's contents page gets its page numbers").format(shown=shown))
 
 
 def run_doctor(root: Path, out: TextIO) -> int:

@@ -154,7 +154,7 @@ def test_odd_langids_name_no_language_and_never_raise(stated: str) -> None:
 
 
 def _titles() -> list[list[str]]:
-    path = Path(__file__).parent / "data" / "source_titles.tsv"
+    path = Path(__file__).parent.parent / "data" / "source_titles.tsv"
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert all(len(row) == 5 and row[0] in ("kk", "ru", "uz", "en") and row[1] and row[4] for row in rows)
     return rows
