@@ -181,3 +181,12 @@ def test_setup_prints_a_line_for_each_step_before_it_runs(tmp_path: Path) -> Non
     order = [line for line in lines if line.startswith("[3/4]") or line.startswith("[4/4]") or line.startswith("ran")]
     assert order == [steps[2], "ran python -m pip install -q --upgrade pip",
                      "ran python -m pip install -q -r requirements.txt", steps[3], "ran python build.py"]
+
+
+def test_the_russian_thesis_toml_is_commented_in_russian_naming_russian_forms(tmp_path: Path) -> None:
+    assert run_cli("new", tmp_path / "p", "--lang", "ru").status == 0
+    comments = "\n".join(line for line in (tmp_path / "p" / "thesis.toml").read_text(encoding="utf-8").splitlines()
+                         if line.startswith("#"))
+    assert "студент (Выполнил(а))" in comments and "«Допущен к защите»" in comments and "язык документа" in comments
+    assert not re.search("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]", comments), "a Kazakh form in the Russian comments"
+    assert "document language" not in comments and "the student" not in comments

@@ -366,8 +366,10 @@ PRINTED = {form: frozenset(fields | _ENDING_FIELDS | {"subtitle", "editor"})
 
 def unprinted(entry: Entry, style: str) -> list[str]:
     """The fields of ``entry`` that GOST has a place for but its form's description (in ``style``) leaves out."""
-    printed = PRINTED.get(entry.form, PRINTED["book"]) | ({"school", "institution"} if entry.form == "thesis" and
-                                                           style == GOST_2018 else set())
+    # GOST 7.1-2003 has no place for a thesis's school (a manuscript), GOST R 7.0.100-2018 prints it: neither loses it.
+    printed = PRINTED.get(entry.form, PRINTED["book"])
+    if entry.form == "thesis":
+        printed |= {"school", "institution"}
     return sorted(name for name in PLACED - printed if entry.get(name))
 
 

@@ -15,7 +15,7 @@ from kazthesis.bibliography import (
     strip_emphasis,
     unprinted,
 )
-from kazthesis.i18n import N_, _, ngettext
+from kazthesis.i18n import _, ngettext
 from kazthesis.model import Document, Reference
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
@@ -63,15 +63,6 @@ def warn_unused(document: Document, problems: Problems) -> None:
                                   "cite them, remove them, or set [bibliography] list_uncited = true", count))
 
 
-# Why a form leaves a field out, where one sentence says it (else the general hint).
-WHY_UNPRINTED = {
-    ("thesis", "school"): N_("GOST 7.1-2003 describes a thesis as a manuscript, without the school; GOST R "
-                             "7.0.100-2018 names it: set [bibliography] style = \"gost-r-7.0.100-2018\""),
-    ("thesis", "institution"): N_("GOST 7.1-2003 describes a thesis as a manuscript, without the school; GOST R "
-                                  "7.0.100-2018 names it: set [bibliography] style = \"gost-r-7.0.100-2018\""),
-}
-
-
 def warn_unprinted(document: Document, problems: Problems) -> None:
     """A listed entry with a field GOST has a place for but its type's description leaves out (an @article's
     publisher, an @online's series): the value is lost without a word otherwise."""
@@ -79,9 +70,8 @@ def warn_unprinted(document: Document, problems: Problems) -> None:
     for reference in document.references:
         entry = reference.entry
         for name in unprinted(entry, style):
-            why = WHY_UNPRINTED.get((entry.form, name))
             problems.warning(document.config.bib_path, entry.line,
                              _("entry '{key}' (@{type}): its {field} is not printed, as GOST describes this type of "
                                "source without it").format(key=entry.key, type=entry.type, field=name),
-                             _(why) if why else _("check the type (@book, @article, @incollection, @online…); if it "
-                                                  "is right, remove {field} to say it is meant").format(field=name))
+                             _("check the type (@book, @article, @incollection, @online…); if it is right, remove "
+                               "{field} to say it is meant").format(field=name))
