@@ -65,7 +65,10 @@ def warn_unused(document: Document, problems: Problems) -> None:
 
 def warn_unprinted(document: Document, problems: Problems) -> None:
     """A listed entry with a field GOST has a place for but its type's description leaves out (an @article's
-    publisher, an @online's series): the value is lost without a word otherwise."""
+    publisher, an @online's series): the value is lost without a word otherwise. A CSL style prints by its own
+    rules (APA's titleaddon is a Cyrillic title's English translation), so it is not asked."""
+    if document.config.csl_style is not None:
+        return
     style = document.config.bibliography["style"]
     for reference in document.references:
         entry = reference.entry
