@@ -14,16 +14,18 @@ import os
 import tempfile
 from pathlib import Path
 
+from kazthesis.i18n import N_, _
 from kazthesis.problems import Problems
 
 HINTS = {
-    errno.EACCES: "check that you may write to this folder, and that no program holds the file open",
-    errno.EPERM: "check that you may write to this folder, and that no program holds the file open",
-    errno.ENOSPC: "free some disk space and build again",
-    errno.EROFS: "the disk is read-only: copy the project to a folder you can write to",
-    errno.EISDIR: "a folder stands where the file goes: rename or remove it",
-    errno.ENOTDIR: "a file stands where a folder goes: rename or remove it",
+    errno.EACCES: N_("check that you may write to this folder, and that no program holds the file open"),
+    errno.EPERM: N_("check that you may write to this folder, and that no program holds the file open"),
+    errno.ENOSPC: N_("free some disk space and build again"),
+    errno.EROFS: N_("the disk is read-only: copy the project to a folder you can write to"),
+    errno.EISDIR: N_("a folder stands where the file goes: rename or remove it"),
+    errno.ENOTDIR: N_("a file stands where a folder goes: rename or remove it"),
 }
+OTHER_HINT = N_("check the folder and the disk, then build again")
 
 
 def _umask() -> int:
@@ -34,8 +36,8 @@ def _umask() -> int:
 
 def _report(problems: Problems, path: Path, exc: OSError) -> None:
     reason = exc.strerror or str(exc)
-    problems.error(path, None, f"cannot write the file: {reason}",
-                   HINTS.get(exc.errno or 0, "check the folder and the disk, then build again"))
+    hint = HINTS.get(exc.errno or 0, OTHER_HINT)
+    problems.error(path, None, _("cannot write the file: {reason}").format(reason=reason), _(hint))
 
 
 def write_files(files: dict[Path, bytes], problems: Problems) -> bool:
@@ -47,7 +49,7 @@ def write_files(files: dict[Path, bytes], problems: Problems) -> bool:
         for target, data in files.items():
             current = target
             if target.exists() and not target.is_file():
-                _report(problems, target, IsADirectoryError(errno.EISDIR, "a folder is in the way"))
+                _report(problems, target, IsADirectoryError(errno.EISDIR, _("a folder is in the way")))
                 return False
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=target.parent)

@@ -8,8 +8,10 @@ bibtools) import by their plain names from every folder; test file names are uni
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -21,6 +23,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
+# The tests read the messages in English, whatever the machine's locale (tests/test_messages.py tries the others).
+os.environ["KAZTHESIS_LANG"] = "en"
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(REPO))
@@ -29,6 +33,7 @@ from docxtools import Docx  # noqa: E402
 from pdftools import Word, words  # noqa: E402
 
 from kazthesis.cli import main  # noqa: E402
+from kazthesis.places import is_project  # noqa: E402
 
 if TYPE_CHECKING:
     from kazthesis.model import Document
@@ -44,8 +49,12 @@ class Run:
 
 
 def run_cli(*args: str | Path) -> Run:
+    """Run the command line as a student does: inside the project folder an argument names (paths in messages are
+    relative to the folder a command is run in), else in the current folder."""
     out, err = io.StringIO(), io.StringIO()
-    status = main([str(a) for a in args], out=out, err=err)
+    project = next((Path(a) for a in args if isinstance(a, Path) and a.is_dir() and is_project(a)), None)
+    with contextlib.chdir(project) if project is not None else contextlib.nullcontext():
+        status = main([str(a) for a in args], out=out, err=err)
     return Run(status, out.getvalue(), err.getvalue())
 
 

@@ -128,12 +128,19 @@ def test_watch_loop_rebuilds_on_save_and_stops(tmp_path: Path) -> None:
         time.sleep(0.3)
         edit_file(project / "content" / "03-qorytyndy.md", "талданды", "жан-жақты талданды")
         _wait_for(lambda: "Rebuilt after content/03-qorytyndy.md" in out.text, 60)
+        # A save that breaks the build is logged as a failure, never as "Rebuilt" (#26).
+        edit_file(project / "content" / "03-qorytyndy.md", "[@smith2023]", "[@smith2032]")
+        _wait_for(lambda: "Not rebuilt after" in out.text, 60)
     finally:
         stop.set()
         thread.join(30)
     assert not thread.is_alive()
     assert "Stopped watching" in out.text
     assert "жан-жақты" in "".join(read_pdf(project / "output" / "thesis.pdf").pages)
+    failed = next(line for line in out.text.splitlines() if "Not rebuilt" in line)
+    assert failed.startswith("Not rebuilt after content/03-qorytyndy.md: 1 error, ")
+    assert "the previous output/thesis.pdf was kept" in failed
+    assert not any(line.startswith("Rebuilt") and "error" in line for line in out.text.splitlines())
 
 
 def _wait_for(condition, seconds: float) -> None:

@@ -14,6 +14,7 @@ from kazthesis.docx.images import ImageError
 from kazthesis.docx.inlines import Inlines, Look
 from kazthesis.docx.story import Story
 from kazthesis.docx.wordml import Para, Run, append, append_lines, field, line_break, paragraph, text_run
+from kazthesis.i18n import _
 from kazthesis.model import (
     Block,
     CaptionLine,
@@ -133,8 +134,9 @@ class Blocks:
                                              figure.caption_line.plain)
         except ImageError as exc:
             story.problems.error(figure.source.path, figure.source.line,
-                                 f"the figure {figure.path.name} cannot be put into the Word file: {exc}",
-                                 "save the image again as PNG, JPEG or SVG")
+                                 _("the figure {name} cannot be put into the Word file: {exc}").format(
+                                   name=figure.path.name, exc=exc),
+                                 _("save the image again as PNG, JPEG or SVG"))
             return
         image.append(append(OxmlElement("w:r"), drawing))
         self.caption(Para(style="Caption", after=self.space), figure.caption_line, figure.id)
@@ -176,7 +178,7 @@ class Blocks:
 
     def statistics(self, block: Statistics) -> None:
         """The statistics line with Word's own page count (a NUMPAGES field: the .docx is paginated by Word)."""
-        before, _, after = block.line("\x00").partition("\x00")
+        before, _mark, after = block.line("\x00").partition("\x00")
         p = self.story.add(paragraph(Para()))
         p.append(text_run(before))
         for run in field("NUMPAGES", "1"):

@@ -25,6 +25,7 @@ from pathlib import Path
 import pikepdf
 from lxml import etree
 
+from kazthesis.i18n import _
 from kazthesis.lang.folding import folded_text
 from kazthesis.model import Document
 
@@ -67,12 +68,12 @@ def laid_out_pages(data: bytes, soffice: str) -> tuple[list[tuple[str, int]], in
                             "--convert-to", "pdf", "--outdir", folder, str(docx)],
                            capture_output=True, timeout=TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            return f"LibreOffice took more than {TIMEOUT} s"
+            return _("LibreOffice took more than {seconds} s").format(seconds=TIMEOUT)
         except OSError as exc:
-            return f"LibreOffice could not be started ({exc.strerror or exc})"
+            return _("LibreOffice could not be started ({reason})").format(reason=exc.strerror or exc)
         pdf_path = Path(folder) / "thesis.pdf"
         if not pdf_path.is_file():
-            return "LibreOffice did not lay the file out"
+            return _("LibreOffice did not lay the file out")
         with pikepdf.open(pdf_path) as pdf:
             pages = {page.objgen: n for n, page in enumerate(pdf.pages, 1)}
             found: list[tuple[str, int]] = []
@@ -149,13 +150,13 @@ def number_contents(data: bytes, document: Document) -> tuple[bytes, str]:
     """The .docx with its contents page numbered by LibreOffice's layout, and what the build line says."""
     soffice = find_soffice()
     if soffice is None:
-        return data, "contents page numbers left to Word (it fills them in when it updates the fields; install " \
-                     "LibreOffice to have them filled in here)"
+        return data, _("contents page numbers left to Word (it fills them in when it updates the fields; install "
+                       "LibreOffice to have them filled in here)")
     laid_out = laid_out_pages(data, soffice)
     if isinstance(laid_out, str):
-        return data, f"contents page numbers left to Word ({laid_out})"
+        return data, _("contents page numbers left to Word ({reason})").format(reason=laid_out)
     outline, count = laid_out
     pages = contents_pages(document, outline)
     if not any(pages):
-        return data, "contents page numbers left to Word (LibreOffice's layout named no heading)"
-    return fill_numbers(data, pages, count), "contents page numbers as LibreOffice lays the file out"
+        return data, _("contents page numbers left to Word (LibreOffice's layout named no heading)")
+    return fill_numbers(data, pages, count), _("contents page numbers as LibreOffice lays the file out")

@@ -3,6 +3,7 @@ sources."""
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import DocumentTable, Hyphenation, Language, NewProject, SourceTable, Typography
 
 # Latin letters: a–z and the accented ones of Latin-1 and Latin Extended-A/B.
@@ -66,11 +67,15 @@ def ordinal(number: int) -> str:
 
 ENGLISH = Language(
     code="en",
-    name="English",
+    name=N_("English"),  # marked for the message catalogues
     names=("en", "eng", "english", "american", "british", "usenglish", "ukenglish", "canadian", "australian",
            "newzealand", "английский", "ағылшын", "ағылшынша"),
     script="Latn",
     letters=frozenset(),
+    words=frozenset({"the", "of", "and", "in", "on", "for", "to", "with", "from", "a", "an", "by", "at", "as", "is",
+                     "are", "its", "how", "why", "what", "between", "towards", "toward", "into", "after", "under",
+                     "during", "through", "their"}),
+    endings=("tion", "tions", "sion", "ment", "ments", "ness", "ship", "ing", "ics", "ies", "ity", "ed", "ly", "ous"),
     stands_for_script=True,  # a German or French source is described with the English terms
     sources={"Latn": SourceTable(
         terms={"total": "{n} p.", "pages": "P. {p}", "volume": "Vol. {n}", "number": "No. {n}", "edition": "{n} ed.",

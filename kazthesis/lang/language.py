@@ -137,3 +137,8 @@ class Language:
     places: Mapping[str, str] = field(default_factory=dict)  # a city abbreviation → its full name (GOST R 7.0.100)
     stands_for_script: bool = False  # describes a source in a language without an entry, written in its script
     document: DocumentTable | None = None  # None: only a source language (Uzbek)
+    # What tells a title in this language from one in the others (kazthesis.lang.identify): whole words
+    # (lower case) and word endings only it writes among them, and letter pairs (Uzbek's Latin oʻ).
+    words: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()

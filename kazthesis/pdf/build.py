@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kazthesis.i18n import _, ngettext
 from kazthesis.lang import locale
 from kazthesis.model import ContentsEntry, Document
 from kazthesis.pdf import workers
@@ -116,30 +117,34 @@ def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> 
     root = document.config.root
     for url in sorted({url for piece in laid_out for url in piece.refused}):
         path, line = locate(url, root)
-        problems.error(path, line, f"the renderer was asked for {url}, outside the project or on the network; "
-                       "refused", "keep images and styles inside the project folder and refer to them by a "
-                       "relative path")
+        problems.error(path, line, _("the renderer was asked for {url}, outside the project or on the network; "
+                                     "refused").format(url=url),
+                       _("keep images and styles inside the project folder and refer to them by a relative path"))
     for piece in laid_out:
         for message in piece.lost:
-            problems.error(root / "content", None, f"the renderer could not draw something: {message}",
-                           "check the image files the chapters use")
+            problems.error(root / "content", None, _("the renderer could not draw something: {message}").format(
+                                                     message=message),
+                           _("check the image files the chapters use"))
 
 
 def check_placement(document: Document, pieces: list[LaidOut], problems: Problems) -> None:
     """A figure or table more than one page after the page of its first mention (GOST 7.32: right after it)."""
     start, anchors, mentions = 1, {}, {}
     for piece in pieces:
-        for name, (page, _, _) in piece.anchors.items():
+        for name, (page, _x, _y) in piece.anchors.items():
             anchors.setdefault(name, start + page)
-        for page, target, _ in piece.links:
+        for page, target, _rect in piece.links:
             mentions[target] = min(mentions.get(target, start + page), start + page)
         start += piece.pages
     for item in [*document.figures, *document.tables]:
         if item.id in anchors and item.id in mentions and anchors[item.id] - mentions[item.id] > 1:
             problems.warning(document.config.root / item.source.path, item.source.line,
-                             f"{item.label} is on page {anchors[item.id]}, {anchors[item.id] - mentions[item.id]} "
-                             f"pages after its first mention on page {mentions[item.id]}",
-                             "move it closer to the paragraph that first mentions it")
+                             ngettext("{label} is on page {page}, {n} page after its first mention on page {first}",
+                                      "{label} is on page {page}, {n} pages after its first mention on page {first}",
+                                      anchors[item.id] - mentions[item.id]).format(
+                                 label=item.label, page=anchors[item.id], n=anchors[item.id] - mentions[item.id],
+                                 first=mentions[item.id]),
+                             _("move it closer to the paragraph that first mentions it"))
 
 
 def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_pages: int) -> dict[str, int]:
@@ -149,7 +154,7 @@ def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_
     for piece in pieces:
         count = contents_pages if piece.name == "contents" else laid_out[piece.name].pages
         if piece.name != "contents":
-            for name, (page, _, _) in laid_out[piece.name].anchors.items():
+            for name, (page, _x, _y) in laid_out[piece.name].anchors.items():
                 pages.setdefault(name, start + page)
         start += count
     return pages
@@ -186,7 +191,7 @@ def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None
     laid_out, count = _lay_out_all(jobs, cache)
     laid_out.update(external)
     contents_pages = laid_out["contents"].pages
-    for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
+    for _attempt in range(3):  # the real numbers rarely change the contents' length; when they do, again
         final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
         # The footer's digits are measured (once a stylesheet) by the worker the contents page leaves free.
         final, extra = _lay_out_all([final_job], cache, None if _css_key(css) in cache.numbers else css)
@@ -227,7 +232,7 @@ def _settle_statistics(book: HtmlBook, pieces: list[Piece], laid_out: dict[str, 
     if not book.has_statistics():
         return [], count
     jobs: list[Job] = []
-    for _ in range(5):
+    for _attempt in range(5):
         total = sum(laid_out[piece.name].pages for piece in pieces)
         jobs = [job(piece) for piece in book.abstract_pieces(total)]
         done, extra = _lay_out_all(jobs, cache)

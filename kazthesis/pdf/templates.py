@@ -15,6 +15,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from kazthesis.i18n import _
 from kazthesis.pdf.fragments import reference_html
 from kazthesis.problems import Problems
 from kazthesis.read.project import is_inside
@@ -69,8 +70,8 @@ def _environment(root: Path, files: tuple[str, ...]) -> jinja2.Environment:
 def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
     """A project template that cannot be used, reported at its file and line."""
     if isinstance(exc, TemplateRefused):
-        problems.error(exc.path, None, "this template is a link to a file outside the project folder",
-                       "copy the template into the project's templates/ instead of linking to it")
+        problems.error(exc.path, None, _("this template is a link to a file outside the project folder"),
+                       _("copy the template into the project's templates/ instead of linking to it"))
         return
     path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if path is None:  # an error while rendering: the innermost template frame says where
@@ -78,10 +79,11 @@ def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
             if frame.filename.endswith((".html", ".css")):
                 path, line = frame.filename, frame.lineno
                 break
-    what = "is not allowed in a template" if isinstance(exc, SecurityError) else "is wrong"
-    hint = "fix the template in templates/, or delete it to use the tool's own"
+    message = (_("template error: {reason} — this is not allowed in a template") if isinstance(exc, SecurityError)
+               else _("template error: {reason} — this is wrong")).format(reason=exc)
+    hint = _("fix the template in templates/, or delete it to use the tool's own")
     if str(exc) == "'layout' is undefined":  # a copy of thesis.css from before the geometry
-        hint = ("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "
-                "geometry.indent…: copy the tool's templates/thesis.css again and make your changes to it, "
-                "or delete yours")
-    problems.error(path or root / "templates", line, f"template error: {exc} — this {what}", hint)
+        hint = _("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "
+                 "geometry.indent…: copy the tool's templates/thesis.css again and make your changes to it, "
+                 "or delete yours")
+    problems.error(path or root / "templates", line, message, hint)

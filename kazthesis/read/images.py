@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 from xml.etree import ElementTree
 
+from kazthesis.i18n import _
 from kazthesis.problems import Problems
 from kazthesis.read.project import is_inside
 
@@ -20,25 +21,26 @@ def find_image(src: str, chapter: Path, root: Path, line: int, problems: Problem
     """The image file ``src`` (relative to the chapter or to the project), checked; None after an error."""
     parsed = urlparse(src)
     if parsed.scheme and len(parsed.scheme) > 1:  # "c:" would be a Windows drive
-        problems.error(chapter, line, f"image {src!r} is on the network; the build never downloads",
-                       "download the image into the project (e.g. images/) and refer to it by its path")
+        problems.error(chapter, line, _("image {src!r} is on the network; the build never downloads").format(src=src),
+                       _("download the image into the project (e.g. images/) and refer to it by its path"))
         return None
     candidates = [(chapter.parent / unquote(src)), (root / unquote(src))]
     found = next((c for c in candidates if c.is_file()), None)
     if found is None:
-        problems.error(chapter, line, f"image file {src!r} not found",
-                       "check the path; it is relative to the project folder, e.g. images/map.png")
+        problems.error(chapter, line, _("image file {src!r} not found").format(src=src),
+                       _("check the path; it is relative to the project folder, e.g. images/map.png"))
         return None
     if not is_inside(found, root):
-        problems.error(chapter, line, f"image {src!r} is outside the project folder",
-                       "copy the image into the project (e.g. images/)")
+        problems.error(chapter, line, _("image {src!r} is outside the project folder").format(src=src),
+                       _("copy the image into the project (e.g. images/)"))
         return None
     if found.suffix.lower() not in IMAGE_SUFFIXES:
-        problems.error(chapter, line, f"image {src!r} is not PNG, JPEG or SVG", "convert it to PNG, JPEG or SVG")
+        problems.error(chapter, line, _("image {src!r} is not PNG, JPEG or SVG").format(
+                                        src=src), _("convert it to PNG, JPEG or SVG"))
         return None
     if reason := unreadable_image(found):
-        problems.error(chapter, line, f"image {src!r} cannot be read: {reason}",
-                       "open it in an image editor and save it again as PNG, JPEG or SVG")
+        problems.error(chapter, line, _("image {src!r} cannot be read: {reason}").format(src=src, reason=reason),
+                       _("open it in an image editor and save it again as PNG, JPEG or SVG"))
         return None
     return found.resolve()
 
@@ -48,13 +50,13 @@ def unreadable_image(path: Path) -> str:
     try:
         if path.suffix.lower() == ".svg":
             root = ElementTree.parse(path).getroot()
-            return "" if root.tag.rsplit("}", 1)[-1] == "svg" else "the file is XML but not an SVG picture"
+            return "" if root.tag.rsplit("}", 1)[-1] == "svg" else _("the file is XML but not an SVG picture")
         from PIL import Image
 
         with Image.open(path) as picture:
             picture.load()
         return ""
     except OSError as exc:
-        return exc.strerror or str(exc) or "the picture data is damaged"
+        return exc.strerror or str(exc) or _("the picture data is damaged")
     except (ElementTree.ParseError, ValueError, SyntaxError) as exc:
-        return f"the picture data is damaged ({exc})"
+        return _("the picture data is damaged ({reason})").format(reason=exc)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.bibliography import Bibliography, load_bibliography
+from kazthesis.i18n import _
 from kazthesis.problems import Problem, Problems
 from kazthesis.read.config import Config
 from kazthesis.read.parse import ParsedFile, parse_file
@@ -40,8 +41,9 @@ def read_bibliography(config: Config, problems: Problems, inputs: Inputs | None 
     if path.exists() and refuse_outside(path, config.root, problems, config.bibliography["file"]):
         return Bibliography()
     if not path.is_file():
-        problems.error(path, None, f"{config.bibliography['file']} not found",
-                       "export your sources from Zotero (or any reference manager) as BibTeX into the project folder")
+        problems.error(path, None, _("{file} not found").format(file=config.bibliography["file"]),
+                       _("export your sources from Zotero (or any reference manager) as BibTeX into the project "
+                         "folder"))
         return Bibliography()
     data = _read_bytes(path)
     if inputs is not None and inputs.bibliography is not None and inputs.bibliography[0] == data:
@@ -71,8 +73,8 @@ def read_chapters(root: Path, language: str, problems: Problems, inputs: Inputs 
         else:
             paths.append(path)
     if not paths and not linked_out:
-        problems.error(root / "content", None, "no chapters found: the content folder is empty or missing",
-                       "put your chapters in content/ as .md files, e.g. content/01-kirispe.md")
+        problems.error(root / "content", None, _("no chapters found: the content folder is empty or missing"),
+                       _("put your chapters in content/ as .md files, e.g. content/01-kirispe.md"))
     files = []
     for path in paths:
         data = _read_bytes(path) if inputs is not None else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from kazthesis.i18n import _
 from kazthesis.model import ExternalPdf
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
@@ -38,14 +39,14 @@ def inspect_pdf(path: Path) -> tuple[str, list[str]]:
     try:
         with pikepdf.open(path) as pdf:
             if len(pdf.pages) == 0:
-                return "it has no pages", []
+                return _("it has no pages"), []
             for page in pdf.pages:
                 page.mediabox  # noqa: B018 - a page without a size cannot be placed
                 for font in (page.resources.get("/Font") or {}).values():
                     if font.get("/Subtype") != "/Type3" and not _carried(font):  # Type 3: drawn by the PDF
                         missing.add(str(font.get("/BaseFont", "?")).lstrip("/"))
     except pikepdf.PasswordError:
-        return "it is protected by a password", []
+        return _("it is protected by a password"), []
     except (pikepdf.PdfError, OSError, ValueError, KeyError) as exc:
         return (str(exc).splitlines()[0] if str(exc) else type(exc).__name__), []
     return "", sorted(missing)
@@ -63,26 +64,31 @@ def check_external(config: Config, problems: Problems) -> list[ExternalPdf]:
     usable = []
     for external in external_pdfs(config):
         path = external.path(config.root)
-        where = "the title page" if external.name == "title" else "this insert"
+        where = _("the title page") if external.name == "title" else _("this insert")
         if Path(external.file).is_absolute() or not is_inside(path, config.root):
-            problems.error(config.path, external.line, f"{where}, {external.file!r}, is outside the project folder",
-                           "copy the PDF into the project (e.g. forms/) and give its path relative to the project")
+            problems.error(config.path, external.line, _("{where}, {file!r}, is outside the project folder").format(
+                                                         where=where, file=external.file),
+                           _("copy the PDF into the project (e.g. forms/) and give its path relative to the project"))
         elif not path.is_file():
-            problems.error(config.path, external.line, f"{where}: file {external.file!r} not found",
-                           "check the path; it is relative to the project folder, e.g. forms/title.pdf")
+            problems.error(config.path, external.line, _("{where}: file {file!r} not found").format(
+                                                         where=where, file=external.file),
+                           _("check the path; it is relative to the project folder, e.g. forms/title.pdf"))
         elif path.suffix.lower() != ".pdf":
-            problems.error(config.path, external.line, f"{where}: {external.file!r} is not a PDF file",
-                           "save or scan the form as PDF")
+            problems.error(config.path, external.line, _("{where}: {file!r} is not a PDF file").format(
+                                                         where=where, file=external.file),
+                           _("save or scan the form as PDF"))
         elif (inspected := inspect_pdf(path))[0]:
-            problems.error(config.path, external.line, f"{where}: {external.file!r} cannot be read as a PDF: "
-                           f"{inspected[0]}", "export or scan it again as PDF (without a password)")
+            problems.error(config.path, external.line, _("{where}: {file!r} cannot be read as a PDF: {reason}").format(
+                                                         where=where, file=external.file, reason=inspected[0]),
+                           _("export or scan it again as PDF (without a password)"))
         else:
             usable.append(external)
             if fonts := inspected[1]:
-                problems.warning(config.path, external.line, f"{where}: {external.file!r} uses fonts it does not "
-                                 f"carry ({', '.join(fonts)}): a printer or portal draws them with others",
-                                 "export it again with fonts embedded (Word: Save As PDF, 'ISO 19005-1 "
-                                 "compliant (PDF/A)'), or scan it")
+                problems.warning(config.path, external.line, _("{where}: {file!r} uses fonts it does not "
+                                   "carry ({fonts}): a printer or portal draws them with others").format(
+                                                               where=where, file=external.file, fonts=', '.join(fonts)),
+                                 _("export it again with fonts embedded (Word: Save As PDF, 'ISO 19005-1 "
+                                   "compliant (PDF/A)'), or scan it"))
     return usable
 
 

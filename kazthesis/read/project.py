@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kazthesis.i18n import _
 from kazthesis.problems import Problems
 
 
@@ -25,6 +26,6 @@ def refuse_outside(path: Path, root: Path, problems: Problems, what: str) -> boo
     """Report ``path`` when it leads outside the project; True when it was refused."""
     if is_inside(path, root):
         return False
-    problems.error(path, None, f"{what} is a link to a file outside the project folder",
-                   "copy the file into the project instead of linking to it")
+    problems.error(path, None, _("{what} is a link to a file outside the project folder").format(what=what),
+                   _("copy the file into the project instead of linking to it"))
     return True

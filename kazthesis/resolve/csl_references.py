@@ -15,6 +15,7 @@ import re
 from kazthesis.bibliography import Bibliography, Entry, split_emphasis, strip_emphasis
 from kazthesis.bibliography.csl import CiteItem as CslCite
 from kazthesis.bibliography.csl import CslError, csl_items, locale_for, render
+from kazthesis.i18n import _
 from kazthesis.lang.typography import apply_typography
 from kazthesis.model import Citation, Reference
 from kazthesis.problems import Problems
@@ -47,8 +48,8 @@ def csl_reference_list(config: Config, bibliography: Bibliography, citations: li
                         [cluster for cluster in clusters if cluster], list_all=True)
     except CslError as exc:
         problems.error(config.path, config.key_lines.get("bibliography.style"),
-                       f"the CSL style '{style.name}' could not be used: {exc}",
-                       "check the .csl file (a style from the Zotero style repository works as it is)")
+                       _("the CSL style '{name}' could not be used: {exc}").format(name=style.name, exc=exc),
+                       _("check the .csl file (a style from the Zotero style repository works as it is)"))
         return None
     texts = iter(output.citations)
     references = []

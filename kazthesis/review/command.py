@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TextIO
 
 from kazthesis.docx.markers import source_files
+from kazthesis.i18n import _, ngettext
 from kazthesis.model import Source
 from kazthesis.output import write_files
 from kazthesis.pipeline import prepare
-from kazthesis.problems import Problems
+from kazthesis.problems import Problems, count_errors, problem_line
 from kazthesis.read.inputs import content_files
 from kazthesis.resolve.printed import document_units
 from kazthesis.resolve.printed_units import Unit
@@ -33,10 +34,6 @@ from kazthesis.review.verify import Verifier
 
 REVIEW_FILE = "output/review.txt"
 BACKUP_FOLDER = "output/review-backup"
-
-
-def _count(number: int, noun: str, plural: str = "") -> str:
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _comment_lines(reviewed: Reviewed, placed: dict, units: list[Unit], sources: Sources) -> dict:
@@ -56,21 +53,21 @@ def _comment_lines(reviewed: Reviewed, placed: dict, units: list[Unit], sources:
 def run_review(docx: Path, root: Path, apply: bool, out: TextIO, err: TextIO) -> int:
     """Run the command; the exit status."""
     if not docx.is_file():
-        print(f"{docx}: error: no such file — give the .docx your reviewer sent back", file=err)
+        print(problem_line(docx, "error", _("no such file"), _("give the .docx your reviewer sent back")), file=err)
         return 1
     problems = Problems(root=root)
     document = prepare(root, problems)
     if problems.errors:
         for problem in problems.errors:
             print(problem, file=err)
-        print(f"review: the project has {_count(len(problems.errors), 'error')}; fix them first, so that the "
-              "marks can be placed in the sources", file=err)
+        print(_("review: the project has {errors}; fix them first, so that the marks can be placed in the "
+                "sources").format(errors=count_errors(len(problems.errors))), file=err)
         return 1
     try:
         reviewed = read_reviewed(docx)
     except ReviewedError as exc:
-        print(f"{docx}: error: the file {exc} — save it from Word or LibreOffice as a Word document (.docx)",
-              file=err)
+        print(problem_line(docx, "error", _("the file {reason}").format(reason=exc),
+                           _("save it from Word or LibreOffice as a Word document (.docx)")), file=err)
         return 1
     units = document_units(document)
     placed = place(reviewed, units, source_files(document))
@@ -79,14 +76,15 @@ def run_review(docx: Path, root: Path, apply: bool, out: TextIO, err: TextIO) ->
     changes = plan_changes(reviewed, units, placed, sources, numbers)
     marked = {c.paragraph.index for c in changes} | {c.paragraph for c in reviewed.comments if c.paragraph is not None}
     if any(i not in placed or placed[i].how not in ("marker", "after") for i in marked):
-        print(f"{docx.name}: warning: the file carries no source markers of 'kazthesis docx' (it was made by "
-              "another program, or they were lost), so its marks were placed by matching each paragraph's text "
-              "with the sources — check each place; review a .docx made by 'kazthesis docx' to have them "
-              "placed exactly", file=err)
+        print(problem_line(docx.name, "warning", _("the file carries no source markers of 'kazthesis docx' (it was "
+                                                   "made by another program, or they were lost), so its marks were "
+                                                   "placed by matching each paragraph's text with the sources"),
+                           _("check each place; review a .docx made by 'kazthesis docx' to have them placed exactly")),
+              file=err)
     ranks = Ranks([str(p.relative_to(root)) for p in content_files(root)], document.config.bibliography["file"])
     lines = _comment_lines(reviewed, placed, units, sources)
     if not changes and not reviewed.comments:
-        print(f"{docx.name}: no marks — no comments and no tracked changes", file=out)
+        print(_("{name}: no marks — no comments and no tracked changes").format(name=docx.name), file=out)
         return 0
     if not apply:
         comments = comment_marks(reviewed.comments, placed, units, lines, ranks, docx.name)
@@ -148,21 +146,27 @@ def _write(root: Path, sources: Sources, texts: dict[str, str], changes: list[Ch
         if not write_files(backup, problems):
             for problem in problems:
                 print(problem, file=err)
-            print("review: nothing was changed (the backup copies could not be written)", file=err)
+            print(_("review: nothing was changed (the backup copies could not be written)"), file=err)
             return 1
     files[root / REVIEW_FILE] = "".join(line + "\n" for mark in report for line in mark.lines()).encode("utf-8")
     if not write_files(files, problems):
         for problem in problems:
             print(problem, file=err)
-        print("review: nothing was changed", file=err)
+        print(_("review: nothing was changed"), file=err)
         return 1
     for mark in marks:
         for line in mark.lines():
             print(line, file=out)
     applied = sum(c.status == "applied" for c in changes)
     conflicts = sum(c.status == "conflict" for c in changes)
-    backup_note = f"; the files as they were are in {BACKUP_FOLDER}/{stamp}" if len(files) > 1 else ""
-    print(f"Applied {applied} of {_count(len(changes), 'change')} ({_count(conflicts, 'conflict')}, "
-          f"{len(changes) - applied - conflicts} not applicable); {_count(len(comments), 'comment')} in "
-          f"{REVIEW_FILE}{backup_note}", file=out)
+    backup_note = (_("; the files as they were are in {folder}").format(folder=f"{BACKUP_FOLDER}/{stamp}")
+                   if len(files) > 1 else "")
+    not_applicable = len(changes) - applied - conflicts
+    print(_("Applied {applied} of {changes} ({conflicts}, {not_applicable} not applicable); {comments} in "
+            "{file}{backup}").format(
+        applied=applied, changes=ngettext("{n} change", "{n} changes", len(changes)).format(n=len(changes)),
+        conflicts=ngettext("{n} conflict", "{n} conflicts", conflicts).format(n=conflicts),
+        not_applicable=not_applicable,
+        comments=ngettext("{n} comment", "{n} comments", len(comments)).format(n=len(comments)),
+        file=REVIEW_FILE, backup=backup_note), file=out)
     return 0

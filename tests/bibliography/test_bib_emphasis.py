@@ -43,8 +43,9 @@ def both(bibtex: str) -> tuple[str, str]:
     (r"\emph{Nested \emph{twice}} here", "Nested twice here", f"{S}Nested twice{E} here"),
     (r"A \textit{ spaced } word", "A spaced word", f"A {S}spaced{E} word"),
     (r"\textbf{Bold} and \textsc{Small Caps}", "Bold and Small Caps", "Bold and Small Caps"),
-    (r"Water: H\textsubscript{2}O and E = mc\textsuperscript{2}", "Water: H₂O and E = mc²",
-     "Water: H₂O and E = mc²"),
+    # "Title: subtitle" in one field is split as GOST writes it (#26).
+    (r"Water: H\textsubscript{2}O and E = mc\textsuperscript{2}", "Water : H₂O and E = mc²",
+     "Water : H₂O and E = mc²"),
     (r"CO$_2$ and x$^{3}$", "CO₂ and x³", "CO₂ and x³"),
     (r"\textsuperscript{th} and \textsubscript{max}", "th and max", "th and max"),
 ])
@@ -72,7 +73,7 @@ def test_markers_already_in_the_file_are_not_trusted() -> None:
 
 def test_sorting_and_language_ignore_emphasis() -> None:
     bib = parse(r"@book{b, title = {\emph{Бақыт}}, year = {2000}}" "\n"
-                r"@book{a, title = {\emph{\textit{Ана}}}, year = {2000}}" "\n"
+                r"@book{a, title = {\emph{\textit{Ана}}}, year = {2000}, langid = {kazakh}}" "\n"
                 r"@book{z, title = {\emph{Zeta}}, year = {2000}}")
     assert [e.key for e in order_entries(list(bib.entries.values()), "alphabetical")] == ["a", "b", "z"]
     assert bib.entries["b"].language == "kk" and bib.entries["b"].title == "Бақыт"

@@ -97,6 +97,11 @@ EXAMPLES_2018 = {
     "book-1-author-kk": EXAMPLES["book-1-author-kk"] + " – Мәтін : тікелей.",
     "collection-en": EXAMPLES["collection-en"] + " – Text : unmediated.",
     "newspaper-kk": EXAMPLES["newspaper-kk"] + " – Мәтін : тікелей.",
+    # GOST R 7.0.100-2018 names a thesis's school after its statement of responsibility (docs/formatting.md §4).
+    "phdthesis-ru":
+        f"Иванов, И.{N}И. Внешняя политика Казахстана : дис. ... канд. ист. наук : 07.00.03 / "
+        f"И.{N}И.{N}Иванов ; Казахский национальный университет имени аль-Фараби. – Алматы, 2010. – 150 с. – "
+        "Текст : непосредственный.",
     "online-kk":
         "Мемлекет басшысы АҚШ Мемлекеттік хатшысын қабылдады // Қазақстан Республикасы Президентінің ресми сайты. "
         "– 2020. – URL: https://www.akorda.kz/kz/example (қаралған күні: 15.03.2024). – Мәтін : электрондық.",

@@ -218,7 +218,7 @@ def test_pages_on_a_book_are_its_total_and_text_is_kept() -> None:
 def test_latex_escapes_and_braces() -> None:
     text = fmt(r"@book{k, author = {M{\"u}ller, J.}, title = {{Kazakhstan} {\&} the {USA}: 1991--2001},"
                r" publisher = {Smith \& Sons}, address = {New~York}, year = {2001}}")
-    assert text == f"Müller, J. Kazakhstan & the USA: 1991–2001 / J.{N}Müller. – New{N}York : Smith & Sons, 2001."
+    assert text == f"Müller, J. Kazakhstan & the USA : 1991–2001 / J.{N}Müller. – New{N}York : Smith & Sons, 2001."
 
 
 def test_url_keeps_its_characters() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import read_pdf, run_cli, squash
 
-from kazthesis.lang import registry
+from kazthesis.lang import identify, registry
 from kazthesis.lang.en import ENGLISH
 from kazthesis.lang.language import (
     INTRODUCTION_ELEMENTS,
@@ -90,13 +90,13 @@ def test_one_language_stands_for_each_script() -> None:
 
 def test_letters_tell_the_language_and_kazakh_wins_a_tie_with_uzbek() -> None:
     codes = list(registry.LANGUAGES)
-    assert registry.detect("Қазақстан тарихы", codes) == "kk"
-    assert registry.detect("Ғылым", codes) == "kk"  # Ғ is Kazakh and Uzbek: the first entry wins
-    assert registry.detect("Ўзбекистон тарихи", codes) == "uz"
-    assert registry.detect("Халқ сўзи", codes) == "uz"  # қ and ў: Uzbek's letters hold both
-    assert registry.detect("История", codes) == "ru"
-    assert registry.detect("History", codes) == "en"
-    assert registry.detect("1991–2001", codes) is None
+    assert identify.detect("Қазақстан тарихы", codes) == "kk"
+    assert identify.detect("Ғылым", codes) == "kk"  # Ғ is Kazakh and Uzbek: the first entry wins
+    assert identify.detect("Ўзбекистон тарихи", codes) == "uz"
+    assert identify.detect("Халқ сўзи", codes) == "uz"  # қ and ў: Uzbek's letters hold both
+    assert identify.detect("История", codes) == "ru"
+    assert identify.detect("History", codes) == "en"
+    assert identify.detect("1991–2001", codes) is None
 
 
 # --- a made-up language, registered as one entry: copied from English, with other words ---------------------

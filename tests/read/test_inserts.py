@@ -60,6 +60,6 @@ def test_inserts_outside_the_project_and_wrong_settings(tmp_path: Path) -> None:
     assert re.search(rf"^thesis\.toml:{link}: error: this insert, 'forms/link\.pdf', is outside", result.err, re.M)
     assert re.search(rf"^thesis\.toml:{middle}: error: insert\.after = 'middle' is not one of "
                      "'title', 'contents', 'end'", result.err, re.M), result.err
-    assert re.search(rf"^thesis\.toml:{pages}: warning: unknown setting 'insert\.pages' is ignored",
+    assert re.search(rf"^thesis\.toml:{pages}: error: unknown setting 'insert\.pages' — known keys: file, after",
                      result.err, re.M), result.err
     assert re.search(rf"^thesis\.toml:{len(lines) - 1}: error: this \[\[insert\]\] names no file", result.err, re.M)

@@ -26,6 +26,7 @@ from kazthesis.bibliography.emphasis import END, START
 from kazthesis.bibliography.kinds import THESIS_TYPES
 from kazthesis.bibliography.model import Entry, Person
 from kazthesis.bibliography.names import parse_names
+from kazthesis.i18n import N_, _
 from kazthesis.lang.transliteration import has_cyrillic, transliterate
 from kazthesis.problems import Problems
 
@@ -68,7 +69,7 @@ class CslItem:
     untranslated: bool = False  # romanized, but no English translation of the title was given
 
 
-LANGUAGE_NAMES = {"kk": "Kazakh", "ru": "Russian", "uz": "Uzbek"}
+LANGUAGE_NAMES = {"kk": N_("Kazakh"), "ru": N_("Russian"), "uz": N_("Uzbek")}
 
 
 def csl_items(entries: Iterable[Entry], language: str, romanize: bool, problems: Problems,
@@ -78,10 +79,11 @@ def csl_items(entries: Iterable[Entry], language: str, romanize: bool, problems:
     for entry in entries:
         item = to_csl(entry, language, romanize)
         if item.untranslated:
-            problems.warning(bib_path, entry.line, f"entry '{entry.key}' is in "
-                             f"{LANGUAGE_NAMES.get(entry.language, 'Cyrillic script')}: the list romanizes its "
-                             "title and should follow it with the English translation in square brackets",
-                             "add titleaddon = {the title in English}")
+            language_name = LANGUAGE_NAMES.get(entry.language, N_("Cyrillic script"))
+            problems.warning(bib_path, entry.line, _("entry '{key}' is in {language}: the list romanizes its title and "
+                                                     "should follow it with the English translation in square "
+                                                     "brackets").format(key=entry.key, language=_(language_name)),
+                             _("add titleaddon = {the title in English}"))
         items.append(item.data)
     return items
 

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from kazthesis.i18n import _
 from kazthesis.problems import Problems
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -71,9 +72,11 @@ def resolve_style(value: str, root: Path, problems: Problems, where: tuple[Path,
     known = [*gost_names, *SHIPPED]
     close = difflib.get_close_matches(key.lower(), [*known, *ALIASES], n=3, cutoff=0.5)
     close = list(dict.fromkeys(ALIASES.get(c, c) for c in close))
-    hint = (f"did you mean {' or '.join(repr(c) for c in close)}? " if close else "") + \
-        f"the styles are {', '.join(repr(k) for k in known)}, or the path of a .csl file in the project"
-    problems.error(path, line, f"unknown bibliography style '{value}'", hint)
+    styles = _("the styles are {names}, or the path of a .csl file in the project").format(
+        names=", ".join(repr(k) for k in known))
+    hint = (_("did you mean {names}? {styles}").format(names=_(" or ").join(repr(c) for c in close), styles=styles)
+            if close else styles)
+    problems.error(path, line, _("unknown bibliography style '{value}'").format(value=value), hint)
     return None
 
 
@@ -83,12 +86,12 @@ def _project_style(value: str, root: Path, problems: Problems, where: tuple[Path
     try:
         file.relative_to(root.resolve())
     except ValueError:
-        problems.error(path, line, f"the style file '{value}' is outside the project folder",
-                       "copy the .csl file into the project and give its path from there")
+        problems.error(path, line, _("the style file '{value}' is outside the project folder").format(value=value),
+                       _("copy the .csl file into the project and give its path from there"))
         return None
     if not file.is_file():
-        problems.error(path, line, f"the style file '{value}' does not exist",
-                       "give the path of a .csl file from the project folder, e.g. style = \"styles/uni.csl\"")
+        problems.error(path, line, _("the style file '{value}' does not exist").format(value=value),
+                       _('give the path of a .csl file from the project folder, e.g. style = "styles/uni.csl"'))
         return None
     return read_style(value, file, problems, where)
 
@@ -99,20 +102,22 @@ def read_style(name: str, file: Path, problems: Problems, where: tuple[Path, int
     try:
         root = ET.fromstring(file.read_bytes())
     except (ET.ParseError, OSError) as exc:
-        problems.error(file, _error_line(exc), f"'{name}' is not a readable CSL style: {exc}",
-                       "use the .csl file as the style's publisher gives it (it is XML)")
+        problems.error(file, _error_line(exc), _("'{name}' is not a readable CSL style: {exc}").format(
+                                                 name=name, exc=exc),
+                       _("use the .csl file as the style's publisher gives it (it is XML)"))
         return None
     if root.tag != f"{{{CSL_NS}}}style":
-        problems.error(path, line, f"'{name}' is not a CSL style (its root element is not <style>)",
-                       "download the style as a .csl file, e.g. from the Zotero style repository")
+        problems.error(path, line, _("'{name}' is not a CSL style (its root element is not <style>)").format(name=name),
+                       _("download the style as a .csl file, e.g. from the Zotero style repository"))
         return None
     info = root.find(f"{{{CSL_NS}}}info")
     parent = _link(info, "independent-parent")
     if parent:  # a dependent style only names its parent: use our copy of it, the network is never asked
         shipped = {_style_id(STYLE_DIR / f): n for n, f in SHIPPED.items()}
         if parent not in shipped:
-            problems.error(path, line, f"'{name}' is a dependent CSL style: it only points to {parent}",
-                           "put that parent style's own .csl file in the project and name it instead")
+            problems.error(path, line, _("'{name}' is a dependent CSL style: it only points to {parent}").format(
+                                         name=name, parent=parent),
+                           _("put that parent style's own .csl file in the project and name it instead"))
             return None
         parent_style = read_style(shipped[parent], STYLE_DIR / SHIPPED[shipped[parent]], problems, where)
         if parent_style is None:
@@ -121,9 +126,9 @@ def read_style(name: str, file: Path, problems: Problems, where: tuple[Path, int
         return CslStyle(name, parent_style.path, _text(info, "title") or parent_style.title, parent_style.style_id,
                         parent_style.numeric, locale)
     if root.get("class") == "note":
-        problems.error(path, line, f"'{name}' is a note style (citations in footnotes), which kazthesis does not "
-                       "lay out",
-                       "choose an author–date or numeric style, e.g. style = \"chicago-author-date\"")
+        problems.error(path, line, _("'{name}' is a note style (citations in footnotes), which kazthesis does not "
+                         "lay out").format(name=name),
+                       _('choose an author–date or numeric style, e.g. style = "chicago-author-date"'))
         return None
     category = info.find(f"{{{CSL_NS}}}category[@citation-format]") if info is not None else None
     numeric = category is not None and category.get("citation-format") in ("numeric", "label")
