@@ -3,8 +3,8 @@
 A command run inside a project's subfolder (``content/``) works on the project above it, as git and latexmk
 do. Messages name files relative to the folder the command was run in, as compilers and linters do, so that
 the editor whose terminal ran it opens ``content/02-tarau-1.md:14`` (or ``02-tarau-1.md:14`` from inside
-``content/``, ``../p/content/…`` for ``kazthesis build ../p``); a path that would climb more than two
-folders is shown whole.
+``content/``, ``../p/content/…`` for ``kazthesis build ../p``); a file outside both the project and
+that folder (an installed library) is shown whole.
 """
 
 from __future__ import annotations
@@ -45,11 +45,12 @@ class Places:
     def shown(self, path: str | Path) -> str:
         """A path (relative to the project, or absolute) as a message names it."""
         full = Path(path) if Path(path).is_absolute() else self.root / path
+        if not (full.is_relative_to(self.root) or full.is_relative_to(self.cwd)):
+            return str(full)
         try:
-            relative = os.path.relpath(full, self.cwd)
+            return os.path.relpath(full, self.cwd)
         except ValueError:  # another drive on Windows
             return str(full)
-        return str(full) if relative.startswith(os.path.join(os.pardir, os.pardir, os.pardir)) else relative
 
     def problem(self, problem: Problem) -> str:
         """``content/02.md:14: error: …`` with the file named as :meth:`shown` names it."""
