@@ -39,7 +39,7 @@ def paragraphs(draw):
                 items.append(Penalty(0.0, draw(st.sampled_from([100.0, 500.0]))))  # a chain's costly break
                 items.append(Glue(3.5, 1.75))  # not a place to break: it follows a penalty
             else:
-                items.append(SPACE)
+                items.append(draw(st.sampled_from([SPACE, Glue(3.5, 1.75, 1.0)])))
             places += 1
         for syllable in range(draw(st.integers(1, 3))):
             if syllable and places < 11:
@@ -64,6 +64,27 @@ def test_the_least_cost_of_all_break_sets(items, width, indent, weights) -> None
     assert found.hard == expected[0]
     assert found.demerits == pytest.approx(expected[1], rel=1e-9, abs=1e-6)
     assert cost(items, found.at, width, indent, weights) == pytest.approx((found.hard, found.demerits))
+    assert _first_fit(items, found.at, width, indent) == found.at
+
+
+def _first_fit(items, places, width, indent):
+    """Where a greedy breaker given only ``places`` breaks: at the last place whose line fits (its spaces
+    shrunk as far as they go)."""
+    def least(item):
+        return 0 if isinstance(item, Penalty) else item.width - (item.shrink if isinstance(item, Glue) else 0)
+
+    at, first, measure = [], 0, width - indent
+    while True:
+        fitting = [b for b in places if b >= first and sum(least(i) for i in items[first:b]) + (
+            items[b].width if isinstance(items[b], Penalty) else 0) <= measure + 1e-6]
+        rest = sum(least(i) for i in items[first:])
+        if rest <= measure + 1e-6 or not [b for b in places if b >= first]:
+            return tuple(at)
+        b = fitting[-1] if fitting else min(b for b in places if b >= first)
+        at.append(b)
+        first, measure = b + 1, width
+        while first < len(items) and not isinstance(items[first], Box):
+            first += 1
 
 
 def _words(*widths: float) -> list:

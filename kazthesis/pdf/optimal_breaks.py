@@ -5,10 +5,12 @@ them, not one line at a time as a browser does. The paragraph is a list of
 items (Knuth and Plass, "Breaking paragraphs into lines", 1981):
 
 * :class:`Box` — something that is set as it is: a word, or a syllable of it;
-* :class:`Glue` — a word space: its natural width and how far it may
-  stretch. A line may break at a glue that follows a box; the glue then
-  disappears. Glue never shrinks here: CSS justification only widens spaces,
-  so every line must fit the measure at natural width;
+* :class:`Glue` — a word space: its natural width, how far it may stretch
+  and how far it may shrink. A line may break at a glue that follows a box;
+  the glue then disappears. CSS justification only widens spaces, so a space
+  can shrink only where the renderer is told to set spaces narrower (a
+  negative word-spacing, which justification then widens again); with no
+  shrink, every line must fit the measure at natural width;
 * :class:`Penalty` — a place to break that is not a space (a soft hyphen,
   after a compound's own hyphen, inside a long no-break chain), with the
   width added when the line breaks there (the hyphen drawn), its cost, and
@@ -24,20 +26,27 @@ of a set of breaks (:func:`cost`) is a pair compared in order:
 2. the demerits, TeX's formula: for each line but the last
    ``(line_penalty + badness)² + penalty²``, where the badness is
    ``100·r³`` and r how far the spaces stretch past their natural width, in
-   units of their stretch; plus ``double_hyphen`` for a hyphenated line after
-   a hyphenated line, ``final_hyphen`` when the last full line is hyphenated,
-   ``short_last`` when the last line is shorter than the indent, and
-   ``fragment_last`` when it holds a lone piece of a broken word.
+   units of their stretch (or shrink below it, in units of their shrink);
+   plus ``double_hyphen`` for a hyphenated line after a hyphenated line,
+   ``final_hyphen`` when the last full line is hyphenated, ``short_last``
+   when the last line is shorter than the indent, and ``fragment_last``
+   when it holds a lone piece of a broken word.
 
-A line must fit at natural width; the only exception is a line that holds
-no place to break (a word wider than the measure), which no choice avoids.
+A line must fit with its glue shrunk as far as it goes; the only exception
+is a line that holds no place to break (a word wider than the measure),
+which no choice avoids. And no line may have room for the whole of the next
+one, both shrunk: the renderer's breaker is greedy, and given only the
+chosen places to break it must land on each of them (it would take up a
+next line that fits).
 A line without glue that falls short stretches as if it had one space
 (``lone_stretch``): a hole at its end is as bad as one wide space.
 
 :func:`best_breaks` finds the minimum by dynamic programming over the break
-candidates, keeping for each the best way to reach it with 0, 1 and 2
-hyphenated lines just before; lines that overflow are never extended, so the
-work is linear in the paragraph times the candidates a line can hold.
+candidates, keeping for each the ways to reach it with 0, 1 and 2
+hyphenated lines just before — of those, each that is cheaper than all the
+ways whose last line leaves less room (a next line too wide for that room can
+follow only those). Lines that overflow are never extended, so the work is
+about the paragraph's length times the candidates a line can hold.
 tests/test_optimal_breaks.py checks it against every set of breaks of small
 random paragraphs. Pure Python: the PDF stage measures the items
 (:mod:`kazthesis.pdf.weasy`) and hands the breaks to the renderer.
@@ -63,6 +72,7 @@ class Box:
 class Glue:
     width: float
     stretch: float
+    shrink: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +132,10 @@ def lines_of(items: Sequence[Item], at: Sequence[int]) -> list[tuple[int, int]]:
     return lines
 
 
-def _badness(slack: float, stretch: float, settings: Settings) -> float:
+def _badness(slack: float, stretch: float, shrink: float, settings: Settings) -> float:
+    """TeX's badness of a line ``slack`` short of its measure (negative: that much too wide)."""
+    if slack < -EPSILON:
+        return 100.0 * min(-slack / shrink, 1.0) ** 3 if shrink > 0 else 0.0
     if slack <= EPSILON:
         return 0.0
     return 100.0 * (slack / (stretch if stretch > 0 else settings.lone_stretch)) ** 3
@@ -137,6 +150,13 @@ def cost(items: Sequence[Item], at: Sequence[int], width: float, indent: float =
     lines = lines_of(items, at)
     if any(end < first for first, end in lines[:-1]):
         return None  # a break among the glue and penalties dropped at a line's start
+    for number, ((first, _), (_, end)) in enumerate(zip(lines, lines[1:], strict=False)):
+        merged = sum(item.width - (item.shrink if isinstance(item, Glue) else 0.0)
+                     for item in items[first:end] if not isinstance(item, Penalty))
+        if end < len(items) and isinstance(items[end], Penalty):
+            merged += items[end].width
+        if merged <= (width - indent if number == 0 else width) + EPSILON:
+            return None  # the next line would fit on this one: a greedy breaker would not break here
     hard, demerits, run = 0, 0.0, 0
     for number, (first, end) in enumerate(lines):
         last = number == len(lines) - 1
@@ -144,11 +164,12 @@ def cost(items: Sequence[Item], at: Sequence[int], width: float, indent: float =
         content = items[first:end]
         natural = sum(item.width for item in content if not isinstance(item, Penalty))
         stretch = sum(item.stretch for item in content if isinstance(item, Glue))
+        shrink = sum(item.shrink for item in content if isinstance(item, Glue))
         breakable = any(_legal(items, k) for k in range(first, end))
         penalty = items[end] if not last else None
         if isinstance(penalty, Penalty):
             natural += penalty.width
-        if natural > measure + EPSILON and breakable:
+        if natural - shrink > measure + EPSILON and breakable:
             return None
         if last:
             previous_flagged = number > 0 and _flagged(items, at[number - 1])
@@ -159,7 +180,7 @@ def cost(items: Sequence[Item], at: Sequence[int], width: float, indent: float =
             if previous_flagged and not any(isinstance(item, Glue) for item in content):
                 demerits += settings.fragment_last
             break
-        badness = _badness(measure - natural, stretch, settings)
+        badness = _badness(measure - natural, stretch, shrink, settings)
         p = penalty.cost if isinstance(penalty, Penalty) else 0.0
         demerits += (settings.line_penalty + badness) ** 2 + (p * p if p > 0 else 0.0)
         flagged = _flagged(items, end)
@@ -181,30 +202,36 @@ def best_breaks(items: Sequence[Item], width: float, indent: float = 0.0,
     n = len(items)
     natural = [0.0] * (n + 1)  # natural[i]: width of items[:i] (penalties count nothing unless broken at)
     stretch = [0.0] * (n + 1)
+    least = [0.0] * (n + 1)  # least[i]: width of items[:i] with every glue shrunk as far as it goes
     glue_count = [0] * (n + 1)
     places = [0] * (n + 1)  # legal breaks among items[:i]
     for i, item in enumerate(items):
         natural[i + 1] = natural[i] + (0.0 if isinstance(item, Penalty) else item.width)
         stretch[i + 1] = stretch[i] + (item.stretch if isinstance(item, Glue) else 0.0)
+        least[i + 1] = least[i] + (natural[i + 1] - natural[i]) - (item.shrink if isinstance(item, Glue) else 0.0)
         glue_count[i + 1] = glue_count[i] + isinstance(item, Glue)
         places[i + 1] = places[i] + _legal(items, i)
     candidates = [i for i in range(n) if _legal(items, i)]
-    # best[(break, run)] = ((hard, demerits), previous key); break -1 is the paragraph's start.
-    best: dict[tuple[int, int], tuple[tuple[int, float], tuple[int, int] | None]] = {(-1, 0): ((0, 0.0), None)}
-    order = [-1, *candidates]
-    final: tuple[tuple[int, float], tuple[int, int]] | None = None
-    for a in order:
+    # The ways to reach a break with 0, 1 or 2 hyphenated lines just before it: for each, the room its line
+    # leaves (the next line must not fit in it, or a greedy breaker would take it up) and the cost so far.
+    # key (break, run) → [(room, (hard, demerits), back key, back way)]; break -1 is the paragraph's start.
+    ways: dict[tuple[int, int], list[tuple[float, tuple[int, float], tuple[int, int] | None, int]]] = {
+        (-1, 0): [(-inf, (0, 0.0), None, -1)]}
+    final: tuple[tuple[int, float], tuple[int, int], int] | None = None
+    for a in (-1, *candidates):
+        first = 0 if a < 0 else _start(items, a)
+        measure = width - indent if a < 0 else width
+        flagged_before = a >= 0 and _flagged(items, a)
         for run in (0, 1, 2):
             key = (a, run)
-            if key not in best:
+            if key not in ways:
                 continue
-            (hard, demerits), _ = best[key]
-            first = 0 if a < 0 else _start(items, a)
-            measure = width - indent if a < 0 else width
-            flagged_before = a >= 0 and _flagged(items, a)
+            front = _front(ways[key])
             # The last line: from here to the end.
             line_width = natural[n] - natural[first]
-            if line_width <= measure + EPSILON or places[n] - places[first] == 0:
+            way = _cheapest(front, least[n] - least[first])
+            if way is not None and (least[n] - least[first] <= measure + EPSILON or places[n] - places[first] == 0):
+                (hard, demerits), pick = way
                 extra = 0.0
                 if flagged_before:
                     extra += settings.final_hyphen
@@ -214,42 +241,71 @@ def best_breaks(items: Sequence[Item], width: float, indent: float = 0.0,
                     extra += settings.short_last
                 total = (hard, demerits + extra)
                 if final is None or total < final[0]:
-                    final = (total, key)
+                    final = (total, key, pick)
             # Lines that end at a later candidate.
-            for b in candidates[_first_after(candidates, max(a, first - 1)):]:
+            for b in candidates[_count_below(candidates, first):]:
                 item = items[b]
-                line_width = natural[b] - natural[first] + (item.width if isinstance(item, Penalty) else 0.0)
+                hyphen = item.width if isinstance(item, Penalty) else 0.0
+                line_width = natural[b] - natural[first] + hyphen
+                narrowest = least[b] - least[first] + hyphen
                 inner = places[b] - places[first] > 0
-                if natural[b] - natural[first] > measure + EPSILON and inner:
+                if least[b] - least[first] > measure + EPSILON and inner:
                     break  # wider still at every later candidate
-                if line_width > measure + EPSILON and inner:
+                if narrowest > measure + EPSILON and inner:
                     continue  # the hyphen does not fit here; a later space may
-                badness = _badness(measure - line_width, stretch[b] - stretch[first], settings)
+                way = _cheapest(front, narrowest)
+                if way is None:
+                    continue
+                (hard, demerits), pick = way
+                badness = _badness(measure - line_width, stretch[b] - stretch[first],
+                                   (natural[b] - least[b]) - (natural[first] - least[first]), settings)
                 p = item.cost if isinstance(item, Penalty) else 0.0
                 d = (settings.line_penalty + badness) ** 2 + (p * p if p > 0 else 0.0)
                 flagged = _flagged(items, b)
                 if flagged and run:
                     d += settings.double_hyphen
-                new_run = min(run + 1, 2) if flagged else 0
-                total = (hard + (flagged and run >= 2), demerits + d)
-                target = (b, new_run)
-                if target not in best or total < best[target][0]:
-                    best[target] = (total, key)
-    assert final is not None  # the line from the last candidate on always qualifies
-    (hard, demerits), key = final
+                target = (b, min(run + 1, 2) if flagged else 0)
+                room = measure - (least[_start(items, b)] - least[first])
+                ways.setdefault(target, []).append((room, (hard + (flagged and run >= 2), demerits + d), key, pick))
+    assert final is not None  # breaking at every place is always allowed
+    (hard, demerits), key, pick = final
     at: list[int] = []
     while key is not None and key[0] >= 0:
         at.append(key[0])
-        key = best[key][1]
+        _, _, key, pick = ways[key][pick]
     return Breaks(tuple(reversed(at)), hard, demerits)
 
 
-def _first_after(candidates: list[int], position: int) -> int:
-    """Index in ``candidates`` of the first candidate after ``position`` (binary search)."""
-    low, high = 0, len(candidates)
+def _front(ways: list) -> tuple[list[float], list[tuple[int, float]], list[int]]:
+    """The ways worth keeping, by room: each cheaper than every way with less room (the only ones a
+    narrower next line can follow). Returns their rooms, costs and indices, room ascending."""
+    rooms: list[float] = []
+    costs: list[tuple[int, float]] = []
+    picks: list[int] = []
+    for index in sorted(range(len(ways)), key=lambda k: (ways[k][0], ways[k][1])):
+        room, total = ways[index][0], ways[index][1]
+        if not costs or total < costs[-1]:
+            rooms.append(room)
+            costs.append(total)
+            picks.append(index)
+    return rooms, costs, picks
+
+
+def _cheapest(front: tuple[list[float], list[tuple[int, float]], list[int]],
+              need: float) -> tuple[tuple[int, float], int] | None:
+    """The least cost of the ways of a front whose line has no room for a next line ``need`` wide, and which
+    way it is."""
+    rooms, costs, picks = front
+    k = _count_below(rooms, need - EPSILON)
+    return (costs[k - 1], picks[k - 1]) if k else None
+
+
+def _count_below(values: Sequence[float], limit: float) -> int:
+    """How many of the ascending ``values`` are less than ``limit`` (binary search)."""
+    low, high = 0, len(values)
     while low < high:
         middle = (low + high) // 2
-        if candidates[middle] <= position:
+        if values[middle] < limit:
             low = middle + 1
         else:
             high = middle
