@@ -11,8 +11,12 @@ from kazthesis.pdf.optimal_breaks import Box, Glue, Penalty, best_breaks
 
 
 def _width(text: str, style: object) -> float:
-    """A stand-in measure: 7 pt a character, 14 in bold, the hyphen 4 pt."""
-    return 4.0 if text == "\u2010" else (3.5 if text == " " else len(text) * (14.0 if style == "b" else 7.0))
+    """A stand-in measure: 7 pt a character, 14 in bold, the hyphen 4 pt, the marks nothing."""
+    if text == "\u2010":
+        return 4.0
+    if text == " ":
+        return 3.5
+    return len(text.translate({ord(c): None for c in "\u00ad\u200b\u2060"})) * (14.0 if style == "b" else 7.0)
 
 
 def _places(text: str) -> set[int]:

@@ -30,9 +30,11 @@ def _brute_force(items, width, indent, weights):
 @st.composite
 def paragraphs(draw):
     """Words of 1–3 syllables (soft hyphens between them), some compounds with their own hyphen, some
-    spaces bound by a costly break (a long no-break chain): at most 11 places to break."""
+    spaces bound by a costly break (a long no-break chain), letters that may be spaced out or in by 2 % or not
+    at all: at most 11 places to break."""
     items: list = []
     places = 0
+    expansion = draw(st.sampled_from([0.0, 0.02]))
     for word in range(draw(st.integers(1, 6))):
         if word:
             if draw(st.booleans()) and draw(st.booleans()):
@@ -47,7 +49,8 @@ def paragraphs(draw):
                 items.append(Penalty(0.0, 50.0, True) if explicit else Penalty(HYPHEN, draw(st.sampled_from(
                     [0.0, 50.0, 300.0])), True))
                 places += 1
-            items.append(Box(draw(st.floats(3.0, 60.0))))
+            width = draw(st.floats(3.0, 60.0))
+            items.append(Box(width, width * expansion, width * expansion))
         if places >= 11:
             break
     return items
@@ -56,7 +59,8 @@ def paragraphs(draw):
 @settings(max_examples=300, deadline=None)
 @given(items=paragraphs(), width=st.floats(40.0, 160.0), indent=st.sampled_from([0.0, 20.0, 35.4]),
        weights=st.sampled_from([Settings(), Settings(double_hyphen=0.0, final_hyphen=0.0, lone_stretch=0.5),
-                                Settings(short_last=1e6, fragment_last=1e7)]))
+                                Settings(short_last=1e6, fragment_last=1e7), Settings(tolerance=200.0),
+                                Settings(tolerance=3000.0)]))
 def test_the_least_cost_of_all_break_sets(items, width, indent, weights) -> None:
     found = best_breaks(items, width, indent, weights)
     expected = _brute_force(items, width, indent, weights)
@@ -64,27 +68,6 @@ def test_the_least_cost_of_all_break_sets(items, width, indent, weights) -> None
     assert found.hard == expected[0]
     assert found.demerits == pytest.approx(expected[1], rel=1e-9, abs=1e-6)
     assert cost(items, found.at, width, indent, weights) == pytest.approx((found.hard, found.demerits))
-    assert _first_fit(items, found.at, width, indent) == found.at
-
-
-def _first_fit(items, places, width, indent):
-    """Where a greedy breaker given only ``places`` breaks: at the last place whose line fits (its spaces
-    shrunk as far as they go)."""
-    def least(item):
-        return 0 if isinstance(item, Penalty) else item.width - (item.shrink if isinstance(item, Glue) else 0)
-
-    at, first, measure = [], 0, width - indent
-    while True:
-        fitting = [b for b in places if b >= first and sum(least(i) for i in items[first:b]) + (
-            items[b].width if isinstance(items[b], Penalty) else 0) <= measure + 1e-6]
-        rest = sum(least(i) for i in items[first:])
-        if rest <= measure + 1e-6 or not [b for b in places if b >= first]:
-            return tuple(at)
-        b = fitting[-1] if fitting else min(b for b in places if b >= first)
-        at.append(b)
-        first, measure = b + 1, width
-        while first < len(items) and not isinstance(items[first], Box):
-            first += 1
 
 
 def _words(*widths: float) -> list:

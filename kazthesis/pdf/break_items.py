@@ -8,7 +8,8 @@ zero-width spaces (U+200B) where a URL may break, word joiners (U+2060)
 where nothing may. The places a line may break are given (the renderer's
 own line-breaking rules say where: after a space, at a soft hyphen, after a
 compound's hyphen…); :func:`paragraph_items` measures what lies between them
-with ``measure(text, style)`` and makes:
+with ``measure(text, style)`` (which gives the marks that draw nothing no
+width) and makes:
 
 * a space → :class:`Glue` (a justified line stretches it);
 * a soft hyphen → a flagged :class:`Penalty` as wide as the hyphen drawn;
@@ -64,7 +65,8 @@ class Costs:
     other: float = 50.0  # a zero-width space, after a slash or a dash
     chain: float = 1000.0  # inside a chain of three or more bound words
     stretch: float = 0.5  # how far a space stretches at badness 100, in spaces
-    shrink: float = 0.0  # how far a space may shrink, in spaces (the renderer's word-spacing must allow it)
+    shrink: float = 0.0  # how far a space may shrink, in spaces
+    expansion: float = 0.0  # how far a word may stretch or shrink by spacing its letters, as a share of it
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
     start = 0  # where the pending box's text begins
 
     def box_until(end: int) -> None:
-        """A box for text[start:end], measured run by run (marks that draw nothing left out)."""
+        """A box for text[start:end], measured run by run (a mark that draws nothing measures nothing)."""
         nonlocal start
         width = 0.0
         k = start
@@ -95,12 +97,10 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
             j = k
             while j < end and style_at[j] == style_at[k]:
                 j += 1
-            piece = re.sub(f"[{SOFT_HYPHEN}{ZERO_WIDTH_SPACE}{WORD_JOINER}]", "", text[k:j])
-            if piece:
-                width += measure(piece, style_at[k])
+            width += measure(text[k:j], style_at[k])
             k = j
         if end > start:
-            items.append(Box(width))
+            items.append(Box(width, width * costs.expansion, width * costs.expansion))
         start = end
 
     for i, char in enumerate(text):
@@ -115,6 +115,8 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
                     items.append(Penalty(0.0, inf))
             elif i + 1 in breaks:
                 offsets[len(items)] = i
+            else:
+                items.append(Penalty(0.0, inf))  # a space the renderer may not break at (before a dash…)
             items.append(Glue(space, space * costs.stretch, space * costs.shrink))
             start = i + 1
         elif i + 1 in breaks and i + 1 < len(text):
