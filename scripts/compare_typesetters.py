@@ -4,8 +4,8 @@
 A development tool, not part of the product (and not in requirements.txt:
 ``.venv/bin/pip install typst==0.15.0`` brings the Typst compiler as a wheel).
 It reads a built project's ``output/thesis.html`` — the text exactly as our
-PDF sets it, with our soft hyphens — takes the body's headings, paragraphs,
-list items and reference-list entries, and writes them as a Typst document
+PDF sets it, with our soft hyphens — takes the running text's headings,
+paragraphs and list items (introduction, chapters, conclusion), and writes them as a Typst document
 with the same page, font, size, measure and first-line indent (read from the
 HTML's own stylesheet). Typst has no Kazakh hyphenation patterns, so it is
 given our soft hyphens and none of its own (``hyphenate: false``): both
@@ -16,7 +16,9 @@ figures, formulas and code are left out (the figures count body lines only).
     .venv/bin/python scripts/compare_typesetters.py [PROJECT_DIR] [--out DIR]
 
 writes DIR/typst.typ and DIR/typst.pdf (DIR defaults to PROJECT_DIR/output/compare) and prints the
-figures of ``scripts/measure_lines.py`` for our PDF's body pages and for Typst's, side by side.
+figures of ``scripts/measure_lines.py`` for our PDF's running text (introduction to conclusion) and for
+Typst's, side by side. ``scripts/benchmark.py --lines`` does the same for the exemplar and the Russian
+fixture.
 
 XeLaTeX is not used: it is not installed here (Debian's texlive-xetex pulls
 in texlive-latex-extra), and with the same soft hyphens it would show the
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -68,8 +69,8 @@ class _Reader(HTMLParser):
         if tag in ("img", "br", "meta", "link"):
             return
         self.stack.append((tag, cls))
-        if tag == "section" and "part" in cls.split():
-            self.in_body = True
+        if tag == "section":  # the running text: the introduction, the chapters, the conclusion
+            self.in_body = bool({"part-structural", "part-chapter"} & set(cls.split()))
         if not self.in_body or self._skipped():
             return
         if tag == "ol":
@@ -178,16 +179,18 @@ def _run(style: str, text: str) -> str:
     return literal
 
 
-def _body_pages(pdf: Path, html: str) -> str:
-    """Our PDF's pages from the first body part's heading (by the PDF's bookmarks) to the end."""
-    first = re.search(r'<section class="part[^"]*">\s*<h1[^>]*>(.*?)</h1>', html, re.S)
-    title = re.sub(r"<[^>]+>|[\u00ad\u2060]", "", first.group(1)).strip() if first else ""
-    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True, text=True,
-                         check=True).stdout
-    pages = int(re.findall(r'<page number="(\d+)"', xml)[-1])
-    start = next((int(p) for p, t in re.findall(r'<item page="(\d+)">(.*?)</item>', xml)
-                  if t.strip().upper() == title.upper()), 1)
-    return f"{start}-{pages}"
+def typeset(project: Path, out: Path) -> Path | None:
+    """Typst's PDF of a built project's running text (written in ``out``); None when Typst is not installed."""
+    try:
+        import typst
+    except ImportError:
+        return None
+    html = (project / "output" / "thesis.html").read_text(encoding="utf-8")
+    out.mkdir(parents=True, exist_ok=True)
+    source = out / "typst.typ"
+    source.write_text(typst_source(html, _style(html, r'<html lang="([a-z]+)', "kk")), encoding="utf-8")
+    typst.compile(str(source), output=str(out / "typst.pdf"), font_paths=[])
+    return out / "typst.pdf"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,25 +198,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("project", nargs="?", type=Path, default=ROOT)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    try:
-        import typst
-    except ImportError:
-        print("Typst is not installed: .venv/bin/pip install typst==0.15.0", file=sys.stderr)
-        return 1
     html_path, pdf = args.project / "output" / "thesis.html", args.project / "output" / "thesis.pdf"
     if not html_path.exists() or not pdf.exists():
         print(f"{html_path}: not built — run build.py build {args.project} first", file=sys.stderr)
         return 1
-    html = html_path.read_text(encoding="utf-8")
-    lang = _style(html, r'<html lang="([a-z]+)', "kk")
-    out = args.out or args.project / "output" / "compare"
-    out.mkdir(parents=True, exist_ok=True)
-    source = out / "typst.typ"
-    source.write_text(typst_source(html, lang), encoding="utf-8")
-    typst.compile(str(source), output=str(out / "typst.pdf"), font_paths=[])
-    ours, _ = measure_lines.measure(pdf, _body_pages(pdf, html))
-    theirs, _ = measure_lines.measure(out / "typst.pdf")
-    print(side_by_side({"kazthesis (WeasyPrint)": ours, "Typst 0.15": theirs}))
+    theirs = typeset(args.project, args.out or args.project / "output" / "compare")
+    if theirs is None:
+        print("Typst is not installed: .venv/bin/pip install typst==0.15.0", file=sys.stderr)
+        return 1
+    lang = _style(html_path.read_text(encoding="utf-8"), r'<html lang="([a-z]+)', "kk")
+    ours, _ = measure_lines.measure(pdf, measure_lines.body_pages(pdf, lang))
+    print(side_by_side({"kazthesis (WeasyPrint)": ours, "Typst 0.15": measure_lines.measure(theirs)[0]}))
     return 0
 
 

@@ -251,6 +251,19 @@ def measure(pdf: Path, pages: str | None = None) -> tuple[Figures, list[Line]]:
     return figures, lines
 
 
+def body_pages(pdf: Path, language: str) -> str:
+    """The pages of a thesis's running text, "first-last": from the introduction's page to the page before
+    the reference list's (by the PDF's bookmarks and the document language's titles)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kazthesis.lang import locale
+
+    xml = _run("pdftohtml", "-xml", "-i", "-stdout", str(pdf))
+    marks = [(int(p), html.unescape(t)) for p, t in re.findall(r'<item page="(\d+)">(.*?)</item>', xml)]
+    first = next(page for page, title in marks if title == locale.text(language, "introduction"))
+    last = next(page for page, title in marks if title == locale.text(language, "references")) - 1
+    return f"{first}-{last}"
+
+
 def _share(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
@@ -277,10 +290,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pdf", type=Path)
     parser.add_argument("--pages", help="a page range such as 4-37 (default: all pages)")
+    parser.add_argument("--body", metavar="LANGUAGE",
+                        help="measure a thesis's running text: from the introduction to the reference list")
     parser.add_argument("--lines", action="store_true", help="also print every line, marked")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    figures, lines = measure(args.pdf, args.pages)
+    figures, lines = measure(args.pdf, body_pages(args.pdf, args.body) if args.body else args.pages)
     if args.lines:
         for line in lines:
             gap = max(line.gaps, default=0.0) / figures.normal_space if figures.normal_space else 0.0

@@ -39,6 +39,12 @@ def test_spaces_soft_hyphens_and_hyphens_become_glue_and_penalties() -> None:
     assert 13 not in found.offsets
 
 
+def test_the_spaces_after_the_last_word_are_no_place_to_break() -> None:
+    found = paragraph_items([("бір екі ", None)], {4, 8}, _width)
+    assert found.items == [Box(21.0), Glue(3.5, 1.75), Box(21.0)]
+    assert list(found.offsets) == [1]
+
+
 def test_a_run_in_another_style_is_measured_in_it() -> None:
     found = paragraph_items([("Мақ", "b"), ("сат – ", None)], {7}, _width)
     assert found.items[0] == Box(3 * 14.0 + 3 * 7.0)

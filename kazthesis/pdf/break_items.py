@@ -134,9 +134,11 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
                 offsets[len(items)] = i
                 items.append(Penalty(0.0, costs.other))
     box_until(len(text))
+    while items and not isinstance(items[-1], Box):  # the spaces after the paragraph's last word
+        items.pop()
     # A break at a glue needs a box before it (optimal_breaks' rule); a space after a penalty is not a place.
-    offsets = {k: v for k, v in offsets.items() if not isinstance(items[k], Glue) or (k and isinstance(
-        items[k - 1], Box))}
+    offsets = {k: v for k, v in offsets.items() if k < len(items) and (not isinstance(items[k], Glue) or (
+        k and isinstance(items[k - 1], Box)))}
     return Paragraph(items, offsets)
 
 

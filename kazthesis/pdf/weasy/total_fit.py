@@ -39,8 +39,8 @@ from kazthesis.pdf.optimal_breaks import Box, Glue, Settings, best_breaks, lines
 __all__ = ["COSTS", "SETTINGS", "install", "misplaced"]
 
 COSTS = Costs(hyphen=500.0, explicit=100.0, other=50.0, chain=1000.0, stretch=0.5, shrink=0.2, expansion=0.02)
-SETTINGS = Settings(tolerance=10000.0, fragment_last=1e7)
-LETTER_LIMIT = 2.0  # letters stretch or shrink at most twice their stretch (4 % of their width: ≈ 0.3 pt)
+SETTINGS = Settings(tolerance=10000.0, fragment_last=1e9)
+LETTER_LIMIT = 3.0  # letters stretch or shrink at most three times their stretch (6 % of their width)
 MARGIN = 0.3  # CSS px a planned line is left short of the measure, for WeasyPrint's justification to take up
 SOFT_HYPHEN, WORD_JOINER = "\u00ad", "\u2060"
 INVISIBLE = frozenset("\u00ad\u2060\u200b")
@@ -118,7 +118,7 @@ def _additive(style: Any) -> bool:
     spacing of its own), and its spaces are collapsed as justification wants."""
     return (style["font_kerning"] == "none" and style["font_variant_ligatures"] == "none"
             and style["letter_spacing"] in ("normal", 0) and not style["word_spacing"]
-            and style["white_space"] in ("normal", "nowrap"))
+            and style["white_space"] in ("normal", "nowrap", "pre-wrap"))  # pre-wrap: a list item's marker
 
 
 def _edge(style: Any, side: str) -> float | None:
@@ -177,8 +177,11 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
 
     rest = text[start:]
     attrs = get_log_attrs(rest, lang)
-    # No break inside a piece that must not wrap (a citation): only where its text meets another's.
-    nowrap = [key_at[j][0] == "text" and styles[key_at[j]]["white_space"] == "nowrap" for j in range(len(text))]
+    # No break inside a piece that must not wrap (a citation, a list item's marker): only where its text meets
+    # another's.
+    nowrap = [key_at[j][0] == "text" and styles[key_at[j]]["white_space"] != "normal" for j in range(len(text))]
+    nowrap_marker = [key_at[j][0] == "text" and styles[key_at[j]]["white_space"] == "pre-wrap"
+                     for j in range(len(text))]
     places = {i for i in range(1, len(rest)) if attrs[i].is_line_break and not (
         nowrap[start + i - 1] and nowrap[start + i] and box_at[start + i - 1] == box_at[start + i])}
     runs = _runs(segments, start)
@@ -196,13 +199,16 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
             break
         measure = width - (indent if start == 0 and number == 0 else 0.0)
         first, last = line.start, line.end - 1
+        if text[last] not in " \u00a0\u00ad\u200b":
+            last += 1  # a line broken after a hyphen, a dash or a slash keeps it
         while last > first and text[last - 1] == " ":
             last -= 1
         hyphen = text[line.end - 1] == SOFT_HYPHEN
         natural = sum(char_width(key_at[j], text[j]) for j in range(first, last))
         if hyphen:
             natural += _advance(styles[key_at[line.end - 1]], context, "\u2010")
-        shaped = [j for j in range(first, last) if key_at[j][0] == "text"]
+        # The characters the line's spacing applies to (a list item's marker keeps its own).
+        shaped = [j for j in range(first, last) if key_at[j][0] == "text" and not nowrap_marker[j]]
         if not shaped:
             continue
         slack = measure - MARGIN - natural
@@ -334,7 +340,8 @@ def split_text_box(context: Any, box: Any, available_width: float | None, skip: 
     plan, offset = marked
     local = len(box.text.encode()[:skip or 0].decode())
     line = plan.line_at(offset + local)
-    style = _spaced(plan, box.style, line.letter, line.word) if line.letter or line.word else box.style
+    spaced = (line.letter or line.word) and box.style["white_space"] != "pre-wrap"  # a marker keeps its own
+    style = _spaced(plan, box.style, line.letter, line.word) if spaced else box.style
     end = line.end - offset  # in box.text, just after the character the line breaks at
     if line is plan.lines[-1] or end >= len(box.text):
         piece, resume = box.text[local:], None

@@ -138,6 +138,7 @@ def test_a_sequence_of_edits_resumed_one_after_another_equals_layouts_from_scrat
         spliced.write_bytes(resumed.pdf)
         assert all(font["emb"] == "yes" for font in fonts(spliced)), name
     # A same-length change lays out again its own pages and the next, not the rest of the chapter; a phrase
-    # that moves every later line lays them all out again.
-    assert makes["same length"] <= 4 < makes["phrase added"] - 2, makes
+    # that moves the later page breaks lays out again the pages it moves (total fit may take up a short phrase
+    # in its own paragraph's lines, so that fewer pages move than under line-by-line breaking).
+    assert makes["same length"] <= 4 < makes["phrase added"], makes
     assert makes["same length"] < first.pages - 2
