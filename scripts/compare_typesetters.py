@@ -226,9 +226,11 @@ def side_by_side(columns: dict[str, measure_lines.Figures]) -> str:
     ]
     names = list(columns)
     width = max(len(label) for label, _ in rows)
-    lines = [" " * width + " | " + " | ".join(names)]
-    for label, show in rows:
-        lines.append(label.ljust(width) + " | " + " | ".join(show(columns[n]).ljust(len(n)) for n in names))
+    cells = {n: [show(columns[n]) for _, show in rows] for n in names}
+    widths = {n: max(len(n), *(len(c) for c in cells[n])) for n in names}
+    lines = [" " * width + " | " + " | ".join(n.ljust(widths[n]) for n in names)]
+    for k, (label, _) in enumerate(rows):
+        lines.append(label.ljust(width) + " | " + " | ".join(cells[n][k].ljust(widths[n]) for n in names))
     return "\n".join(lines)
 
 

@@ -54,7 +54,8 @@ def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
         problems.warning(path, line, message, hint)
     tokens = make_parser().parse(prepared.text, env)
     body, notes = split_footnotes(tokens)
-    reader = BlockReader(InlineReader(path, root, rel, language, problems, notes), prepared.line_blocks)
+    reader = BlockReader(InlineReader(path, root, rel, language, problems, notes), prepared.line_blocks,
+                         prepared.lettered)
     check_footnotes(env, path, problems)
     if deep := env.get("too_deep"):
         line, depth = deep

@@ -40,6 +40,9 @@ __all__ = ["COSTS", "SETTINGS", "install", "misplaced"]
 
 COSTS = Costs(hyphen=500.0, explicit=100.0, other=50.0, chain=1000.0, stretch=0.5, shrink=0.2, expansion=0.02)
 SETTINGS = Settings(tolerance=10000.0, fragment_last=1e9)
+# A table cell's lines are ragged: no line is too loose, so a word is broken only when it cannot fit whole.
+RAGGED_COSTS = Costs(hyphen=1e5, explicit=1e4, other=1e3, chain=1e5, stretch=1e4)
+RAGGED_SETTINGS = Settings(lone_stretch=1e4)
 LETTER_LIMIT = 3.0  # letters stretch or shrink at most three times their stretch (6 % of their width)
 MARGIN = 0.3  # CSS px a planned line is left short of the measure, for WeasyPrint's justification to take up
 SOFT_HYPHEN, WORD_JOINER = "\u00ad", "\u2060"
@@ -66,6 +69,7 @@ class _Plan:
     lines: list[_Line]
     width: float
     indent: float
+    ragged: bool = False  # a table cell's: lines set at natural spacing, aligned as the cell says
     styles: dict = field(default_factory=dict)  # (style id, letter, word) → the style copy
 
     def line_at(self, offset: int) -> _Line:
@@ -162,7 +166,7 @@ def _segments(box: Any, into: list) -> bool:
 
 
 def _plan(context: Any, line_box: Any, width: float, indent: float, segments: list, start: int = 0,
-          keep: list[_Line] | None = None) -> _Plan:
+          keep: list[_Line] | None = None, ragged: bool = False) -> _Plan:
     """The plan of a paragraph from ``start`` (a line start; the lines before it ``keep`` as they are)."""
     from weasyprint.text.line_break import get_log_attrs
 
@@ -185,9 +189,10 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
     places = {i for i in range(1, len(rest)) if attrs[i].is_line_break and not (
         nowrap[start + i - 1] and nowrap[start + i] and box_at[start + i - 1] == box_at[start + i])}
     runs = _runs(segments, start)
-    paragraph = paragraph_items(runs, places, lambda piece, key: sum(char_width(key, c) for c in piece), COSTS)
+    paragraph = paragraph_items(runs, places, lambda piece, key: sum(char_width(key, c) for c in piece),
+                                RAGGED_COSTS if ragged else COSTS)
     items = paragraph.items
-    breaks = best_breaks(items, width, indent if start == 0 else 0.0, SETTINGS).at
+    breaks = best_breaks(items, width, indent if start == 0 else 0.0, RAGGED_SETTINGS if ragged else SETTINGS).at
     lines = list(keep or [])
     item_lines = lines_of(items, breaks)
     starts = [start] + [start + paragraph.offsets[b] + 1 for b in breaks]
@@ -195,8 +200,8 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
     for number, (first_item, end_item) in enumerate(item_lines):
         line = _Line(starts[number], ends[number])
         lines.append(line)
-        if number == len(item_lines) - 1:
-            break
+        if number == len(item_lines) - 1 or ragged:
+            continue
         measure = width - (indent if start == 0 and number == 0 else 0.0)
         first, last = line.start, line.end - 1
         if text[last] not in " \u00a0\u00ad\u200b":
@@ -228,7 +233,7 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
         line.letter = share / characters
         if word_spaces:
             line.word = (slack - share) / word_spaces
-    plan = _Plan(line_box, text, lines, width, indent)
+    plan = _Plan(line_box, text, lines, width, indent, ragged)
     offset = 0
     for tb, t, _ in segments:
         if tb is not None:
@@ -281,9 +286,11 @@ def _first_offset(box: Any, offsets: dict) -> int:
 
 def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: dict | None,
                     containing_block: Any, *args: Any) -> Any:
-    """WeasyPrint's ``iter_line_boxes``, after planning the paragraph's lines when it is justified."""
+    """WeasyPrint's ``iter_line_boxes``, after planning the paragraph's lines when it is justified or in a
+    table cell."""
     style = containing_block.style
-    if style["text_align_all"] == "justify" and style["white_space"] == "normal":
+    ragged = type(containing_block).__name__ == "TableCellBox" and style["text_align_all"] != "justify"
+    if (style["text_align_all"] == "justify" or ragged) and style["white_space"] == "normal":
         from weasyprint.layout.percent import resolve_one_percentage, resolve_percentages
 
         resolve_percentages(box, containing_block)
@@ -291,12 +298,13 @@ def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: flo
             resolve_one_percentage(box, "text_indent", containing_block.width)
         segments: list = []
         if _segments(box, segments) and any(tb is not None for tb, _, _ in segments):
-            _refresh(context, box, containing_block.width, skip_stack, segments)
+            _refresh(context, box, containing_block.width, skip_stack, segments, ragged)
     return _ORIGINAL["iter_line_boxes"](context, box, position_y, bottom_space, skip_stack, containing_block,
                                         *args)
 
 
-def _refresh(context: Any, line_box: Any, width: float, skip_stack: dict | None, segments: list) -> None:
+def _refresh(context: Any, line_box: Any, width: float, skip_stack: dict | None, segments: list,
+             ragged: bool = False) -> None:
     """Plan the paragraph, or plan it again from where the layout resumes if its text or measure changed."""
     text = "".join(t for _, t, _ in segments)
     first = next(tb for tb, _, _ in segments if tb is not None)
@@ -304,13 +312,13 @@ def _refresh(context: Any, line_box: Any, width: float, skip_stack: dict | None,
     plan = marked[0] if marked else None
     if skip_stack is None:
         if plan is None or plan.text != text or plan.width != width or plan.indent != line_box.text_indent:
-            _plan(context, line_box, width, line_box.text_indent, segments)
+            _plan(context, line_box, width, line_box.text_indent, segments, ragged=ragged)
         return
     if plan is not None and plan.text == text and plan.width == width:
         return
     start = _position(line_box, skip_stack, segments)
     keep = [line for line in plan.lines if line.end <= start] if plan is not None else []
-    _plan(context, line_box, width, plan.indent if plan else 0.0, segments, start, keep)
+    _plan(context, line_box, width, plan.indent if plan else 0.0, segments, start, keep, ragged)
 
 
 # --- laying out ----------------------------------------------------------------------------------
