@@ -8,6 +8,7 @@ scripts/measure_lines.py, on whatever text the exemplar and the Russian fixture 
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -89,3 +90,44 @@ def test_the_russian_fixture_keeps_the_hyphenation_rules_and_no_hole(ru_build) -
     assert figures.hyphenated_share <= 15.0, measure_lines.report(figures)
     assert figures.longest_run <= 3
     assert figures.widest < 3.0, measure_lines.report(figures)
+
+
+def test_the_exemplars_table_cells_hold_no_broken_word(exemplar_build) -> None:
+    """The words of each table (between its caption and the next paragraph, which starts at the indent)."""
+    _, _, pdf = exemplar_build
+    pages = [n for n, text in enumerate(pdf.pages, 1) if re.search(r"^\s*\d+-кесте –", text, re.M)]
+    assert pages
+    words = measure_lines.read_words(pdf.path)
+    indent = prepare(REPO, Problems(root=REPO)).config.layout["indent"] * 72 / 2.54  # cm → pt
+    broken, tables = [], 0
+    for n in pages:
+        caption = next(w for w in words[n] if re.fullmatch(r"\d+-кесте", w.text))
+        left = min(w.x0 for w in words[n])
+        indented = [w.top for w in words[n] if w.top > caption.bottom and abs(w.x0 - left - indent) < 1]
+        end = min(indented, default=float("inf"))
+        cells = [w for w in words[n] if caption.bottom < w.top < end]
+        tables += bool(cells)
+        broken += [w.text for w in cells if w.text.endswith("\u2010")]
+    assert tables and broken == []
+
+
+def test_a_column_gets_its_longest_whole_word_when_the_page_has_room() -> None:
+    """One short column holding a long word beside a column of long sentences: shared in proportion to the
+    sentences, the first column would be narrower than its word; it gets the word's width."""
+    from kazthesis.model import Cell, Source, Table, Text
+    from kazthesis.read.config import PROFILES
+    from kazthesis.read.fonts import text_width
+    from kazthesis.resolve.geometry import page_geometry, points
+    from kazthesis.resolve.table_fit import fit_table
+
+    long = "ынтымақтастығының негізгі бағыттары мен нәтижелерін тереңірек талдау қажет " * 6
+    word = "ынтымақтастықтарының"
+    table = Table([], [[Cell([Text("А")]), Cell([Text("Б")])]],
+                  [[Cell([Text(word)]), Cell([Text(long)])] for _ in range(3)], Source(Path("x.md"), 1))
+    layout = dict(PROFILES["gost-7.32-2017"])
+    fit = fit_table(table, layout, "kk")
+    geometry = page_geometry(layout)
+    step = geometry.step(fit.step)
+    width = points(geometry.page_width - geometry.margin_left - geometry.margin_right)
+    padding = points(2 * step.padding) + geometry.rule
+    assert fit.widths[0] * width >= text_width(word, geometry.font, step.size) + padding - 0.01
