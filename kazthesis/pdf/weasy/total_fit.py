@@ -17,6 +17,10 @@ of each line is cut where the plan says and laid out with that line's
 spacing — so WeasyPrint lands on every planned break, and :func:`misplaced`
 checks that it did.
 
+A table cell's text (left-aligned or centred) is planned too, ragged: its
+lines keep their natural spacing, and a word is broken only when it cannot
+fit whole at the column's width.
+
 A paragraph is planned again when its text changes under it (a soft hyphen
 withdrawn by the hyphenation rules, a watch-mode edit): from the line where
 the layout resumes, the earlier lines being already on their pages.
@@ -35,6 +39,7 @@ from typing import Any
 
 from kazthesis.pdf.break_items import Costs, paragraph_items
 from kazthesis.pdf.optimal_breaks import Box, Glue, Settings, best_breaks, lines_of
+from kazthesis.pdf.weasy.measuring import EDGE, advance, segments_of
 
 __all__ = ["COSTS", "SETTINGS", "install", "misplaced"]
 
@@ -45,13 +50,10 @@ RAGGED_COSTS = Costs(hyphen=1e5, explicit=1e4, other=1e3, chain=1e5, stretch=1e4
 RAGGED_SETTINGS = Settings(lone_stretch=1e4)
 LETTER_LIMIT = 3.0  # letters stretch or shrink at most three times their stretch (6 % of their width)
 MARGIN = 0.3  # CSS px a planned line is left short of the measure, for WeasyPrint's justification to take up
-SOFT_HYPHEN, WORD_JOINER = "\u00ad", "\u2060"
-INVISIBLE = frozenset("\u00ad\u2060\u200b")
-EDGE = WORD_JOINER  # stands in the paragraph's text for an inline box's margin, border and padding
+SOFT_HYPHEN = "\u00ad"
 ATTRIBUTE = "_kazthesis_total_fit"  # on a text box: (plan, offset of its text in the paragraph's)
 
 _ORIGINAL: dict[str, Any] = {}
-_ADVANCES: dict[tuple, float] = {}
 
 
 @dataclass
@@ -90,78 +92,6 @@ def install() -> None:
         inline.split_text_box = split_text_box
 
 
-# --- measuring -----------------------------------------------------------------------------------
-
-
-def _font_key(style: Any) -> tuple:
-    return (tuple(style["font_family"]), style["font_size"], style["font_weight"], style["font_style"],
-            style["font_stretch"], style["font_variant_position"], style["font_variant_caps"], style["lang"])
-
-
-def _advance(style: Any, context: Any, char: str) -> float:
-    """The width Pango gives a character in a style, CSS px (a space: its width between two letters)."""
-    key = (_font_key(style), char)
-    width = _ADVANCES.get(key)
-    if width is None:
-        from weasyprint.text.line_break import create_layout, line_size
-
-        if char in INVISIBLE:
-            width = 0.0
-        else:
-            layout = create_layout("a a" if char == " " else char, style, context, None, 0)
-            width = line_size(layout.get_first_line()[0], style)[0]
-            layout.deactivate()
-            if char == " ":
-                width -= 2 * _advance(style, context, "a")
-        _ADVANCES[key] = width
-    return width
-
-
-def _additive(style: Any) -> bool:
-    """Whether a run's width in this style is the sum of its characters' (no kerning, no ligatures, no
-    spacing of its own), and its spaces are collapsed as justification wants."""
-    return (style["font_kerning"] == "none" and style["font_variant_ligatures"] == "none"
-            and style["letter_spacing"] in ("normal", 0) and not style["word_spacing"]
-            and style["white_space"] in ("normal", "nowrap", "pre-wrap"))  # pre-wrap: a list item's marker
-
-
-def _edge(style: Any, side: str) -> float | None:
-    """An inline box's margin, border and padding on one side, CSS px (None: not a length yet)."""
-    total = 0.0
-    for value in (style[f"margin_{side}"], style[f"border_{side}_width"], style[f"padding_{side}"]):
-        if hasattr(value, "unit"):
-            if value.unit != "px":
-                return None
-            value = value.value
-        total += value or 0.0
-    return total
-
-
-def _segments(box: Any, into: list) -> bool:
-    """(text box or None, text, key) for the content of a line box in order; False when it holds something
-    this module does not measure."""
-    from weasyprint.formatting_structure import boxes
-
-    for child in box.children:
-        if isinstance(child, boxes.TextBox):
-            if not _additive(child.style):
-                return False
-            into.append((child, child.text, ("text", id(child.style))))
-        elif isinstance(child, boxes.InlineBox):
-            left, right = _edge(child.style, "left"), _edge(child.style, "right")
-            if left is None or right is None:
-                return False
-            if left:
-                into.append((None, EDGE, ("edge", left)))
-            if not _segments(child, into):
-                return False
-            if right:
-                into.append((None, EDGE, ("edge", right)))
-        else:
-            return False
-    return True
-
-
 # --- planning ------------------------------------------------------------------------------------
 
 
@@ -177,7 +107,7 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
     lang = next(tb.style["lang"] for tb, _, _ in segments if tb is not None)
 
     def char_width(key: tuple, char: str) -> float:
-        return key[1] if key[0] == "edge" else _advance(styles[key], context, char)
+        return key[1] if key[0] == "edge" else advance(styles[key], context, char)
 
     rest = text[start:]
     attrs = get_log_attrs(rest, lang)
@@ -211,7 +141,7 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
         hyphen = text[line.end - 1] == SOFT_HYPHEN
         natural = sum(char_width(key_at[j], text[j]) for j in range(first, last))
         if hyphen:
-            natural += _advance(styles[key_at[line.end - 1]], context, "\u2010")
+            natural += advance(styles[key_at[line.end - 1]], context, "\u2010")
         # The characters the line's spacing applies to (a list item's marker keeps its own).
         shaped = [j for j in range(first, last) if key_at[j][0] == "text" and not nowrap_marker[j]]
         if not shaped:
@@ -297,7 +227,7 @@ def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: flo
         if skip_stack is None:
             resolve_one_percentage(box, "text_indent", containing_block.width)
         segments: list = []
-        if _segments(box, segments) and any(tb is not None for tb, _, _ in segments):
+        if segments_of(box, segments) and any(tb is not None for tb, _, _ in segments):
             _refresh(context, box, containing_block.width, skip_stack, segments, ragged)
     return _ORIGINAL["iter_line_boxes"](context, box, position_y, bottom_space, skip_stack, containing_block,
                                         *args)
