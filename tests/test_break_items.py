@@ -6,8 +6,8 @@ from math import inf
 
 import pytest
 
-from kazthesis.pdf.break_items import NBSP, SOFT_HYPHEN, WORD_JOINER, Costs, paragraph_items, text_with_breaks
-from kazthesis.pdf.optimal_breaks import Box, Glue, Penalty, best_breaks
+from kazthesis.pdf.break_items import NBSP, SOFT_HYPHEN, WORD_JOINER, Costs, paragraph_items
+from kazthesis.pdf.optimal_breaks import Box, Glue, Penalty
 
 
 def _width(text: str, style: object) -> float:
@@ -64,21 +64,6 @@ def test_only_a_no_break_space_before_initials_with_their_surname_may_break(text
     assert [text[:found.offsets[k]].split()[-1].split(NBSP)[-1] + "|" + text[found.offsets[k] + 1:].split(NBSP)[0]
             for k in chain] == breakable
     assert all(found.items[k] == Penalty(0.0, 1000.0) for k in chain)
-
-
-def test_the_text_keeps_only_the_chosen_places() -> None:
-    words = [f"қа{SOFT_HYPHEN}ты{SOFT_HYPHEN}нас{SOFT_HYPHEN}тар", "мен", f"Алматыда{NBSP}Н.{NBSP}Ә.{NBSP}Назарбаев",
-             f"бай{SOFT_HYPHEN}ла{SOFT_HYPHEN}ныс"]
-    text = " ".join(words * 6)
-    found = paragraph_items([(text, None)], _places(text), _width)
-    chosen = best_breaks(found.items, 200.0, 20.0).at
-    assert chosen
-    result = text_with_breaks(text, found, chosen)
-    assert len(result) == len(text)
-    open_places = [i for i, c in enumerate(result) if c in (" ", SOFT_HYPHEN)]
-    assert open_places == sorted(found.offsets[k] for k in chosen)
-    # Every other place is closed with a character of the same kind: spaces stay spaces, hyphens vanish.
-    assert result.replace(NBSP, " ").replace(WORD_JOINER, SOFT_HYPHEN) == text.replace(NBSP, " ")
 
 
 def test_glue_stretches_and_shrinks_by_the_shares_given() -> None:

@@ -31,12 +31,6 @@ without leaving a hole. So when the initials are followed by their surname,
 the no-break space before them may break, at the cost ``chain``: a cost the
 total fit pays only where keeping the chain whole would stretch a line's
 spaces past about twice their width.
-
-:func:`text_with_breaks` gives the text back with the chosen places kept
-and every other place closed, so that a greedy breaker given it can break
-only where the total fit chose: a soft hyphen not chosen becomes a word
-joiner, a space a no-break space, a zero-width space a word joiner (every
-offset stays where it was); a chosen no-break space becomes a space.
 """
 
 from __future__ import annotations
@@ -48,7 +42,7 @@ from math import inf
 
 from kazthesis.pdf.optimal_breaks import Box, Glue, Item, Penalty
 
-__all__ = ["Costs", "Paragraph", "paragraph_items", "text_with_breaks"]
+__all__ = ["Costs", "Paragraph", "paragraph_items"]
 
 SOFT_HYPHEN, NBSP, ZERO_WIDTH_SPACE, WORD_JOINER = "\u00ad", "\u00a0", "\u200b", "\u2060"
 HYPHEN_DRAWN = "\u2010"  # what the renderer draws at a soft-hyphen break
@@ -159,20 +153,3 @@ def _chain_breaks(text: str) -> set[int]:
                 result.add(at)
             at += 1
     return result
-
-
-def text_with_breaks(text: str, paragraph: Paragraph, chosen: Sequence[int]) -> str:
-    """The text with only the chosen places to break (item indices) left open (see the module docstring)."""
-    keep = {paragraph.offsets[k] for k in chosen}
-    chars = list(text)
-    for at in paragraph.offsets.values():
-        if at in keep:
-            if chars[at] == NBSP:
-                chars[at] = " "
-            continue
-        char = chars[at]
-        if char == " ":
-            chars[at] = NBSP
-        elif char in (SOFT_HYPHEN, ZERO_WIDTH_SPACE):
-            chars[at] = WORD_JOINER
-    return "".join(chars)
