@@ -73,7 +73,7 @@ def test_a_line_off_its_plan_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_exemplar_meets_the_targets_of_issue_24(exemplar_build) -> None:
-    project, _, pdf = exemplar_build
+    pdf = exemplar_build.pdf
     figures, lines = measure_lines.measure(pdf.path, measure_lines.body_pages(pdf.path, "kk"))
     assert figures.lines > 500
     assert figures.hyphenated_share <= 15.0, measure_lines.report(figures)
@@ -84,7 +84,7 @@ def test_the_exemplar_meets_the_targets_of_issue_24(exemplar_build) -> None:
 
 
 def test_the_russian_fixture_keeps_the_hyphenation_rules_and_no_hole(ru_build) -> None:
-    project, _, pdf = ru_build
+    pdf = ru_build.pdf
     figures, _ = measure_lines.measure(pdf.path, measure_lines.body_pages(pdf.path, "ru"))
     assert figures.lines > 80
     assert figures.hyphenated_share <= 15.0, measure_lines.report(figures)
@@ -94,7 +94,7 @@ def test_the_russian_fixture_keeps_the_hyphenation_rules_and_no_hole(ru_build) -
 
 def test_the_exemplars_table_cells_hold_no_broken_word(exemplar_build) -> None:
     """The words of each table (between its caption and the next paragraph, which starts at the indent)."""
-    _, _, pdf = exemplar_build
+    pdf = exemplar_build.pdf
     pages = [n for n, text in enumerate(pdf.pages, 1) if re.search(r"^\s*\d+-кесте –", text, re.M)]
     assert pages
     words = measure_lines.read_words(pdf.path)
