@@ -254,6 +254,9 @@ class ListBlock:
     items: list[list[Block]]
     source: Source
     start: int = 1
+    lettered: bool = False  # written a) b) c), а) ә) б) or A. B. (read as numbers, printed as letters)
+    delimiter: str = "."  # what followed the written numbers: "." or ")"
+    marks: list[str] = field(default_factory=list)  # resolved: each item's printed mark ("–", "а)", "1)")
 
 
 @dataclass

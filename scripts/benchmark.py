@@ -19,10 +19,18 @@ rendering the same ``output/thesis.html``:
     .venv/bin/python scripts/benchmark.py --import-only
     .venv/bin/python scripts/benchmark.py --soft-hyphen-patch [--runs N]
     .venv/bin/python scripts/benchmark.py --csl-only [--runs N]
+    .venv/bin/python scripts/benchmark.py --lines
 
 ``--import-only`` times ``import`` of a .docx draft of about 40 and of about
 150 pages (made here from the exemplar's text, typed as students type it)
 against the build of the project each import makes.
+
+``--lines`` prints only how the running text's lines are set (the share
+ending in a hyphen, runs of them, paragraphs ending on a word fragment, word
+spaces over twice the normal one, the widest) for the exemplar and the
+Russian fixture, beside Typst setting the same paragraphs (when the typst
+wheel is installed: it is a development tool, not in requirements.txt); the
+full run prints it too.
 
 ``--soft-hyphen-patch`` measures only the change to WeasyPrint that
 docs/upstream/weasyprint-soft-hyphen-search.md proposes: the patch in that
@@ -372,6 +380,32 @@ def measure_import(runs: int) -> None:
                   f"ratio {median / build:.2f}")
 
 
+# --- how the lines are set (#24) ------------------------------------------------------------------
+
+
+def measure_lines_quality(exemplar: Path) -> None:
+    """The figures of scripts/measure_lines.py on the running text (introduction to conclusion) of the
+    exemplar and the Russian fixture, beside Typst setting the same paragraphs with the same font, measure and
+    soft hyphens (scripts/compare_typesetters.py; when the typst wheel is installed)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import compare_typesetters
+    import measure_lines
+
+    columns = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        russian = Path(tmp) / "ru"
+        shutil.copytree(ROOT / "tests" / "fixtures" / "ru", russian, ignore=shutil.ignore_patterns("output"))
+        for name, project, language in (("exemplar", exemplar, "kk"), ("ru fixture", russian, "ru")):
+            subprocess.run(build_command(project), check=True, capture_output=True)
+            pdf = project / "output" / "thesis.pdf"
+            columns[f"{name}: kazthesis"] = measure_lines.measure(pdf, measure_lines.body_pages(pdf, language))[0]
+            theirs = compare_typesetters.typeset(project, Path(tmp) / f"typst-{language}")
+            if theirs is not None:
+                columns[f"{name}: Typst"] = measure_lines.measure(theirs)[0]
+    print("Lines of the running text (scripts/measure_lines.py):")
+    print(compare_typesetters.side_by_side(columns))
+
+
 # --- the report -------------------------------------------------------------------------------------
 
 
@@ -541,6 +575,8 @@ def main() -> None:
                         "50 marks")
     parser.add_argument("--csl-only", action="store_true",
                         help="only the 600-source thesis built under APA against the same under GOST")
+    parser.add_argument("--lines", action="store_true",
+                        help="only how the lines are set: hyphens, wide spaces, fragments, beside Typst")
     args = parser.parse_args()
     if args.import_only:
         measure_import(args.runs)
@@ -560,8 +596,12 @@ def main() -> None:
         if args.review:
             measure_review(exemplar, args.runs, 50)
             return
+        if args.lines:
+            measure_lines_quality(exemplar)
+            return
         measure(exemplar, args.runs, args.edits, exemplar / "content" / "04-tarau-2.md", with_check=True)
         measure_review(exemplar, args.runs, 50)
+        measure_lines_quality(exemplar)
         if args.quick:
             return
         big = make_big_thesis(Path(tmp) / "thesis-150", copies=6, sources=80)

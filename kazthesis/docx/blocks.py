@@ -143,13 +143,18 @@ class Blocks:
 
     def list_block(self, block: ListBlock, depth: int, quote: int) -> None:
         story = self.story
-        num_id = story.lists.new(block.ordered, depth, block.start)
+        marks = block.marks or ["1." if block.ordered else "\u2013"] * len(block.items)
+        # Word numbers a dash or numbered list itself; a lettered one gets its marks as text (resolve/lists.py).
+        num_id = None if block.lettered else story.lists.new(marks[0], depth, block.start if block.ordered else 1)
         left = (depth + quote) * story.geometry.indent_pt or None
-        for item in block.items:
+        for mark, item in zip(marks, block.items, strict=True):
             first = True
             for child in item:
                 if isinstance(child, Paragraph) and first:
-                    p = story.add(paragraph(Para(numbering=(num_id, min(depth, 8)), left=left)))
+                    numbering = (num_id, min(depth, 8)) if num_id is not None else None
+                    p = story.add(paragraph(Para(numbering=numbering, left=left)))
+                    if num_id is None:
+                        p.append(text_run(mark + "\u00a0"))
                     self.inlines.write(p, child.children)
                 elif isinstance(child, Paragraph):
                     self.inlines.write(story.add(paragraph(Para(left=left))), child.children)

@@ -117,7 +117,9 @@ class Writer:
         if isinstance(block, Table):
             return self.table(block)
         if isinstance(block, ListBlock):
-            items = "".join(f"<li>{self.blocks(item)}</li>\n" for item in block.items)
+            marks = block.marks or [""] * len(block.items)
+            items = "".join(f'<li data-mark="{escape(mark)}">{self.blocks(item)}</li>\n'
+                            for mark, item in zip(marks, block.items, strict=True))
             if block.ordered:
                 start = f' start="{block.start}"' if block.start != 1 else ""
                 return f"<ol{start}>\n{items}</ol>\n"

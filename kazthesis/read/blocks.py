@@ -47,11 +47,12 @@ LENGTH_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:%|cm|mm|px|in|pt)$")
 class BlockReader:
     """markdown-it block tokens of one file → model blocks."""
 
-    def __init__(self, inline: InlineReader, line_blocks: set[int]) -> None:
+    def __init__(self, inline: InlineReader, line_blocks: set[int], lettered: set[int] | None = None) -> None:
         self.inline = inline
         self.path, self.language, self.problems = inline.path, inline.language, inline.problems
         self.source, self.ignored, self.unreadable = inline.source, inline.ignored, inline.unreadable
         self.line_blocks = line_blocks  # first lines of Pandoc line blocks
+        self.lettered = lettered or set()  # lines of the items of lettered lists
 
     def blocks(self, tokens: list[Token], start: int = 0, close: str | None = None) -> tuple[list[Block], int]:
         """Blocks from ``tokens[start:]`` up to the token of type ``close`` (its index is returned)."""
@@ -77,7 +78,10 @@ class BlockReader:
                     items.append(item)
                     i += 1
                 start_number = int(token.attrGet("start") or 1)
-                blocks.append(ListBlock(kind == "ordered_list_open", items, self.source(line), start_number))
+                ordered = kind == "ordered_list_open"
+                blocks.append(ListBlock(ordered, items, self.source(line), start_number,
+                                        lettered=ordered and line in self.lettered,
+                                        delimiter=token.markup if ordered else "."))
                 i += 1
             elif kind == "blockquote_open":
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")

@@ -29,13 +29,18 @@ PROFILES: dict[str, dict[str, Any]] = {
     "gost-7.32-2017": {
         "margin_left": 30, "margin_right": 15, "margin_top": 20, "margin_bottom": 20,
         "font": "Times New Roman", "font_size": 14, "line_spacing": 1.5, "indent": 1.25,
+        "list_marks": "–, 1)",
     },
     "kz-university": {
         "margin_left": 30, "margin_right": 10, "margin_top": 20, "margin_bottom": 25,
         "font": "Times New Roman", "font_size": 14, "line_spacing": 1.0, "indent": 0.8,
+        "list_marks": "–, 1)",
     },
 }
 
+
+# list_marks: marks separated by commas, each a dash or bullet, a numbered (1) 1.) or a lettered (а) a)) one.
+LIST_MARKS_RE = re.compile(r"^\s*(?:[–—•\-*]|1[.)]|[аa]\))(?:\s*,\s*(?:[–—•\-*]|1[.)]|[аa]\)))*\s*$")
 
 # A font family name goes into the CSS: letters, digits, spaces, hyphens, dots and apostrophes only.
 FONT_NAME_RE = re.compile(r"^[\w][\w .'\-]{0,62}$")
@@ -76,6 +81,8 @@ SETTINGS: dict[str, dict[str, Setting]] = {
                                     N_("a table too wide for the page may have a page turned sideways")),
         "listing_highlight": Setting(bool, False, N_("code listings highlighted in grey scale (bold keywords, grey "
                                      "comments and strings)")),
+        "list_marks": Setting(str, None, N_("the mark of a dash list's items at each level, comma-separated: a dash "
+                                            "or bullet, 1) or 1. (numbered), а) (lettered)"), pattern=LIST_MARKS_RE),
     },
     "title_page": {
         name: Setting(str, "", doc)

@@ -31,6 +31,48 @@ FANCY_ITEM_RE = re.compile(r"^\s*(?:#\.|[a-z]\.|[ivxlcdm]+\.|(?:[a-zA-Zа-яА-�
                            r"|[IVXLCDM]+)\)|(?:[A-Z]|[IVXLCDM]+)\.\s)\s+\S")
 
 
+# A lettered list's item: one letter (Latin, or Cyrillic as Kazakh and Russian writers use it) and ")" or
+# "." — a capital with a period needs two spaces after it, as in Pandoc, so that an initial starts prose.
+_LETTER = "a-zA-Zа-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ"
+LETTER_ITEM_RE = re.compile(rf"^(\s{{0,3}})(\(?[{_LETTER}])(\)|\.)\s+\S")
+
+
+def _letter_item(line: str) -> re.Match[str] | None:
+    """The match of a lettered item's marker at the line's start (a capital and a period only before two
+    spaces, as in Pandoc, so that a line starting with an initial — «А. Байтұрсынұлы» — is prose)."""
+    match = LETTER_ITEM_RE.match(line)
+    if match and match.group(3) == "." and match.group(2)[-1].isupper() and not line[match.end(3):].startswith("  "):
+        return None
+    return match
+
+
+def _item_before(lines: list[str], index: int) -> bool:
+    """Whether the line before is an item line of a list (the paragraph it continues would swallow this one)."""
+    return index > 0 and bool(re.match(r"^\s{0,3}(?:[-*+]|\d+[.)])\s", lines[index - 1]))
+
+
+def _lettered_items(lines: list[str], index: int, code: set[int]) -> list[int]:
+    """The item lines of a lettered list starting at ``index`` (at least two items whose letters follow one
+    another from a, а or A); empty when the line starts none."""
+    first = _letter_item(lines[index])
+    if first is None or index in code:
+        return []
+    indent, mark = first.group(1), first.group(2).lstrip("(")
+    if mark.lower() not in "aа" or mark == "I":
+        return []
+    items, k = [index], index + 1
+    while k < len(lines) and k not in code:
+        line = lines[k]
+        match = _letter_item(line)
+        if match and match.group(1) == indent and match.group(3) == first.group(3):
+            items.append(k)
+        elif line.strip() and len(line) - len(line.lstrip()) <= len(indent) and not (
+                k > 0 and lines[k - 1].strip()):  # after a blank line, unindented text ends the list
+            break
+        k += 1
+    return items if len(items) >= 2 else []
+
+
 @dataclass
 class Prepared:
     """A chapter's text made ready for the parser, line for line, and the Pandoc forms that were met."""
@@ -40,7 +82,7 @@ class Prepared:
     unread: list[tuple[int, str, str]]  # (line, message, hint): Pandoc blocks this tool does not read
     line_blocks: set[int] = field(default_factory=set)  # first lines of line blocks (| line)
     spaced: list[tuple[int, str, str]] = field(default_factory=list)  # (line, "!" or "", address with a space)
-
+    lettered: set[int] = field(default_factory=set)  # lines of the items of lists marked a), а), A. …
 
 
 
@@ -54,6 +96,7 @@ def prepare(text: str) -> Prepared:
     code = _code_lines(lines)
     fences: list[int] = []
     unread: list[tuple[int, str, str]] = []
+    lettered: set[int] = set()
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -78,11 +121,17 @@ def prepare(text: str) -> Prepared:
             unread.append((index + 1, _("a simple table (columns lined up with spaces) is not read: its text is "
                                         "printed as running text"),
                            _("write it as a pipe table: | a | b |, a line |---|---|, then the rows")))
+        elif (starts_block or not _item_before(lines, index)) and (items := _lettered_items(lines, index, code)):
+            for number, item in enumerate(items, 1):  # markdown-it reads numbers: a) b) → 1) 2), marked lettered
+                match = LETTER_ITEM_RE.match(lines[item])
+                lines[item] = f"{match.group(1)}{number}{match.group(3)}{lines[item][match.end(3):]}"  # type: ignore[union-attr]
+                lettered.add(item + 1)
+            index = items[-1]
         elif (FANCY_ITEM_RE.match(line) and index + 1 < len(lines) and FANCY_ITEM_RE.match(lines[index + 1])
               and not (index > 0 and FANCY_ITEM_RE.match(lines[index - 1]))):
-            unread.append((index + 1, _("a list numbered {marker} (letters, Roman numerals or #.) is not read: its "
-                                        "text is printed as running text").format(marker=line.split()[0]),
-                           _("number it 1. 2. 3. (or 1) 2) 3)), or write - before each item")))
+            unread.append((index + 1, _("a list numbered {marker} (Roman numerals or #.) is not read: its text is "
+                                        "printed as running text").format(marker=line.split()[0]),
+                           _("number it 1. 2. 3. (or 1) 2) 3)), letter it a) b) c), or write - before each item")))
         index += 1
     spaced = []
     for index, line in enumerate(lines):  # an address with a space, as Pandoc reads it: in <…>
@@ -104,7 +153,8 @@ def prepare(text: str) -> Prepared:
                 content = LINE_BLOCK_RE.match(lines[k]).group(1)  # type: ignore[union-attr]
                 lines[k] = content + ("\\" if k < end - 1 else "")
         index = end + 1 if end > index else index + 1
-    return Prepared("\n".join(lines), fences, unread, line_blocks, spaced)
+    return Prepared("\n".join(lines), fences, unread, line_blocks, spaced, lettered)
+
 
 
 def _bracket_spaced(line: str, number: int, spaced: list[tuple[int, str, str]]) -> str:

@@ -62,7 +62,8 @@ def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
                            image=image, address=address))
     tokens = make_parser().parse(prepared.text, env)
     body, notes = split_footnotes(tokens)
-    reader = BlockReader(InlineReader(path, root, rel, language, problems, notes), prepared.line_blocks)
+    reader = BlockReader(InlineReader(path, root, rel, language, problems, notes), prepared.line_blocks,
+                         prepared.lettered)
     check_footnotes(env, path, problems)
     if deep := env.get("too_deep"):
         line, depth = deep

@@ -23,6 +23,7 @@ from kazthesis.resolve.contents import contents
 from kazthesis.resolve.crossrefs import CrossReferences
 from kazthesis.resolve.csl_references import csl_reference_list
 from kazthesis.resolve.geometry import page_geometry
+from kazthesis.resolve.lists import mark_lists
 from kazthesis.resolve.numbering import Numbering
 from kazthesis.resolve.references import make_reference_list
 from kazthesis.resolve.title import make_title_page
@@ -43,6 +44,8 @@ def _join_parts(files: list[ParsedFile]) -> list[Part]:
 def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:
     """Number everything, order the reference list and decide every printed string."""
     parts = _join_parts(files)
+    for part in parts:
+        mark_lists(part.blocks, config.language, config.layout["list_marks"])
     numbering = Numbering(config, bibliography, problems)
     numbering.number(parts)
     cited = list(numbering.cited)

@@ -134,7 +134,7 @@ def test_styled_draft(ru: tuple[str, Path, Pdf]) -> None:
     assert re.search(r"в таблице \[-@tbl:[\w-]+\] \[@medeubaeva2012\]", chapter)
     assert "6 sources (6 parsed, 0 kept as typed)" in report
     assert tomllib.loads((project / "thesis.toml").read_text(encoding="utf-8"))["language"] == "ru"
-    in_order(pdf, ["ВВЕДЕНИЕ", "[1]", "[2, с. 46]", "1. рассмотреть историю вопроса", "1 ИСТОРИЯ ОТНОШЕНИЙ",
+    in_order(pdf, ["ВВЕДЕНИЕ", "[1]", "[2, с. 46]", "1) рассмотреть историю вопроса", "1 ИСТОРИЯ ОТНОШЕНИЙ",
                    "1.1 Первые годы", "в таблице 1 [3]", "Таблица 1 – Основные события", "Признание независимости",
                    "1.2 Сотрудничество", "ЗАКЛЮЧЕНИЕ", "[1–3]",
                    "СПИСОК ИСПОЛЬЗОВАННЫХ ИСТОЧНИКОВ", "1. Александров, С. Н.", "2. Юнеман, Р. А.",

@@ -36,7 +36,7 @@ def _hyphenated_words(path: Path) -> list[tuple[str, str]]:
 def test_hyphenation_leaves_two_carries_three_and_spares_short_and_capitalised_words(built) -> None:
     _, _, pdf = built
     breaks = _hyphenated_words(pdf.path)
-    assert len(breaks) > 20, "the text is hyphenated"
+    assert len(breaks) > 10, "the text is hyphenated"  # total fit (#24) hyphenates far fewer lines
     for left, carried in breaks:
         word = left + carried
         assert len(left) >= 2 and len(carried) >= 3, f"{left}-{carried}"

@@ -117,7 +117,8 @@ def test_a_sequence_of_edits_resumed_one_after_another_equals_layouts_from_scrat
     year = re.search(r"\b(1[89]|20)\d\d\b", early.group(2)).group()  # type: ignore[union-attr]
     versions = [
         ("same length", at(job.html, early, year, str(int(year) + 1))),  # digits are all one width
-        ("phrase added", at(job.html, early, word, word + " және тағы бір сөйлем қосылды")),
+        # Longer than a line: total fit could take up a short phrase in the paragraph's own lines.
+        ("phrase added", at(job.html, early, word, word + " және тағы бір сөйлем қосылды" * 3)),
         ("letters taken out", at(job.html, early, word, word[:2])),
         ("two pages", at(at(job.html, late, late.group(2)[:20], late.group(2)[:5]), early, word, word[:2])),
     ]
