@@ -4,7 +4,7 @@ A command run inside a project's subfolder (``content/``) works on the project a
 do. Messages name files relative to the folder the command was run in, as compilers and linters do, so that
 the editor whose terminal ran it opens ``content/02-tarau-1.md:14`` (or ``02-tarau-1.md:14`` from inside
 ``content/``, ``../p/content/…`` for ``kazthesis build ../p``); a file outside both the project and
-that folder (an installed library) is shown whole.
+that folder (an installed library), or one that would climb more than two folders, is shown whole.
 """
 
 from __future__ import annotations
@@ -48,9 +48,10 @@ class Places:
         if not (full.is_relative_to(self.root) or full.is_relative_to(self.cwd)):
             return str(full)
         try:
-            return os.path.relpath(full, self.cwd)
+            relative = os.path.relpath(full, self.cwd)
         except ValueError:  # another drive on Windows
             return str(full)
+        return str(full) if relative.startswith(os.path.join(os.pardir, os.pardir, os.pardir)) else relative
 
     def problem(self, problem: Problem) -> str:
         """``content/02.md:14: error: …`` with the file named as :meth:`shown` names it."""
