@@ -247,7 +247,7 @@ def _settle_statistics(book: HtmlBook, pieces: list[Piece], laid_out: dict[str, 
         done, extra = _lay_out_all(jobs, cache)
         laid_out.update(done)
         more = 0
-        if book.has_contents:
+        if "contents" in laid_out:
             contents_job = job(book.contents(_contents_pages(pieces, laid_out, laid_out["contents"].pages)))
             final, more = _lay_out_all([contents_job], cache)
             laid_out.update(final)
