@@ -35,7 +35,7 @@ def document_units(document: Document) -> list[Unit]:
     for entry in document.contents if contents_page else []:
         heading = headings.get(entry.id)
         source = heading.source if heading is not None else settings.fixed_source(entry.id)
-        text = entry.text.upper() if entry.kind in ("chapter", "structural") else entry.text
+        text = entry.text.upper() if entry.kind in ("chapter", "structural") and not apa else entry.text
         builder.add(source, "contents", [Segment(text, "", "generated", "the contents page")],
                     generated="the contents page")
     if document.terms:
