@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from kazthesis.bibliography import Bibliography, Entry
     from kazthesis.read.config import Config
     from kazthesis.resolve.geometry import Geometry
@@ -172,6 +174,7 @@ class Heading:
     number: str = ""  # resolved: "1", "1.2", "А.1"; "" when unnumbered
     letter: str = ""  # resolved: an appendix's letter
     label: str = ""  # resolved: "ҚОСЫМША А" above an appendix title
+    end: str = ""  # resolved: what the title ends with in print (an APA run-in heading's full stop), or ""
     lang: str = ""  # an annotation's {lang=kk} as written, or ""
     language: str = ""  # resolved for an annotation: its language (from lang= or its title)
 
@@ -447,7 +450,15 @@ class Document:
     listings: list[CodeBlock] = field(default_factory=list)  # numbered code listings
     inserted: list[ExternalPdf] = field(default_factory=list)  # the usable title-page and [[insert]] PDFs
     hanging_references: bool = False  # the list's entries hang (an author–date CSL style), not numbered
+    strings: Mapping[str, str] = field(default_factory=dict)  # the fixed strings as the profile prints them
 
     @property
     def language(self) -> str:
         return self.config.language
+
+    @property
+    def citations_break(self) -> bool:
+        """An author–date style's citations are phrases that may break at their spaces ("(Nazarbaev, 1996)");
+        a numbered one ("[1, 25 б.]") is kept on one line."""
+        style = self.config.csl_style
+        return style is not None and not style.numeric

@@ -31,6 +31,7 @@ from kazthesis.model import (
     Statistics,
     Table,
 )
+from kazthesis.resolve.forms import RUN_IN_LEVEL
 from kazthesis.resolve.listing import STYLES, listing_lines
 
 KEEP_TOGETHER_LINES = 12  # a listing this short is kept on one page in Word
@@ -44,6 +45,12 @@ class Blocks:
         self.inlines = inlines
         self.space = story.geometry.block_space * story.size  # above and below figures, tables, listings
         self.listed = {entry.id for entry in story.document.contents}
+        self.apa = story.geometry.forms.name == "apa"  # APA's headings: unnumbered, run in from level 4
+
+    def paper_title(self, title: str) -> None:
+        """APA: the paper's title, bold and centred as a level-1 heading, at the top of the first page of text."""
+        p = self.story.add(paragraph(Para(page_break=True, keep_next=True, first_line=0, align="center")))
+        p.append(text_run(title, Run(bold=True)))
 
     def part(self, part: Part) -> None:
         if part.heading is not None:
@@ -51,9 +58,31 @@ class Blocks:
         self.blocks(part.blocks, previous=part.heading)
 
     def blocks(self, blocks: list[Block], depth: int = 0, quote: int = 0, previous: Block | None = None) -> None:
+        pending: Heading | None = None  # an APA level-4 or level-5 heading waiting for its paragraph
         for block in blocks:
+            if pending is not None:
+                if isinstance(block, Paragraph) and not block.lines:
+                    self.run_in_paragraph(pending, block, quote)
+                    pending, previous = None, block
+                    continue
+                self.heading(pending)  # no paragraph follows (a list, a figure): a line of its own
+                pending = None
+            if self.apa and isinstance(block, Heading) and block.level >= RUN_IN_LEVEL:
+                pending = previous = block
+                continue
             self.block(block, depth, quote, previous)
             previous = block
+        if pending is not None:
+            self.heading(pending)
+
+    def run_in_paragraph(self, heading: Heading, block: Paragraph, quote: int) -> None:
+        """APA: the heading, bold (level 5 bold italic) with its full stop, starts its paragraph's line."""
+        p = self.story.add(paragraph(Para(left=quote * self.story.geometry.indent_pt or None)))
+        look = Look(bold=True, italic=heading.level >= 5)
+        self.inlines.write(p, heading.title, look)
+        p.append(text_run(f"{heading.end} ", look.run()))
+        self.story.bookmarks.mark(p, heading.id)
+        self.inlines.write(p, block.children)
 
     def block(self, block: Block, depth: int = 0, quote: int = 0, previous: Block | None = None) -> None:
         story, indent = self.story, self.story.geometry.indent_pt
@@ -97,8 +126,10 @@ class Blocks:
         listed = heading.id in self.listed or level > int(self.story.document.config.layout["contents_depth"])
         style = f"Heading{level}" if listed else f"UnlistedHeading{level}"
         centred = heading.kind in ("structural", "appendix", "abstract")
+        # APA: a section label (appendix, abstract) starts a page; other headings run on with the text
+        page = self.apa and heading.kind in ("appendix", "abstract") or None
         para = Para(style=style, first_line=0 if centred else None, align="center" if centred else "",
-                    before=0 if after_heading and level > 1 else None)
+                    before=0 if after_heading and level > 1 else None, page_break=page)
         p = self.story.add(paragraph(para))
         if heading.kind == "appendix":
             # One paragraph, label and title on two lines: Word's TOC field (no \x) joins them with a space,
@@ -107,15 +138,17 @@ class Blocks:
             p.append(line_break())
             self.inlines.write(p, heading.title)
         else:
-            upper = level == 1  # chapters and structural elements are UPPERCASE (the PDF's text-transform)
+            upper = level == 1 and not self.apa  # GOST's chapters and structural elements are UPPERCASE
             if heading.number:
                 p.append(text_run(f"{heading.number} "))
             self.inlines.write(p, heading.title, Look(upper=upper))
+            if heading.end:
+                p.append(text_run(heading.end))
         self.story.bookmarks.mark(p, heading.id)
 
     def structural_heading(self, text: str, ident: str) -> None:
         """The heading of a page the model gives whole (the terms, abbreviations, references)."""
-        p = self.story.add(paragraph(Para(style="Heading1", first_line=0, align="center")))
+        p = self.story.add(paragraph(Para(style="Heading1", first_line=0, align="center", page_break=self.apa or None)))
         p.append(text_run(text))
         self.story.bookmarks.mark(p, ident)
 

@@ -23,7 +23,8 @@ def add_contents(story: Story) -> None:
         p = story.add(paragraph(Para(style=f"TOC{min(entry.level, 3)}")))
         if n == 0:
             p.append(field_begin(f'TOC \\o "1-{depth}" \\h \\z \\u'))
-        text = entry.text.upper() if entry.kind in ("chapter", "structural") else entry.text
+        upper = entry.kind in ("chapter", "structural") and story.geometry.forms.name != "apa"  # APA: as written
+        text = entry.text.upper() if upper else entry.text
         name = story.bookmarks.name(entry.id)
         link = el("hyperlink", anchor=name, history=1)
         append(link, text_run(text), append(OxmlElement("w:r"), el("tab")), *field(f"PAGEREF {name} \\h"))

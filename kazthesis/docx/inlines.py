@@ -96,8 +96,10 @@ class Inlines:
         elif isinstance(node, LineBreak):
             parent.append(line_break())
         elif isinstance(node, Citation):
-            # The PDF keeps a citation on one line (white-space: nowrap); Word's equivalent is no-break spaces.
-            parent.append(text_run(node.text.replace(" ", "\u00a0"), look.run()))
+            # The PDF keeps a numbered citation on one line (white-space: nowrap); Word's equivalent is no-break
+            # spaces. An author–date one breaks as a phrase does.
+            text = node.text if self.story.document.citations_break else node.text.replace(" ", "\u00a0")
+            parent.append(text_run(text, look.run()))
         elif isinstance(node, CrossRef):
             self.cross_reference(parent, node, look)
         elif isinstance(node, NoteRef):  # the note in footnotes.xml, its call here

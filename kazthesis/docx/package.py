@@ -39,7 +39,7 @@ def package_bytes(story: Story) -> bytes:
     for element in story.body:
         sect.addprevious(element)
     word.part._styles_part._element = styles_xml(story.geometry, story.document.language)
-    word.part._settings_part._element = settings_xml(story.document.language)
+    word.part._settings_part._element = settings_xml(story.document.language, story.geometry.forms.hyphenate)
     word.part.numbering_part._element = story.lists.element
     word.part.relate_to(story.footnotes.part, RT.FOOTNOTES)
     _drop_template_parts(story)
@@ -61,16 +61,29 @@ def _drop_template_parts(story: Story) -> None:
 
 
 def _page_setup(story: Story) -> None:
-    """The geometry's page and margins, no number on the title page, a PAGE field centred in the footer."""
+    """The geometry's page and margins, and a PAGE field where the geometry puts the page number."""
     geometry = story.geometry
     section = story.word.sections[0]
     section.page_width, section.page_height = Mm(geometry.page_width), Mm(geometry.page_height)
     section.left_margin, section.right_margin = Mm(geometry.margin_left), Mm(geometry.margin_right)
     section.top_margin, section.bottom_margin = Mm(geometry.margin_top), Mm(geometry.margin_bottom)
+    section.gutter = 0
+    place = geometry.forms.page_number
+    if place.edge == "top":  # APA: at the right of the header, on every page from the title page on
+        section.header_distance = Mm(geometry.number_distance)
+        section.footer_distance = Mm(max(float(geometry.margin_bottom) / 2 - 3, 4))
+        header = section.header
+        header.is_linked_to_previous = False
+        p = header.paragraphs[0]._p
+        if p.find(qn("w:pPr")) is not None:
+            p.remove(p.find(qn("w:pPr")))
+        p.append(Para(style="Header").element())
+        for run in field("PAGE", "1"):
+            p.append(run)
+        return
     section.header_distance = Mm(min(12.5, float(geometry.margin_top) / 2))
     # The number sits in the middle of the bottom margin, as the PDF's @bottom-center box puts it.
-    section.footer_distance = Mm(max(float(geometry.margin_bottom) / 2 - 3, 4))
-    section.gutter = 0
+    section.footer_distance = Mm(geometry.number_distance)
     section.different_first_page_header_footer = True
     section.first_page_footer.is_linked_to_previous = False  # the title page: no number, the city and year
     place_foot(story, section)

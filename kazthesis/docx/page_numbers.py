@@ -27,7 +27,7 @@ from lxml import etree
 
 from kazthesis.i18n import _
 from kazthesis.lang.folding import folded_text
-from kazthesis.model import Document
+from kazthesis.model import Document, Statistics, walk_blocks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TIMEOUT = 180  # seconds LibreOffice may take to lay the file out
@@ -148,6 +148,9 @@ def fill_numbers(data: bytes, pages: list[int], count: int) -> bytes:
 
 def number_contents(data: bytes, document: Document) -> tuple[bytes, str]:
     """The .docx with its contents page numbered by LibreOffice's layout, and what the build line says."""
+    statistics = any(isinstance(block, Statistics) for part in document.abstracts for block in walk_blocks(part.blocks))
+    if not document.config.layout.get("contents", True) and not statistics:
+        return data, _("no contents page (the layout profile prints none; [layout] contents = true adds one)")
     soffice = find_soffice()
     if soffice is None:
         return data, _("contents page numbers left to Word (it fills them in when it updates the fields; install "

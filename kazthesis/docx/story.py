@@ -71,7 +71,8 @@ class Story:
 
     @property
     def strings(self) -> Mapping[str, str]:
-        return locale.strings(self.document.language)
+        """The fixed strings as the profile prints them (APA: "References", "Appendix A")."""
+        return self.document.strings or locale.strings(self.document.language)
 
     @property
     def size(self) -> float:

@@ -62,18 +62,24 @@ def styles_xml(geometry: Geometry, language: str) -> BaseOxmlElement:
                       append(OxmlElement("w:pPrDefault"), Para(after=0).element()))
     root.append(defaults)
     em, block = size, geometry.block_space * size
+    apa = geometry.forms.name == "apa"
     heading = Para(keep_next=True, keep_lines=True, no_hyphens=True, line=spacing, first_line=indent, align="left")
     bold = Run(bold=True, size=size, color="000000")
+    text_align = "both" if geometry.forms.text_align == "justify" else "left"
     styles = [Style("Normal", "Normal", default=True,
-                    para=Para(widow_control=True, before=0, after=0, line=spacing, first_line=indent, align="both"),
+                    para=Para(widow_control=True, before=0, after=0, line=spacing, first_line=indent, align=text_align),
                     run=Run(font=font, size=size, color="000000"))]
     for level in range(1, 7):
         space = geometry.headings[min(level, len(geometry.headings)) - 1]
         para = replace(heading, before=space.before * em, after=space.after * em, outline=level - 1)
-        if level == 1:  # a chapter starts a page: no space above it
+        run = bold
+        if apa:  # APA 7's levels (thesis.css draws them alike): 1 centred, 2 and 3 flush left, 4 and 5 indented
+            para = replace(para, first_line=0 if level <= 3 else indent, align="center" if level == 1 else "left")
+            run = replace(bold, italic=level in (3, 5, 6) or None)
+        elif level == 1:  # a chapter starts a page: no space above it
             para = replace(para, page_break=True, before=0)
         styles.append(Style(f"Heading{level}", f"heading {level}", based_on="Normal", next="Normal", para=para,
-                            run=bold))
+                            run=run))
     for level in range(1, 7):  # headings kept out of the contents: same look, body-text outline level
         styles.append(Style(f"UnlistedHeading{level}", f"Unlisted Heading {level}", based_on=f"Heading{level}",
                             next="Normal", para=Para(outline=9)))
@@ -99,6 +105,7 @@ def styles_xml(geometry: Geometry, language: str) -> BaseOxmlElement:
               para=Para(line=1.0, first_line=indent, align="both"), run=Run(size=geometry.footnote_size)),
         Style("FootnoteReference", "footnote reference", kind="character", run=Run(superscript=True)),
         Style("Footer", "footer", based_on="Normal", para=Para(line=1.0, first_line=0, align="center")),
+        Style("Header", "header", based_on="Normal", para=Para(line=1.0, first_line=0, align="right")),
         Style("DefaultParagraphFont", "Default Paragraph Font", kind="character", hidden_priority=1),
     ]
     for style in styles:
@@ -111,15 +118,16 @@ def styles_xml(geometry: Geometry, language: str) -> BaseOxmlElement:
     return root
 
 
-def settings_xml(language: str) -> BaseOxmlElement:
-    """settings.xml, in schema order: hyphenation on, fields updated on opening, footnote separators."""
+def settings_xml(language: str, hyphenate: bool = True) -> BaseOxmlElement:
+    """settings.xml, in schema order: hyphenation on (unless the profile has none), fields updated on opening,
+    footnote separators."""
     lang = registry.document(language).tag
+    hyphenation = '<w:autoHyphenation/><w:consecutiveHyphenLimit w:val="3"/>' if hyphenate else ""
     return parse_xml(
         f'<w:settings {nsdecls("w")}>'
         '<w:zoom w:percent="100"/>'
         '<w:defaultTabStop w:val="709"/>'
-        '<w:autoHyphenation/>'
-        '<w:consecutiveHyphenLimit w:val="3"/>'
+        f'{hyphenation}'
         '<w:doNotHyphenateCaps/>'
         '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:updateFields w:val="true"/>'

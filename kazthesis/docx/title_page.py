@@ -29,6 +29,9 @@ PLAIN = Run()
 def add_title_page(story: Story) -> None:
     """The title page's paragraphs; its foot is kept for :func:`place_foot`."""
     page, size, title = story.document.title_page, story.size, story.geometry.title
+    if story.geometry.forms.name == "apa":
+        add_student_title_page(story)
+        return
 
     def line(text: str, para: Para, run: Run = PLAIN) -> None:
         append_lines(story.add(paragraph(replace(para, style="TitlePage"))), text, run)
@@ -60,6 +63,20 @@ def add_title_page(story: Story) -> None:
     if page.people:
         add_signatures(story, page.people)
     story.title_foot = page.foot
+
+
+def add_student_title_page(story: Story) -> None:
+    """APA 7's student title page as student_title_page.html sets it: every line centred and double spaced,
+    the title bold, a few blank lines above it and one below."""
+    page, geometry = story.document.title_page, story.geometry
+    line = geometry.line_pitch_pt
+    para = Para(style="TitlePage", line=geometry.line_spacing)
+    if page.title:
+        title = replace(para, before=geometry.student_title.lines_above * line,
+                        after=geometry.student_title.lines_after_title * line)
+        append_lines(story.add(paragraph(title)), page.title, Run(bold=True))
+    for text in page.student:
+        append_lines(story.add(paragraph(para)), text, PLAIN)
 
 
 def add_signatures(story: Story, people: list[tuple[str, list[str]]]) -> None:

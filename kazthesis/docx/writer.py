@@ -34,12 +34,15 @@ def render_docx(document: Document, problems: Problems) -> bytes | None:
     add_inserted_pages(story, "after title")
     for part in document.abstracts:
         blocks.part(part)
-    add_contents(story)
+    if document.config.layout.get("contents", True):  # APA: only where the course asks for one
+        add_contents(story)
     add_inserted_pages(story, "after contents")
     if document.terms:
         add_terms(story, blocks)
     if document.abbreviations:
         add_abbreviations_page(story, blocks)
+    if document.geometry.forms.name == "apa" and document.title_page.title and document.parts:
+        blocks.paper_title(document.title_page.title)  # APA: the text starts under the paper's title
     for part in document.parts:
         blocks.part(part)
     add_references(story, blocks)

@@ -33,11 +33,11 @@ def make_key(parsed: Parsed, taken: set[str]) -> str:
     """``Тоқаев, Қ. К.`` 1997 → ``toqaev1997``; a work without a person: its first word; a, b… for repeats."""
     first = parsed.authors[0] if parsed.authors else ""
     if first and not first.startswith("{"):
-        word = key_word(first.split(",")[0])
+        word = key_word(first.split(",")[0], parsed.language)
     else:
         words = [w for w in re.split(r"\W+", (first.strip("{}") or parsed.fields.get("title", "")).lower())
                  if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
-        word = key_word(words[0]) if words else ""
+        word = key_word(words[0], parsed.language) if words else ""
     base = (word[:20] or "source") + parsed.fields.get("year", "")
     key, suffix = base, 0
     while key in taken:

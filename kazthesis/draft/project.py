@@ -27,7 +27,7 @@ from kazthesis.draft.translit import slug
 
 SHOWN_IMAGES = {"png", "jpeg", "jpg", "svg"}
 CHAPTER_FILE = {"kk": "tarau", "ru": "glava", "en": "chapter"}
-APPENDIX_FILE = {"kk": "qosymsha", "ru": "prilozhenie", "en": "appendix"}
+APPENDIX_FILE = {"kk": "qosymsha", "ru": "prilozheniye", "en": "appendix"}
 ABBREVIATION_LINE = re.compile(r"^\s*([^\s–—-]{2,15})\s*[–—-]\s*(\S.*)$")
 
 
@@ -114,16 +114,17 @@ def make_project(draft: Draft, structure: Structure, draft_name: str) -> Project
         counter += 1
         if part.kind == "chapter":
             project.chapters += 1
-            stem, attrs = f"{CHAPTER_FILE[language]}-{project.chapters}", f"#sec:{_unique(slug(title, 3), names)}"
+            stem = f"{CHAPTER_FILE[language]}-{project.chapters}"
+            attrs = f"#sec:{_unique(slug(title, language, 3), names)}"
         elif part.kind == "appendix":
-            stem = f"{APPENDIX_FILE[language]}-{slug(part.letter) or part.letter.lower()}"
-            attrs = f".appendix #app:{_unique(slug(title, 3) or 'appendix', names)}"
+            stem = f"{APPENDIX_FILE[language]}-{slug(part.letter, language) or part.letter.lower()}"
+            attrs = f".appendix #app:{_unique(slug(title, language, 3) or 'appendix', names)}"
         elif part.kind == "abstract":
-            stem, attrs = slug(title, 2) or "abstract", ".abstract"
+            stem, attrs = slug(title, language, 2) or "abstract", ".abstract"
         elif part.kind == "preface":
             stem, attrs = "0-text", ""
         else:
-            stem, attrs = slug(title, 3) or part.kind, ".unnumbered"
+            stem, attrs = slug(title, language, 3) or part.kind, ".unnumbered"
         head = writer.heading(part, attrs) if part.kind != "preface" else ""
         project.files[f"content/{counter:02d}-{stem}.md"] = writer.part(part, head)
     project.kept = writer.kept
@@ -142,6 +143,7 @@ def _media(structure: Structure, project: Project, linker: Linker) -> tuple[dict
     images: dict[int, str] = {}
     ids: dict[int, str] = {}
     used_ids: set[str] = set()
+    language = project.language
     for part in structure.parts:
         for block in part.blocks:
             if block.kind == "figure" and block.paragraph.image is not None:
@@ -152,15 +154,16 @@ def _media(structure: Structure, project: Project, linker: Linker) -> tuple[dict
                 project.images[name] = image.data
                 if extension in SHOWN_IMAGES:
                     images[block.paragraph.number] = name
-                    ident = "fig:" + _unique(slug(block.caption.text, 3) if block.caption else
+                    ident = "fig:" + _unique(slug(block.caption.text, language, 3) if block.caption else
                                              f"figure-{project.figures}", used_ids)
                     ids[block.paragraph.number] = ident
                     if block.caption:
                         linker.figures.setdefault(block.caption.number, ident)
             elif block.kind == "table":
                 project.tables += 1
-                ident = "tbl:" + _unique(slug(block.caption.text, 3) if block.caption and block.caption.text else
-                                         f"table-{project.tables}", used_ids)
+                caption = block.caption.text if block.caption else ""
+                ident = "tbl:" + _unique(slug(caption, language, 3) if caption else f"table-{project.tables}",
+                                         used_ids)
                 ids[block.paragraph.number] = ident
                 if block.caption:
                     linker.tables.setdefault(block.caption.number, ident)

@@ -3,8 +3,10 @@
 Each piece was laid out on its own (:mod:`kazthesis.pdf.weasy`), so none knows
 on which page of the thesis it starts. That is decided here, after layout:
 the pages are joined with pikepdf, and the page numbers are drawn onto them
-in the font, size and place the stylesheet gives the page footer (measured
-once on a one-page document laid out with the same stylesheet). A piece that
+in the font and size the stylesheet gives the page footer (measured once on a
+one-page document laid out with the same stylesheet), in the place the
+geometry names (:class:`kazthesis.resolve.geometry.PageNumber`: the middle of
+the bottom margin, or the top right corner). A piece that
 did not change is never laid out again just because an earlier one grew.
 Links between pieces (the contents page, cross-references) and the bookmarks
 are made here too, from the anchors each piece reports.
@@ -21,6 +23,7 @@ import pikepdf
 
 from kazthesis.model import ContentsEntry
 from kazthesis.pdf.weasy import LaidOut
+from kazthesis.resolve.geometry import Geometry, points
 
 FONT_NAME = pikepdf.Name("/KzPageNumber")
 
@@ -92,6 +95,28 @@ def _advances(font: pikepdf.Dictionary, codes: list[bytes]) -> list[float]:
     return [widths.get(int.from_bytes(code, "big"), default) for code in codes]
 
 
+@dataclass(frozen=True)
+class NumberPlace:
+    """Where one page's number is drawn: in points from the page's left and bottom edges."""
+
+    x: float  # the number's middle (align "center") or its right end (align "right")
+    baseline: float
+    align: str
+
+
+def number_place(geometry: Geometry, width: float, height: float, numbering: PageNumberFont) -> NumberPlace:
+    """Where a page of ``width`` × ``height`` points shows its number, as the stylesheet's page-margin box would
+    set it: across the text's width, in the middle of the margin. A margin box centres its line vertically, so
+    the top margin's baseline mirrors the footer's measured one."""
+    place = geometry.forms.page_number
+    left, right = points(geometry.margin_left), points(geometry.margin_right)
+    x = left + (width - left - right) / 2 if place.align == "center" else width - right
+    baseline = numbering.baseline
+    if place.edge == "top":
+        baseline = height - points(geometry.margin_top) / 2 - (points(geometry.margin_bottom) / 2 - baseline)
+    return NumberPlace(x, baseline, place.align)
+
+
 @dataclass
 class Metadata:
     title: str
@@ -100,12 +125,9 @@ class Metadata:
     language: str
 
 
-def assemble(pieces: list[LaidOut], numbering: PageNumberFont, numbered: list[bool], centres: list[float],
+def assemble(pieces: list[LaidOut], numbering: PageNumberFont, places: list[NumberPlace | None],
              contents: list[ContentsEntry], metadata: Metadata) -> bytes:
-    """The pieces' pages as one PDF.
-
-    ``numbered[i]`` says whether page i shows its number; ``centres[i]`` is where (points from the left).
-    """
+    """The pieces' pages as one PDF; ``places[i]`` is where page i shows its number (None: nowhere)."""
     out = pikepdf.new()
     sources = [pikepdf.open(io.BytesIO(piece.pdf)) for piece in pieces]
     starts: dict[str, int] = {}
@@ -121,8 +143,8 @@ def assemble(pieces: list[LaidOut], numbering: PageNumberFont, numbered: list[bo
     font = _number_font(out, digits)
     for index, page in enumerate(out.pages):
         _drop_internal_links(page)
-        if numbered[index]:
-            _stamp(out, page, str(index + 1), numbering, font, centres[index])
+        if places[index] is not None:
+            _stamp(out, page, str(index + 1), numbering, font, places[index])
     for piece in pieces:
         for page, target, rect in piece.links:
             if target in anchors:
@@ -161,12 +183,13 @@ def _drop_internal_links(page: pikepdf.Page) -> None:
 
 
 def _stamp(pdf: pikepdf.Pdf, page: pikepdf.Page, text: str, numbering: PageNumberFont, font: pikepdf.Object,
-           centre: float) -> None:
-    """Draw ``text`` (digits) centred at ``centre`` on the footer's baseline."""
+           place: NumberPlace) -> None:
+    """Draw ``text`` (digits) at ``place``."""
     width = sum(numbering.widths[int(d)] for d in text)
     codes = b"".join(numbering.codes[int(d)] for d in text).hex()
-    stream = (f"q 0 0 0 rg BT {FONT_NAME} {numbering.size:.4f} Tf {centre - width / 2:.4f} "
-              f"{numbering.baseline:.4f} Td <{codes}> Tj ET Q").encode()
+    left = place.x - width / 2 if place.align == "center" else place.x - width
+    stream = (f"q 0 0 0 rg BT {FONT_NAME} {numbering.size:.4f} Tf {left:.4f} "
+              f"{place.baseline:.4f} Td <{codes}> Tj ET Q").encode()
     resources = page.obj.get("/Resources")
     if resources is None:
         page.obj.Resources = resources = pikepdf.Dictionary()

@@ -21,12 +21,18 @@ from kazthesis.i18n import _, ngettext
 from kazthesis.lang import locale
 from kazthesis.model import ContentsEntry, Document
 from kazthesis.pdf import workers
-from kazthesis.pdf.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
+from kazthesis.pdf.assemble import (
+    Metadata,
+    NumberPlace,
+    PageNumberFont,
+    assemble,
+    measure_page_number_font,
+    number_place,
+)
 from kazthesis.pdf.html import HtmlBook, Piece
 from kazthesis.pdf.inserts import external_pieces, is_external, place
 from kazthesis.pdf.weasy import Job, LaidOut, WrongWeasyPrint, lay_out_or_measure
 from kazthesis.problems import Problems
-from kazthesis.resolve.geometry import points
 from kazthesis.resources import templates_dir
 
 TOOL_DIR = templates_dir()  # the tool's own files the renderer may read
@@ -183,45 +189,48 @@ def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None
     def job(piece: Piece, paint: bool = True) -> Job:
         return Job(piece.name, book.page([piece], ""), css, config.root, allowed, keep=watching, paint=paint)
 
-    # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes
-    # (not painted: only its page count is used).
-    placeholder = {entry.id: 999 for entry in document.contents}
     jobs = [job(piece) for piece in pieces if piece.name != "contents" and piece.name not in external]
-    jobs.append(job(book.contents(placeholder), paint=False))
-    laid_out, count = _lay_out_all(jobs, cache)
+    final_job = None
+    if book.has_contents:
+        # The contents page is laid out first with wide placeholder numbers, to know how many pages it takes
+        # (not painted: only its page count is used).
+        placeholder = {entry.id: 999 for entry in document.contents}
+        jobs.append(job(book.contents(placeholder), paint=False))
+    laid_out, count = _lay_out_all(jobs, cache, None if _css_key(css) in cache.numbers or book.has_contents else css)
     laid_out.update(external)
-    contents_pages = laid_out["contents"].pages
-    for _attempt in range(3):  # the real numbers rarely change the contents' length; when they do, again
-        final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
-        # The footer's digits are measured (once a stylesheet) by the worker the contents page leaves free.
-        final, extra = _lay_out_all([final_job], cache, None if _css_key(css) in cache.numbers else css)
-        laid_out["contents"], count = final["contents"], count + extra
-        if final["contents"].pages == contents_pages:
-            break
-        contents_pages = final["contents"].pages
+    if book.has_contents:
+        contents_pages = laid_out["contents"].pages
+        for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
+            final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
+            # The footer's digits are measured (once a stylesheet) by the worker the contents page leaves free.
+            final, extra = _lay_out_all([final_job], cache, None if _css_key(css) in cache.numbers else css)
+            laid_out["contents"], count = final["contents"], count + extra
+            if final["contents"].pages == contents_pages:
+                break
+            contents_pages = final["contents"].pages
     settled, count = _settle_statistics(book, pieces, laid_out, job, cache, count)
     numbering = cache.numbers[_css_key(css)]
     ordered = [laid_out[piece.name] for piece in pieces]
-    cache.keep_only({_key(j) for j in [*jobs, final_job, *settled]})
+    cache.keep_only({_key(j) for j in [*jobs, *([final_job] if final_job else []), *settled]})
     _report(document, ordered, problems)
     if problems.errors:
         return None
     if config.checks["figure_placement"]:
         check_placement(document, ordered, problems)
-    numbered, centres = [], []
+    places: list[NumberPlace | None] = []  # where each page shows its number (None: not at all)
+    on_title_page = document.geometry.forms.page_number.on_title_page
     for piece in ordered:
-        for width, _height in piece.page_sizes:
-            numbered.append(piece.name != "title" and not is_external(piece.name))
-            left, right = points(document.geometry.margin_left), points(document.geometry.margin_right)
-            centres.append(left + (width - left - right) / 2)
+        shown = not is_external(piece.name) and (piece.name != "title" or on_title_page)
+        places += [number_place(document.geometry, width, height, numbering) if shown else None
+                   for width, height in piece.page_sizes]
     title = document.title_page
     metadata = Metadata(title.title, title.author, title.keywords, document.language)
-    pdf = assemble(ordered, numbering, numbered, centres, _bookmarks(document), metadata)
+    pdf = assemble(ordered, numbering, places, _bookmarks(document, book.has_contents), metadata)
     whole = [Piece(p.name, _body(laid_out[p.name].html)) if p.name != "contents" else p for p in pieces]
     # The whole document: the same pieces, page numbers and contents from CSS counters.
     html = book.page(whole, book.css(stamped=False))
     body = sum(laid_out[piece.name].pages for piece in pieces if piece.name.startswith("part-"))
-    return PdfResult(pdf, html, len(numbered), count, body)
+    return PdfResult(pdf, html, len(places), count, body)
 
 
 def _settle_statistics(book: HtmlBook, pieces: list[Piece], laid_out: dict[str, LaidOut],
@@ -237,10 +246,12 @@ def _settle_statistics(book: HtmlBook, pieces: list[Piece], laid_out: dict[str, 
         jobs = [job(piece) for piece in book.abstract_pieces(total)]
         done, extra = _lay_out_all(jobs, cache)
         laid_out.update(done)
-        contents_job = job(book.contents(_contents_pages(pieces, laid_out, laid_out["contents"].pages)))
-        final, more = _lay_out_all([contents_job], cache)
-        laid_out.update(final)
-        jobs.append(contents_job)
+        more = 0
+        if "contents" in laid_out:
+            contents_job = job(book.contents(_contents_pages(pieces, laid_out, laid_out["contents"].pages)))
+            final, more = _lay_out_all([contents_job], cache)
+            laid_out.update(final)
+            jobs.append(contents_job)
         count += extra + more
         if sum(laid_out[piece.name].pages for piece in pieces) == total:
             break
@@ -252,9 +263,10 @@ def _body(html: str) -> str:
     return match.group(1) if match else html
 
 
-def _bookmarks(document: Document) -> list[ContentsEntry]:
-    """The contents entries as bookmarks, after one for the contents page itself."""
+def _bookmarks(document: Document, has_contents: bool) -> list[ContentsEntry]:
+    """The contents entries as bookmarks, after one for the contents page itself (where there is one)."""
     abstracts = [ContentsEntry(1, "abstract", part.heading.plain, part.heading.id) for part in document.abstracts
                  if part.heading is not None]  # the annotations come before the contents page
-    return [*abstracts, ContentsEntry(1, "structural", locale.text(document.language, "contents"), "contents"),
-            *document.contents]
+    page = ContentsEntry(1, "structural", (document.strings or locale.strings(document.language))["contents"],
+                         "contents")
+    return [*abstracts, *([page] if has_contents else []), *document.contents]

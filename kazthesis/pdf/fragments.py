@@ -49,6 +49,7 @@ from kazthesis.model import (
     Table,
     Text,
 )
+from kazthesis.resolve.forms import RUN_IN_LEVEL
 from kazthesis.resolve.listing import listing_lines
 
 SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
@@ -62,9 +63,13 @@ class Writer:
         self.paragraphs = 0  # numbered within each part (data-p): the layout stage finds a paragraph by it
         self.highlight = bool(document.config.layout.get("listing_highlight"))
         self.total_pages: int | None = None  # the PDF's page count, for statistics lines; unknown before layout
+        forms = document.geometry.forms
+        self.hyphenate = forms.hyphenate  # APA: no word is broken at a line's end
+        self.run_in = RUN_IN_LEVEL if forms.name == "apa" else 0  # headings of this level and deeper run in
+        self.citation_class = "citation phrase" if document.citations_break else "citation"
 
     def text(self, text: str, hyphenate: bool) -> str:
-        return escape(hyphenate_text(text, self.language) if hyphenate else text, quote=False)
+        return escape(hyphenate_text(text, self.language) if hyphenate and self.hyphenate else text, quote=False)
 
     # --- inlines -------------------------------------------------------------------------------
     def inlines(self, nodes: list[Inline], hyphenate: bool = True) -> str:
@@ -88,7 +93,7 @@ class Writer:
         if isinstance(node, LineBreak):
             return "<br>"
         if isinstance(node, Citation):
-            return f'<span class="citation">{escape(node.text)}</span>'
+            return f'<span class="{self.citation_class}">{escape(node.text)}</span>'
         if isinstance(node, CrossRef):
             return f'<a class="xref" href="#{escape(node.ids[0])}">{escape(node.text)}</a>'
         if isinstance(node, NoteRef):
@@ -103,7 +108,25 @@ class Writer:
 
     # --- blocks -----------------------------------------------------------------------------------
     def blocks(self, blocks: list[Block]) -> str:
-        return "".join(self.block(block) for block in blocks)
+        html, index = [], 0
+        while index < len(blocks):
+            block, following = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None
+            if (self.run_in and isinstance(block, Heading) and block.level >= self.run_in
+                    and isinstance(following, Paragraph) and not following.lines):
+                html.append(self.run_in_paragraph(block, following))
+                index += 2
+            else:
+                html.append(self.block(block))
+                index += 1
+        return "".join(html)
+
+    def run_in_paragraph(self, heading: Heading, paragraph: Paragraph) -> str:
+        """An APA level-4 or level-5 heading and its paragraph: the heading, bold, starts the paragraph's line."""
+        self.paragraphs += 1
+        title = self.inlines(heading.title, hyphenate=False) + escape(heading.end)
+        level = min(heading.level, 5)
+        return (f'<p data-p="{self.paragraphs}" class="run-in"><span id="{escape(heading.id)}" '
+                f'class="run-in-heading level-{level}">{title}</span> {self.inlines(paragraph.children)}</p>\n')
 
     def block(self, block: Block) -> str:
         if isinstance(block, Heading):
@@ -158,7 +181,7 @@ class Writer:
             return (f'<h1 id="{ident}" class="appendix"><span class="appendix-label">{escape(heading.label)}</span> '
                     f'<span class="appendix-title">{title}</span></h1>\n')
         number = f'<span class="number">{escape(heading.number)}</span> ' if heading.number else ""
-        return f'<{tag} id="{ident}" class="{heading.kind}">{number}{title}</{tag}>\n'
+        return f'<{tag} id="{ident}" class="{heading.kind}">{number}{title}{escape(heading.end)}</{tag}>\n'
 
     def caption(self, line: CaptionLine) -> str:
         """A numbered caption: the label kept on one line (``.label``), the dash, the caption."""
@@ -231,8 +254,15 @@ class Writer:
         return html.replace('<section class="part part-abstract">', f'<section class="part part-abstract" '
                             f'lang="{escape(language)}">', 1)
 
-    def part(self, part: Part) -> str:
+    def body(self, parts: list[Part], title: str) -> str:
+        """The text as one run of pages (APA: no heading starts a page), under the paper's title."""
         self.paragraphs = 0
+        head = f'<p class="paper-title">{escape(title)}</p>\n' if title else ""
+        return f'<section class="body">\n{head}{"".join(self.part(part, fresh=False) for part in parts)}</section>\n'
+
+    def part(self, part: Part, fresh: bool = True) -> str:
+        if fresh:  # data-p counts the paragraphs of a piece
+            self.paragraphs = 0
         heading = self.heading(part.heading) if part.heading else ""
         kind = part.heading.kind if part.heading else "continued"
         return f'<section class="part part-{kind}">\n{heading}{self.blocks(part.blocks)}</section>\n'

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from kazthesis.lang import locale
 from kazthesis.lang.hyphenation import hyphenate_text
 from kazthesis.model import Document, Statistics, walk_blocks
-from kazthesis.pdf.fragments import Writer
+from kazthesis.pdf.fragments import Writer, reference_html
 from kazthesis.pdf.templates import template_environment
 
 
@@ -40,7 +40,9 @@ class HtmlBook:
         self.document = document
         self.env = template_environment(document.config.root)
         self.writer = Writer(document)
-        self.strings = locale.strings(document.language)
+        self.strings = document.strings or locale.strings(document.language)  # as the profile prints them
+        if not document.geometry.forms.hyphenate:  # the list's words stay whole too
+            self.env.filters["reference_html"] = lambda runs, language=None: reference_html(runs)
 
     def _render(self, name: str, **values: Any) -> str:
         return self.env.get_template(name).render(language=self.document.language, strings=self.strings,
@@ -58,21 +60,31 @@ class HtmlBook:
     def pieces(self, pages: dict[str, int] | None = None) -> list[Piece]:
         """Every piece in page order."""
         document = self.document
-        pieces = [Piece("title", self._render("title_page.html", title_page=document.title_page))]
+        apa = document.geometry.forms.name == "apa"
+        title_page = "student_title_page.html" if apa else "title_page.html"
+        pieces = [Piece("title", self._render(title_page, title_page=document.title_page))]
         pieces.extend(self.abstract_pieces())
-        pieces.append(self.contents(pages))
+        if self.has_contents:
+            pieces.append(self.contents(pages))
         if document.terms:
             pieces.append(self.terms())
         if document.abbreviations:
             pieces.append(Piece("abbreviations", self._render("abbreviations.html",
                                                               abbreviations=document.abbreviations)))
-        for n, part in enumerate(document.parts, 1):
+        if apa and document.parts:  # APA: a heading starts no page, so the text is one piece, under the title
+            pieces.append(Piece("part-1", self.writer.body(document.parts, document.title_page.title)))
+        for n, part in enumerate([] if apa else document.parts, 1):
             pieces.append(Piece(f"part-{n}", self.writer.part(part)))
         pieces.append(Piece("references", self._render("references.html", references=document.references,
                                                        hanging=document.hanging_references)))
         for n, part in enumerate(document.appendices, 1):
             pieces.append(Piece(f"appendix-{n}", self.writer.part(part)))
         return pieces
+
+    @property
+    def has_contents(self) -> bool:
+        """Whether a contents page is printed: the profile's choice, or ``[layout] contents``."""
+        return bool(self.document.config.layout.get("contents", True))
 
     def page(self, pieces: list[Piece], css: str) -> str:
         """A complete HTML document holding ``pieces``."""
@@ -95,6 +107,9 @@ class HtmlBook:
     def terms(self) -> Piece:
         """The terms-and-definitions page; its justified text hyphenated as the chapters' is."""
         language = self.document.language
-        terms = [(term, hyphenate_text(definition, language)) for term, definition in self.document.terms]
+        hyphenate = self.document.geometry.forms.hyphenate
+        terms = [(term, hyphenate_text(definition, language) if hyphenate else definition)
+                 for term, definition in self.document.terms]
+        intro = self.strings["terms_intro"]
         return Piece("terms", self._render("terms.html", terms=terms,
-                                           intro=hyphenate_text(self.strings["terms_intro"], language)))
+                                           intro=hyphenate_text(intro, language) if hyphenate else intro))

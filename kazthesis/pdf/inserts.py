@@ -43,11 +43,13 @@ def place(pieces: list[Piece], config: Config, external: dict[str, LaidOut]) -> 
     for e in placed.values():
         if e.after:
             after[e.after].append(Piece(e.name, external[e.name].html))
+    if not any(piece.name == "contents" for piece in pieces):  # no contents page (APA): they go before the text
+        after["title"].extend(after.pop("contents"))
     ordered = []
     for piece in pieces:
         ordered.append(Piece("title", external["title"].html) if piece.name == "title" and "title" in placed
                        else piece)
-        if piece.name in ("title", "contents"):
+        if piece.name in after:
             ordered.extend(after[piece.name])
     return ordered + after["end"]
 

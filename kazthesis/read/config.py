@@ -20,24 +20,10 @@ from kazthesis.bibliography.gost import STYLES as GOST_STYLES
 from kazthesis.i18n import N_, _
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.problems import Problems
+from kazthesis.read.profiles import PROFILES
 from kazthesis.read.project import refuse_outside
 
 WORK_TYPES = ("coursework", "diploma", "master")
-
-# docs/formatting.md §1. Lengths in mm, font size in pt, indent in cm.
-PROFILES: dict[str, dict[str, Any]] = {
-    "gost-7.32-2017": {
-        "margin_left": 30, "margin_right": 15, "margin_top": 20, "margin_bottom": 20,
-        "font": "Times New Roman", "font_size": 14, "line_spacing": 1.5, "indent": 1.25,
-        "list_marks": "–, 1)",
-    },
-    "kz-university": {
-        "margin_left": 30, "margin_right": 10, "margin_top": 20, "margin_bottom": 25,
-        "font": "Times New Roman", "font_size": 14, "line_spacing": 1.0, "indent": 0.8,
-        "list_marks": "–, 1)",
-    },
-}
-
 
 # list_marks: marks separated by commas, each a dash or bullet, a numbered (1) 1.) or a lettered (а) a)) one.
 LIST_MARKS_RE = re.compile(r"^\s*(?:[–—•\-*]|1[.)]|[аa]\))(?:\s*,\s*(?:[–—•\-*]|1[.)]|[аa]\)))*\s*$")
@@ -75,6 +61,7 @@ SETTINGS: dict[str, dict[str, Setting]] = {
         "font_size": Setting((int, float), None, N_("body font size, pt"), low=8, high=20),
         "line_spacing": Setting((int, float), None, N_("line spacing (1.0, 1.5, 2.0 as in Word)"), low=0.8, high=3),
         "indent": Setting((int, float), None, N_("first-line indent, cm"), low=0, high=3),
+        "contents": Setting(bool, None, N_("a contents page (the APA student paper has none unless the course asks)")),
         "contents_depth": Setting(int, 2, N_("heading levels listed in the contents"), (1, 2, 3)),
         "numbering": Setting(str, "continuous", N_("figure and table numbering"), ("continuous", "per-chapter")),
         "landscape_tables": Setting(bool, False,
@@ -101,6 +88,9 @@ SETTINGS: dict[str, dict[str, Setting]] = {
             ("city", N_("city")),
             ("year", N_("year")),
             ("head_of_department", N_("head of department, for the approval block")),
+            ("course", N_("course number and name, for the APA student title page, e.g. IR 301: Foreign Policy")),
+            ("instructor", N_("the instructor, for the APA student title page")),
+            ("due_date", N_("the assignment's due date, for the APA student title page, e.g. May 4, 2026")),
             ("pdf", N_("a PDF (e.g. the faculty's signed form) whose pages replace the generated title page")),
         )
     } | {"approval": Setting(bool, False, N_("print the approval block «Admitted to defence» (head of "

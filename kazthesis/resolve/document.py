@@ -5,7 +5,8 @@ order of first citation; the reference list is ordered and numbered (:mod:`~kazt
 a second walk writes the printed text of every citation (:mod:`~kazthesis.resolve.citations`; under a CSL
 style both come from one run of the processor, :mod:`~kazthesis.resolve.csl_references`) and
 cross-reference (:mod:`~kazthesis.resolve.crossrefs`); then the statistics lines, the contents
-(:mod:`~kazthesis.resolve.contents`) and the title page (:mod:`~kazthesis.resolve.title`). It is cheap (no
+(:mod:`~kazthesis.resolve.contents`), the profile's forms of headings and section labels
+(:mod:`~kazthesis.resolve.forms`) and the title page (:mod:`~kazthesis.resolve.title`). It is cheap (no
 I/O), so watch mode runs it on every rebuild.
 """
 
@@ -22,6 +23,7 @@ from kazthesis.resolve.citations import write_citation_texts
 from kazthesis.resolve.contents import contents
 from kazthesis.resolve.crossrefs import CrossReferences
 from kazthesis.resolve.csl_references import csl_reference_list
+from kazthesis.resolve.forms import apply_heading_forms, printed_strings
 from kazthesis.resolve.geometry import page_geometry
 from kazthesis.resolve.lists import mark_lists
 from kazthesis.resolve.numbering import Numbering
@@ -62,6 +64,9 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
         xref.text = xrefs.text(xref)
     numbering.count_statistics(references, sum(1 for h in numbering.headings if h.kind == "appendix"))
     source_lines = {(parsed.rel, number): line for parsed in files for number, line in enumerate(parsed.lines, 1)}
+    geometry = page_geometry(config.layout)
+    strings = printed_strings(config.language, geometry.forms)
+    apply_heading_forms(numbering.headings, geometry.forms, strings)
     return Document(
         config=config,
         bibliography=bibliography,
@@ -70,7 +75,7 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
         parts=[p for p in parts if p.heading is None or p.heading.kind not in ("appendix", "abstract")],
         appendices=[p for p in parts if p.heading is not None and p.heading.kind == "appendix"],
         headings=numbering.headings,
-        contents=contents(config, numbering.headings),
+        contents=contents(config, numbering.headings, strings),
         abbreviations=sorted(config.abbreviations.items(), key=lambda item: kazakh_sort_key(item[0])),
         references=references,
         cited_keys=cited,
@@ -78,9 +83,10 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
         figures=numbering.figures,
         tables=numbering.tables,
         source_lines=source_lines,
-        geometry=page_geometry(config.layout),
+        geometry=geometry,
         abstracts=[p for p in parts if p.heading is not None and p.heading.kind == "abstract"],
         terms=[(term, apply_typography(definition, config.language)) for term, definition in config.terms.items()],
         listings=numbering.listings,
         hanging_references=hanging,
+        strings=strings,
     )

@@ -11,6 +11,17 @@ is printed by both writers is a whole or half point, the finest Word holds.
 
 GOST 7.32-2017 sets footnotes 12 pt under a 14 pt body: here two points smaller
 than the body whatever its size (10 pt under 12 pt), in both writers.
+
+Beyond sizes, a profile names its :class:`Forms` (``[layout]`` ``forms`` of
+:data:`kazthesis.read.profiles.PROFILES`): justified and hyphenated or ragged
+right, numbered headings or not, and where the page number stands
+(:class:`PageNumber`: the stylesheet's page-margin box, the box the PDF's
+stamped number is put in after layout, and the Word header or footer that
+holds the PAGE field). ``gost`` draws GOST 7.32's pages; ``apa`` the APA 7
+student paper's: the text ragged right and never hyphenated, the page number
+at the top right of every page from the title page on, APA's five heading
+levels unnumbered (thesis.css and the Word writer draw them), its student
+title page (:class:`StudentTitle`).
 """
 
 from __future__ import annotations
@@ -77,6 +88,50 @@ class TitleGeometry:
 
 
 @dataclass(frozen=True)
+class StudentTitle:
+    """Where the APA 7 student title page puts its lines, counted in the body's double-spaced lines."""
+
+    lines_above: int = 3  # blank lines above the title: "three to four lines down from the top of the page"
+    lines_after_title: int = 1  # one blank line between the title and the author's name
+
+
+@dataclass(frozen=True)
+class PageNumber:
+    """Where the page number stands: the middle of the bottom margin or the top right corner, and whether the
+    title page shows its number (APA: 1; GOST counts it and prints nothing)."""
+
+    edge: str  # "top" | "bottom": in the middle of that margin, as a CSS page-margin box sets its line
+    align: str  # "center" | "right": in the middle of the text's width, or ending at the right margin
+    on_title_page: bool
+
+    @property
+    def box(self) -> str:
+        """The CSS page-margin box: ``bottom-center``, ``top-right``."""
+        return f"{self.edge}-{self.align}"
+
+
+@dataclass(frozen=True)
+class Forms:
+    """How a profile's pages are drawn beyond their sizes (the look itself: thesis.css and the Word writer)."""
+
+    name: str  # "gost" | "apa": which headings, title page and section labels the templates and Word writer draw
+    text_align: str  # "justify" | "left" (ragged right)
+    hyphenate: bool
+    numbered_headings: bool  # GOST: 1, 1.1, 1.1.1; APA: none (figures and tables are numbered throughout)
+    page_number: PageNumber
+
+
+FORMS = {
+    "gost": Forms("gost", "justify", True, True, PageNumber("bottom", "center", False)),
+    # APA 7, "Paragraph alignment and indentation": left-aligned, ragged right, no hyphens at line ends;
+    # "Page header": the page number flush right in the header of every page, the title page's 1 too.
+    "apa": Forms("apa", "left", False, False, PageNumber("top", "right", True)),
+}
+# APA sets every line double spaced, headings too, with no space added above or below them.
+APA_HEADINGS = (Space(0, 0), Space(0, 0), Space(0, 0), Space(0, 0))
+
+
+@dataclass(frozen=True)
 class Geometry:
     """The page and type of one layout profile: lengths in mm (``indent`` in cm), sizes in pt.
 
@@ -106,6 +161,8 @@ class Geometry:
     footnote_gap: Space = Space(3, 2)  # mm above the footnote rule and between it and the notes
     figure_max_height: float = 180  # mm
     title: TitleGeometry = TitleGeometry()
+    forms: Forms = FORMS["gost"]
+    student_title: StudentTitle = StudentTitle()
 
     @property
     def indent_pt(self) -> float:
@@ -128,6 +185,13 @@ class Geometry:
         """The distance between two body lines' baselines."""
         return self.body_size * self.line_height
 
+    @property
+    def number_distance(self) -> float:
+        """mm from the page's edge to the page number's line in Word's header or footer: the line about the
+        margin's middle, where the PDF's page-margin box centres it."""
+        page_number = self.forms.page_number
+        return max((self.margin_top if page_number.edge == "top" else self.margin_bottom) / 2 - 3, 4)
+
     def step(self, name: str) -> TypeStep:
         """The type step a table was fitted with (``Table.step``)."""
         return next(step for step in self.table_steps if step.name == name)
@@ -142,12 +206,12 @@ def page_geometry(layout: Mapping[str, Any]) -> Geometry:
     """The geometry of a layout profile (``Config.layout``); one object per profile, made once."""
     keys = ("margin_top", "margin_right", "margin_bottom", "margin_left", "font", "font_size", "line_spacing",
             "indent")
-    return _geometry(*(layout[key] for key in keys))
+    return _geometry(*(layout[key] for key in keys), layout.get("forms", "gost"))
 
 
 @functools.lru_cache(maxsize=8)
 def _geometry(margin_top: float, margin_right: float, margin_bottom: float, margin_left: float, font: str,
-              size: float, spacing: float, indent: float) -> Geometry:
+              size: float, spacing: float, indent: float, forms: str) -> Geometry:
     # A table too wide for the page is set smaller (12, then 10 pt under a 14 pt body), then on a
     # page turned sideways where the settings allow.
     narrow, tiny = half_points(size * 0.86), half_points(size * 0.72)
@@ -156,4 +220,5 @@ def _geometry(margin_top: float, margin_right: float, margin_bottom: float, marg
     return Geometry(margin_top=margin_top, margin_right=margin_right, margin_bottom=margin_bottom,
                     margin_left=margin_left, font=font, body_size=size, line_spacing=spacing,
                     line_height=round(spacing * SINGLE_LINE, 4), indent=indent, footnote_size=size - 2,
-                    code_size=half_points(size * CODE_SCALE), table_steps=steps)
+                    code_size=half_points(size * CODE_SCALE), table_steps=steps, forms=FORMS[forms],
+                    **({"headings": APA_HEADINGS} if forms == "apa" else {}))

@@ -35,6 +35,7 @@ from kazthesis.model import (
 )
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
+from kazthesis.resolve.geometry import page_geometry
 from kazthesis.resolve.table_fit import fit_table
 
 
@@ -51,9 +52,10 @@ class Label:
 class _Numberer:
     """Counts chapters, sections, appendices, figures and tables as they come."""
 
-    def __init__(self, language: str, per_chapter: bool) -> None:
+    def __init__(self, language: str, per_chapter: bool, numbered: bool = True) -> None:
         self.language = language
-        self.per_chapter = per_chapter
+        self.numbered = numbered  # the profile numbers its headings (GOST); APA's are not, nor per chapter
+        self.per_chapter = per_chapter and numbered
         self.chapter = 0
         self.sections = [0] * 5
         self.appendix_index = -1
@@ -82,11 +84,11 @@ class _Numberer:
                 self.chapter += 1
                 if self.per_chapter:
                     self.items = {"figure": 0, "table": 0, "equation": 0}
-                heading.kind, heading.number = "chapter", str(self.chapter)
+                heading.kind, heading.number = "chapter", str(self.chapter) if self.numbered else ""
             return
         heading.kind = "section"
         parent = self.current
-        if "unnumbered" in classes or parent is None or parent.kind in ("structural", "abstract"):
+        if not self.numbered or "unnumbered" in classes or parent is None or parent.kind in ("structural", "abstract"):
             return
         self.sections[heading.level - 2] += 1
         for deeper in range(heading.level - 1, len(self.sections)):
@@ -143,7 +145,8 @@ class Numbering:
 
     # --- the numbering walk -------------------------------------------------------------------
     def number(self, parts: list[Part]) -> None:
-        numberer = _Numberer(self.language, self.config.layout["numbering"] == "per-chapter")
+        numberer = _Numberer(self.language, self.config.layout["numbering"] == "per-chapter",
+                             page_geometry(self.config.layout).forms.numbered_headings)
         previous_level = 0
         for part in parts:
             for block in walk_blocks(([part.heading] if part.heading else []) + part.blocks):

@@ -17,7 +17,9 @@ def document_units(document: Document) -> list[Unit]:
     page's foot (a footer)."""
     config = document.config
     builder = Builder(document.language, bool(config.layout.get("listing_highlight")), document.source_lines)
-    strings = locale.strings(document.language)
+    apa = document.geometry.forms.name == "apa"
+    builder.upper_chapters = not apa  # APA prints its headings as written
+    strings = document.strings or locale.strings(document.language)
     settings = _SettingUnits(document, builder)
     inserted_title = any(e.name == "title" for e in document.inserted)
     if not inserted_title:
@@ -25,26 +27,30 @@ def document_units(document: Document) -> list[Unit]:
     for part in document.abstracts:
         builder.part(part)
     contents_source = Source("thesis.toml", config.key_lines.get("layout.contents_depth", 1))
-    builder.add(contents_source, "fixed", [Segment(strings["contents"], "", "generated", "the contents page")],
-                generated="the contents page")
+    contents_page = config.layout.get("contents", True)
+    if contents_page:
+        builder.add(contents_source, "fixed", [Segment(strings["contents"], "", "generated", "the contents page")],
+                    generated="the contents page")
     headings = {h.id: h for h in document.headings}
-    for entry in document.contents:
+    for entry in document.contents if contents_page else []:
         heading = headings.get(entry.id)
         source = heading.source if heading is not None else settings.fixed_source(entry.id)
-        text = entry.text.upper() if entry.kind in ("chapter", "structural") else entry.text
+        text = entry.text.upper() if entry.kind in ("chapter", "structural") and not apa else entry.text
         builder.add(source, "contents", [Segment(text, "", "generated", "the contents page")],
                     generated="the contents page")
     if document.terms:
         settings.terms()
     if document.abbreviations:
         settings.abbreviations()
+    if apa and document.title_page.title and document.parts:  # the paper's title over the text
+        settings.title_line(document.title_page.title, ["title"])
     for part in document.parts:
         builder.part(part)
     settings.references()
     for part in document.appendices:
         builder.part(part)
     builder.footnotes()
-    if not inserted_title and document.title_page.foot:
+    if not inserted_title and document.title_page.foot and not apa:
         settings.title_foot()
     return builder.units
 
@@ -56,7 +62,7 @@ class _SettingUnits:
     def __init__(self, document: Document, builder: Builder) -> None:
         self.document, self.builder = document, builder
         self.config = document.config
-        self.strings = locale.strings(document.language)
+        self.strings = document.strings or locale.strings(document.language)
         self.bib = self.config.bibliography["file"]
 
     def line(self, key: str) -> int:
@@ -102,6 +108,13 @@ class _SettingUnits:
 
     def title_page(self) -> None:
         page, values = self.document.title_page, self.config.title_page
+        if self.document.geometry.forms.name == "apa":  # the student title page (kazthesis.resolve.title)
+            if page.title:
+                self.title_line(page.title, ["title"])
+            for text in page.student:
+                self.title_line(text, ["author", "department", "university", "course", "discipline", "instructor",
+                                       "supervisor", "due_date", "year"])
+            return
         heads = [name for name in ("ministry", "university", "faculty", "department") if values.get(name)]
         for name, lines in zip(heads, page.head, strict=False):
             self.title_line("\n".join(lines), [name])

@@ -122,6 +122,7 @@ class Builder:
         self.lines = lines  # (file, line) → the source line
         self.units: list[Unit] = []
         self.notes: list[Footnote] = []
+        self.upper_chapters = True  # GOST's level-1 headings are printed in capitals (not APA's)
 
     # --- inlines -------------------------------------------------------------------------------
     def inlines(self, nodes: list[Inline], upper: bool = False) -> list[Segment]:
@@ -173,7 +174,9 @@ class Builder:
                         *self.inlines(heading.title)]
         else:
             number = [Segment(heading.number + " ", "", "generated", "the heading's number")] if heading.number else []
-            segments = number + self.inlines(heading.title, upper=heading.level == 1)
+            segments = number + self.inlines(heading.title, upper=heading.level == 1 and self.upper_chapters)
+            if heading.end:
+                segments.append(Segment(heading.end, "", "generated", "the heading's full stop"))
         self.add(heading.source, "heading", segments)
 
     def caption(self, source: Source, label: str, caption: list[Inline], what: str) -> None:

@@ -6,6 +6,13 @@ approval block («Қорғауға жіберілді», head of department, sig
 lines); a ministry name too long for one line broken into lines of even
 length (measured in the title page's bold capitals), not a long line and a
 stub.
+
+The APA 7 student title page (profile ``apa-7-student``) prints the title and,
+under it, one line each: the author, the affiliation (department, university),
+the course number and name, the instructor and the due date — from
+``course``, ``instructor`` and ``due_date``, or, where those are not given,
+the GOST page's ``discipline``, ``supervisor`` and ``year``, so that a project
+changes profile with one setting.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ class TitlePage:
     subject: list[str] = field(default_factory=list)  # "Пәні: …", "Мамандығы: …"
     people: list[tuple[str, list[str]]] = field(default_factory=list)  # ("Орындаған", [group line, name])
     foot: str = ""  # "Алматы 2026"
+    student: list[str] = field(default_factory=list)  # APA's student title page: the lines under the title
     title: str = ""  # for the PDF's metadata
     author: str = ""
     keywords: str = ""
@@ -101,4 +109,7 @@ def make_title_page(fields: dict[str, object], language: str, layout: dict) -> T
         page.people.append((strings["supervisor"], [name + comma.strip(), rest] if rest and not placeholder
                             else [get("supervisor")]))
     page.foot = " ".join(v for v in (get("city"), year) if v)
+    affiliation = ", ".join(v for v in (get("department"), get("university")) if v)
+    page.student = [v for v in (get("author"), affiliation, get("course") or get("discipline"),
+                                get("instructor") or get("supervisor"), get("due_date") or year) if v]
     return page

@@ -67,7 +67,7 @@ def test_a_windows_1251_text_draft_is_read(tmp_path: Path) -> None:
                       "ЗАКЛЮЧЕНИЕ\n\nОтношения развивались.\n".encode("cp1251"))
     result = run_cli("import", draft, tmp_path / "out")
     assert result.status == 0, result.err
-    intro = (tmp_path / "out" / "content" / "01-vvedenie.md").read_text(encoding="utf-8")
+    intro = (tmp_path / "out" / "content" / "01-vvedeniye.md").read_text(encoding="utf-8")
     assert intro == ("# ВВЕДЕНИЕ {.unnumbered}\n\nВнешняя политика Казахстана строилась на многовекторности "
                      "[@source1].\n")
     assert "language = \"ru\"" in (tmp_path / "out" / "thesis.toml").read_text(encoding="utf-8")

@@ -126,12 +126,12 @@ def ru(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
 def test_styled_draft(ru: tuple[str, Path, Pdf]) -> None:
     report, project, pdf = ru
     assert sorted(p.name for p in (project / "content").iterdir()) == [
-        "01-vvedenie.md", "02-glava-1.md", "03-zaklyuchenie.md", "04-prilozhenie-a.md"]
-    intro = (project / "content" / "01-vvedenie.md").read_text(encoding="utf-8")
+        "01-vvedeniye.md", "02-glava-1.md", "03-zaklyucheniye.md", "04-prilozheniye-a.md"]
+    intro = (project / "content" / "01-vvedeniye.md").read_text(encoding="utf-8")
     assert "\n1. рассмотреть историю вопроса;\n1. описать соглашения;\n1. сделать выводы.\n" in intro
     chapter = (project / "content" / "02-glava-1.md").read_text(encoding="utf-8")
     assert "\n- образование;\n- культура;\n- здравоохранение.\n" in chapter
-    assert re.search(r"в таблице \[-@tbl:[\w-]+\] \[@medeubaeva2012\]", chapter)
+    assert re.search(r"в таблице \[-@tbl:[\w-]+\] \[@medeubayeva2012\]", chapter)
     assert "6 sources (6 parsed, 0 kept as typed)" in report
     assert tomllib.loads((project / "thesis.toml").read_text(encoding="utf-8"))["language"] == "ru"
     in_order(pdf, ["ВВЕДЕНИЕ", "[1]", "[2, с. 46]", "1) рассмотреть историю вопроса", "1 ИСТОРИЯ ОТНОШЕНИЙ",

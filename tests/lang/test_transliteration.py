@@ -1,10 +1,11 @@
-"""BGN/PCGN romanization of Russian (1947) and Kazakh (1979), as kazthesis.lang.transliteration states it."""
+"""BGN/PCGN romanization of Russian (1947), Kazakh (1979) and Uzbek (2000), as kazthesis.lang.transliteration
+states it, and its ASCII form, which the file names and citation keys of ``kazthesis import`` are spelled in."""
 
 from __future__ import annotations
 
 import pytest
 
-from kazthesis.lang.transliteration import TABLES, has_cyrillic, transliterate
+from kazthesis.lang.transliteration import TABLES, ascii_letters, has_cyrillic, transliterate
 
 # The nine letters Kazakh adds to the Russian alphabet, with the values of the BGN/PCGN 1979 table
 # (UNGEGN Working Group on Romanization Systems, "Kazakh", version 4.0, 2016).
@@ -21,6 +22,7 @@ def test_both_tables_cover_every_letter_of_their_alphabet() -> None:
     russian = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
     assert set(TABLES["ru"]) == set(russian)
     assert set(TABLES["kk"]) == set(russian) | set(KAZAKH_LETTERS)
+    assert set(TABLES["uz"]) == set(russian) - set("щы") | set("ўқғҳ")
     for language, table in TABLES.items():
         for letter in table:
             assert not has_cyrillic(transliterate(letter, language)), (language, letter)
@@ -58,3 +60,31 @@ def test_kazakh_follows_bgn_pcgn_1979(cyrillic: str, latin: str) -> None:
 def test_latin_letters_digits_and_punctuation_pass_through() -> None:
     assert transliterate("C5+1 «Болашақ» 2026", "kk") == "C5+1 «Bolashaq» 2026"
     assert not has_cyrillic("Kazakhstan–USA")
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), [
+    # The examples of the BGN/PCGN 2000 Agreement's table as transliteration projects test it.
+    ("Ўзбек тили", "O‘zbek tili"),
+    ("Бори элға яхшилик қилғилки, мундин яхши йўқ", "Bori elg‘a yaxshilik qilg‘ilki, mundin yaxshi yo‘q"),
+    ("Ҳасанов", "Hasanov"),
+    ("Ельцин", "Yel’tsin"),  # е is ye at the start of a word, ь is ’
+    ("Тошкент", "Toshkent"),
+    ("Жиззах", "Jizzax"),  # ж is j, х is x
+    ("Фарғона", "Farg‘ona"),
+])
+def test_uzbek_follows_the_bgn_pcgn_2000_agreement(cyrillic: str, latin: str) -> None:
+    assert transliterate(cyrillic, "uz") == latin
+
+
+@pytest.mark.parametrize(("cyrillic", "language", "ascii"), [
+    ("Ғасырлар тоғысында", "kk", "Ghasyrlar toghysynda"),
+    ("Әуезов", "kk", "Auezov"),  # the marks left off: ä a, ū u
+    ("Юрьев объект", "ru", "Yuryev obyekt"),  # ’ and ” left out
+    ("Ўзбекистон", "uz", "Ozbekiston"),
+    ("Тоқаев", "ru", "Toqayev"),  # a Kazakh letter in a Russian source: the Kazakh table's value
+    ("Київ", "ru", "Kiiv"),  # a letter of no table here: its base letter's
+    ("Café «Алаш»", "kk", "Cafe Alash"),  # other letters lose their marks, « » go
+])
+def test_the_ascii_form_spells_by_the_same_tables_without_marks(cyrillic: str, language: str, ascii: str) -> None:
+    assert ascii_letters(cyrillic, language) == ascii
+

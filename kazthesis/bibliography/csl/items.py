@@ -292,7 +292,7 @@ def _degree(entry: Entry, language: str) -> str:
     if key is None and language == "en" and has_cyrillic(written):  # "дис. … канд. ист. наук : 07.00.03"
         key = next((degree for degree, pattern in _DEGREE_WORDS if pattern.search(written)), None)
         if key is None:
-            return transliterate(written, "kk" if entry.language == "kk" else "ru")
+            return transliterate(written, entry.language)
     if key is None:
         return written
     return DEGREES[key].get(language, DEGREES[key]["en"])

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kazthesis.bibliography.csl.disambiguation import plan
 from kazthesis.bibliography.csl.items import IDENTIFIER_TYPES
 from kazthesis.bibliography.csl.locales import locale_path, with_locale
 from kazthesis.bibliography.csl.styles import CslStyle
@@ -81,17 +82,15 @@ def render(style: CslStyle, locale: str, items: list[dict[str, Any]], citations:
     # pandoc's time grows with the number of citations, and a thesis repeats many: a style whose citations
     # do not depend on their position (no "ibid", no "subsequent" form) is given each different citation
     # once, in order of first appearance, which keeps the numbering.
-    unique = list(dict.fromkeys(tuple(cluster) for cluster in citations)) if 'position="' not in style.text \
+    positional = 'position="' in style.text
+    unique = list(dict.fromkeys(tuple(cluster) for cluster in citations)) if not positional \
         else [tuple(cluster) for cluster in citations]
-    document = {"pandoc-api-version": API_VERSION, "meta": _meta(locale, list_all),
-                "blocks": [{"t": "Para", "c": [_cite(list(cluster), number)]} for number, cluster in
-                           enumerate(unique, 1)]}
-    style_text, items_text, request = with_locale(style.text, locale), json.dumps(items, ensure_ascii=False), \
-        json.dumps(document)
+    style_text, items_text = with_locale(style.text, locale), json.dumps(items, ensure_ascii=False)
+    request = _request(unique, locale, list_all)
     key = hashlib.sha256("\0".join((style_text, items_text, request, repr(citations))).encode()).hexdigest()
     if key in _LAST:  # watch mode: an edit that leaves the citations and sources as they were costs nothing here
         return _LAST[key]
-    output = _run(binary, style, style_text, items_text, request, locale)
+    output = _formatted(binary, style, style_text, items, unique, locale, list_all)
     _singular_numbers(output, items, locale)
     if len(unique) != len(citations):
         text_of = dict(zip(unique, output.citations, strict=True))
@@ -105,6 +104,32 @@ def render(style: CslStyle, locale: str, items: list[dict[str, Any]], citations:
 
 
 _LAST: dict[str, Output] = {}  # the last run's answer, by a hash of what pandoc was given
+
+
+def _formatted(binary: Path, style: CslStyle, style_text: str, items: list[dict[str, Any]],
+               clusters: list[tuple[CiteItem, ...]], locale: str, list_all: bool) -> Output:
+    """What one run of ``style_text`` prints, in one or two runs that cost less (:mod:`.disambiguation`)."""
+    runs = plan(style_text, items, [[item.key for item in cluster] for cluster in clusters],
+                'position="' in style_text, style.numeric)
+    output = _run(binary, style, runs.style_text, json.dumps(items, ensure_ascii=False),
+                  _request(clusters, locale, list_all), locale)
+    if runs.part:  # the sources whose surnames need the style's given-name rule, formatted with it
+        chosen = [number for number, cluster in enumerate(clusters) if cluster[0].key in runs.part]
+        part = _run(binary, style, style_text, json.dumps([i for i in items if i["id"] in runs.part],
+                                                          ensure_ascii=False),
+                    _request([clusters[n] for n in chosen], locale, list_all), locale)
+        for number, text in zip(chosen, part.citations, strict=True):
+            output.citations[number] = text
+        again = {key: (label, text) for key, label, text in part.entries}
+        output.entries = [(key, *again.get(key, (label, text))) for key, label, text in output.entries]
+    return output
+
+
+def _request(clusters: list[tuple[CiteItem, ...]], locale: str, list_all: bool) -> str:
+    """The pandoc document that asks for ``clusters``: a paragraph each."""
+    return json.dumps({"pandoc-api-version": API_VERSION, "meta": _meta(locale, list_all),
+                       "blocks": [{"t": "Para", "c": [_cite(list(cluster), number)]}
+                                  for number, cluster in enumerate(clusters, 1)]})
 
 
 def _run(binary: Path, style: CslStyle, style_text: str, items_text: str, request: str, locale: str) -> Output:
