@@ -18,7 +18,8 @@ items (Knuth and Plass, "Breaking paragraphs into lines", 1981):
 
 Glue and penalties at the start of a line are dropped, as TeX drops them.
 The first line is ``indent`` narrower; the last line is set ragged, at
-natural width. The cost of a set of breaks (:func:`cost`) is a pair compared
+natural width, or shrunk when it is a little too long (as TeX's last line
+shrinks: its fill stretches, its spaces still shrink). The cost of a set of breaks (:func:`cost`) is a pair compared
 in order:
 
 1. how many lines are a third (or later) hyphenated line in a row — three
@@ -29,6 +30,7 @@ in order:
    ``100·r³`` and r how far the line stretches past its natural width, in
    units of its stretch (or shrinks, in units of its shrink); plus
    ``double_hyphen`` for a hyphenated line after a hyphenated line,
+   ``(line_penalty + badness)² − line_penalty²`` for a last line that shrinks,
    ``final_hyphen`` when the last full line is hyphenated, ``short_last``
    when the last line is shorter than the indent, and ``fragment_last``
    when it holds a lone piece of a broken word.
@@ -38,8 +40,15 @@ badness must not pass ``tolerance`` (a line that stretches further looks
 holed); the only exception is a line that holds no place to break (a word
 wider than the measure, or one that stands between two long ones), which no
 choice avoids, so that some set of breaks always qualifies. The last line
-must fit at natural width. A line without any stretch that falls short
-stretches as if it had ``lone_stretch``.
+must fit with everything in it shrunk. A line without any stretch that falls
+short stretches as if it had ``lone_stretch``.
+
+When the least cost is a set with a line past the tolerance (through that
+exception: a paragraph with few places to break, such as a reference with
+a long URL in a language without hyphenation rules), :func:`best_breaks`
+looks again without a tolerance, as TeX's second pass does: otherwise a
+word standing alone on a line, a hole as wide as the measure, would win
+over a line whose spaces stretch a little past the tolerance.
 
 :func:`best_breaks` finds the minimum by dynamic programming over the break
 candidates, keeping for each the cheapest way to reach it with 0, 1 and 2
@@ -56,10 +65,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import inf
 
-__all__ = ["Box", "Breaks", "Glue", "Item", "Penalty", "Settings", "best_breaks", "cost", "lines_of"]
+__all__ = ["Box", "Breaks", "Glue", "Item", "Penalty", "Settings", "best_breaks", "cost", "lines_of", "too_loose"]
 
 EPSILON = 1e-6  # widths are sums of measured floats
 
@@ -164,8 +173,11 @@ def cost(items: Sequence[Item], at: Sequence[int], width: float, indent: float =
         shrink = sum(item.shrink for item in content)
         breakable = any(_legal(items, k) for k in range(first, end))
         if last:
-            if natural > measure + EPSILON and breakable:
+            if natural - shrink > measure + EPSILON and breakable:
                 return None
+            if natural > measure + EPSILON and shrink > 0:  # a last line a little too long shrinks, as TeX's does
+                badness = _badness(measure - natural, stretch, shrink, settings)
+                demerits += (settings.line_penalty + badness) ** 2 - settings.line_penalty ** 2
             previous_flagged = number > 0 and _flagged(items, at[number - 1])
             if previous_flagged:
                 demerits += settings.final_hyphen
@@ -197,7 +209,32 @@ def _flagged(items: Sequence[Item], b: int) -> bool:
 
 def best_breaks(items: Sequence[Item], width: float, indent: float = 0.0,
                 settings: Settings = Settings()) -> Breaks:
-    """The breaks of least :func:`cost`: the same minimum as trying every set of breaks."""
+    """The breaks of least :func:`cost`: the same minimum as trying every set of breaks; and when that set
+    holds a line looser than the tolerance (a line with no place to break inside it, so no choice avoids
+    it), the least cost of all sets of breaks, as if there were no tolerance."""
+    found = _search(items, width, indent, settings)
+    if settings.tolerance < inf and too_loose(items, found.at, width, indent, settings):
+        found = _search(items, width, indent, replace(settings, tolerance=inf))
+    return found
+
+
+def too_loose(items: Sequence[Item], at: Sequence[int], width: float, indent: float = 0.0,
+              settings: Settings = Settings()) -> bool:
+    """Whether a line of the breaks (but the last) stretches past the tolerance."""
+    lines = lines_of(items, at)
+    for number, (first, end) in enumerate(lines[:-1]):
+        content = [item for item in items[first:end] if not isinstance(item, Penalty)]
+        natural = sum(item.width for item in content) + (
+            items[end].width if isinstance(items[end], Penalty) else 0.0)
+        slack = (width - indent if number == 0 else width) - natural
+        if _badness(slack, sum(item.stretch for item in content), sum(item.shrink for item in content),
+                    settings) > settings.tolerance:
+            return True
+    return False
+
+
+def _search(items: Sequence[Item], width: float, indent: float, settings: Settings) -> Breaks:
+    """The breaks of least :func:`cost` under ``settings`` (the dynamic programme of the module docstring)."""
     n = len(items)
     natural = [0.0] * (n + 1)  # natural[i]: width of items[:i] (a penalty counts only when broken at)
     stretch = [0.0] * (n + 1)
@@ -233,8 +270,13 @@ def best_breaks(items: Sequence[Item], width: float, indent: float = 0.0,
         measure = width - indent if a < 0 else width
         # The last line: from here to the end, at natural width.
         line_width = natural[n] - natural[first]
-        if line_width <= measure + EPSILON or bisect_left(candidates, n) == bisect_left(candidates, first):
+        line_shrink = shrink[n] - shrink[first]
+        if line_width - line_shrink <= measure + EPSILON or bisect_left(candidates, n) == bisect_left(
+                candidates, first):
             extra_last = 0.0
+            if line_width > measure + EPSILON and line_shrink > 0:
+                badness = _badness(measure - line_width, 0.0, line_shrink, settings)
+                extra_last += (line_penalty + badness) ** 2 - line_penalty ** 2
             if a >= 0 and _flagged(items, a):
                 extra_last += settings.final_hyphen
                 if glues[n] == glues[first]:

@@ -11,7 +11,8 @@ run's width is the sum of its characters'), turned into items
 letter spacing and word spacing that make it as wide as the measure (the
 slack shared between letters and spaces in proportion to how far each may
 stretch or shrink), a fraction of a point short, which WeasyPrint's own
-justification takes up; the last line keeps its natural spacing. When
+justification takes up; the last line keeps its natural spacing (unless
+the plan has it a little too long: then it shrinks, as the others do). When
 WeasyPrint splits a text box into lines (:func:`split_text_box`), the piece
 of each line is cut where the plan says and laid out with that line's
 spacing — so WeasyPrint lands on every planned break, and :func:`misplaced`
@@ -130,15 +131,16 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
     for number, (first_item, end_item) in enumerate(item_lines):
         line = _Line(starts[number], ends[number])
         lines.append(line)
-        if number == len(item_lines) - 1 or ragged:
+        last_line = number == len(item_lines) - 1
+        if ragged:
             continue
         measure = width - (indent if start == 0 and number == 0 else 0.0)
-        first, last = line.start, line.end - 1
-        if text[last] not in " \u00a0\u00ad\u200b":
+        first, last = line.start, min(line.end - 1, len(text))
+        if not last_line and text[last] not in " \u00a0\u00ad\u200b":
             last += 1  # a line broken after a hyphen, a dash or a slash keeps it
         while last > first and text[last - 1] == " ":
             last -= 1
-        hyphen = text[line.end - 1] == SOFT_HYPHEN
+        hyphen = not last_line and text[line.end - 1] == SOFT_HYPHEN
         natural = sum(char_width(key_at[j], text[j]) for j in range(first, last))
         if hyphen:
             natural += advance(styles[key_at[line.end - 1]], context, "\u2010")
@@ -147,6 +149,8 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
         if not shaped:
             continue
         slack = measure - MARGIN - natural
+        if last_line and slack >= 0:
+            continue  # the last line keeps its natural spacing, unless it is a little too long (then it shrinks)
         content = items[first_item:end_item]
         stretchy = (lambda item: item.stretch) if slack >= 0 else (lambda item: item.shrink)
         spaces = sum(stretchy(item) for item in content if isinstance(item, Glue))
