@@ -17,7 +17,9 @@ width) and makes:
 * any other place (a zero-width space in a URL, after a slash or a dash) →
   an unflagged penalty;
 * a no-break space → glue that is not a place to break (CSS justification
-  stretches it like any space), except in a long chain of bound words.
+  stretches it like any space), except in a long chain of bound words;
+* the space joined to an address after ``URL:`` or ``DOI:`` → glue that does
+  not stretch, after a costly place to break (``label``).
 
 No-break chains and holes: a no-break space holds (a number and its unit or
 the word it counts, initials and the surname, № and its number, б. and the
@@ -30,7 +32,11 @@ word before is often not the name's (Алматыда Н. Ә. Назарбаев
 without leaving a hole. So when the initials are followed by their surname,
 the no-break space before them may break, at the cost ``chain``: a cost the
 total fit pays only where keeping the chain whole would stretch a line's
-spaces past about twice their width.
+spaces past about twice their width. The same holds for ``URL:`` and ``DOI:``,
+which the typography rules join to the address after them: an address
+breaks only at its own places, so ``URL: https://www.site.`` is a long unit,
+and where it cannot come up to the line before without that line's spaces
+stretching past about twice their width, the label stays at that line's end.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from kazthesis.pdf.optimal_breaks import Box, Glue, Item, Penalty
 __all__ = ["Costs", "Paragraph", "paragraph_items"]
 
 SOFT_HYPHEN, NBSP, ZERO_WIDTH_SPACE, WORD_JOINER = "\u00ad", "\u00a0", "\u200b", "\u2060"
+LABEL_SPACE = "\u2005"  # after URL: and DOI:, joined to the address by a word joiner (lang.typography)
 HYPHEN_DRAWN = "\u2010"  # what the renderer draws at a soft-hyphen break
 _INITIAL = re.compile(r"[^\W\d_]\.(?:-\u2060?[^\W\d_]\.)?")  # Н. or Қ.-Ж.
 _SIGNS = ("№", "§")
@@ -58,6 +65,7 @@ class Costs:
     explicit: float = 100.0  # after a hyphen the text holds (қарым-/қатынас)
     other: float = 50.0  # a zero-width space, after a slash or a dash
     chain: float = 1000.0  # inside a chain of three or more bound words
+    label: float = 1000.0  # between URL: or DOI: and the address
     stretch: float = 0.5  # how far a space stretches at badness 100, in spaces
     shrink: float = 0.0  # how far a space may shrink, in spaces
     expansion: float = 0.0  # how far a word may stretch or shrink by spacing its letters, as a share of it
@@ -98,7 +106,13 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
         start = end
 
     for i, char in enumerate(text):
-        if char == " " or char == NBSP:
+        if char == LABEL_SPACE and text[i + 1:i + 2] == WORD_JOINER:
+            box_until(i)
+            offsets[len(items)] = i
+            items.append(Penalty(0.0, costs.label))
+            items.append(Glue(measure(char, style_at[i]), 0.0, 0.0))  # justification leaves it be
+            start = i + 1
+        elif char == " " or char == NBSP:
             box_until(i)
             space = measure(" ", style_at[i])
             if char == NBSP:

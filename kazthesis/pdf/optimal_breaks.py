@@ -37,7 +37,8 @@ in order:
 
 A line must fit with everything in it shrunk as far as it goes, and its
 badness must not pass ``tolerance`` (a line that stretches further looks
-holed); the only exception is a line that holds no place to break (a word
+holed), nor, in a line with nothing but boxes, their stretch ``box_reach``
+times (further, the renderer leaves it ragged); the only exception is a line that holds no place to break (a word
 wider than the measure, or one that stands between two long ones), which no
 choice avoids, so that some set of breaks always qualifies. The last line
 must fit with everything in it shrunk. A line without any stretch that falls
@@ -108,6 +109,9 @@ class Settings:
     fragment_last: float = 20000.0
     tolerance: float = inf  # the most badness a line may have (unless it holds no place to break)
     lone_stretch: float = 1.75  # a line without any stretch stretches as if it had this much
+    # A line with no glue that stretches (only boxes, such as a long URL's pieces) whose r passes this is past
+    # the tolerance too: the renderer spaces letters out only so far, and a line that needs more is left ragged.
+    box_reach: float = inf
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,16 @@ def lines_of(items: Sequence[Item], at: Sequence[int]) -> list[tuple[int, int]]:
         start = _start(items, b)
     lines.append((start, len(items)))
     return lines
+
+
+def _past(slack: float, stretch: float, badness: float, spaced: bool, settings: Settings) -> bool:
+    """Whether a line (``spaced``: holding glue) passes the tolerance: its badness, or, with boxes alone to
+    stretch, how far they would have to."""
+    if settings.tolerance == inf:
+        return False
+    if badness > settings.tolerance:
+        return True
+    return not spaced and slack > settings.box_reach * (stretch if stretch > 0 else settings.lone_stretch) + EPSILON
 
 
 def _badness(slack: float, stretch: float, shrink: float, settings: Settings) -> float:
@@ -190,7 +204,9 @@ def cost(items: Sequence[Item], at: Sequence[int], width: float, indent: float =
         if isinstance(penalty, Penalty):
             natural += penalty.width
         badness = _badness(measure - natural, stretch, shrink, settings)
-        if breakable and (natural - shrink > measure + EPSILON or badness > settings.tolerance):
+        spaced = any(isinstance(item, Glue) and item.stretch > 0 for item in content)
+        if breakable and (natural - shrink > measure + EPSILON or _past(measure - natural, stretch, badness,
+                                                                           spaced, settings)):
             return None
         p = penalty.cost if isinstance(penalty, Penalty) else 0.0
         demerits += (settings.line_penalty + badness) ** 2 + (p * p if p > 0 else 0.0)
@@ -227,8 +243,10 @@ def too_loose(items: Sequence[Item], at: Sequence[int], width: float, indent: fl
         natural = sum(item.width for item in content) + (
             items[end].width if isinstance(items[end], Penalty) else 0.0)
         slack = (width - indent if number == 0 else width) - natural
-        if _badness(slack, sum(item.stretch for item in content), sum(item.shrink for item in content),
-                    settings) > settings.tolerance:
+        stretch = sum(item.stretch for item in content)
+        badness = _badness(slack, stretch, sum(item.shrink for item in content), settings)
+        if _past(slack, stretch, badness, any(isinstance(item, Glue) and item.stretch > 0 for item in content),
+                 settings):
             return True
     return False
 
@@ -240,12 +258,14 @@ def _search(items: Sequence[Item], width: float, indent: float, settings: Settin
     stretch = [0.0] * (n + 1)
     shrink = [0.0] * (n + 1)
     glues = [0] * (n + 1)
+    springs = [0] * (n + 1)  # glue that stretches
     for i, item in enumerate(items):
         is_penalty = isinstance(item, Penalty)
         natural[i + 1] = natural[i] + (0.0 if is_penalty else item.width)
         stretch[i + 1] = stretch[i] + (0.0 if is_penalty else item.stretch)
         shrink[i + 1] = shrink[i] + (0.0 if is_penalty else item.shrink)
         glues[i + 1] = glues[i] + isinstance(item, Glue)
+        springs[i + 1] = springs[i] + (isinstance(item, Glue) and item.stretch > 0)
     candidates = [i for i in range(n) if _legal(items, i)]
     starts = {-1: 0, **{b: _start(items, b) for b in candidates}}
     extra = [items[b].width if isinstance(items[b], Penalty) else 0.0 for b in candidates]
@@ -306,7 +326,8 @@ def _search(items: Sequence[Item], width: float, indent: float, settings: Settin
             if inner and slack + line_shrink < -EPSILON:
                 continue  # the hyphen does not fit here; a later space may
             badness = _badness(slack, line_stretch, line_shrink, settings)
-            if inner and badness > tolerance:
+            if inner and (badness > tolerance or _past(slack, line_stretch, badness, springs[b] > springs[first],
+                                                       settings)):
                 continue
             d = (line_penalty + badness) ** 2 + costs[index]
             flagged = flags[index]

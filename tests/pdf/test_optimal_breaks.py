@@ -81,7 +81,7 @@ def paragraphs(draw):
 @given(items=paragraphs(), width=st.floats(40.0, 160.0), indent=st.sampled_from([0.0, 20.0, 35.4]),
        weights=st.sampled_from([Settings(), Settings(double_hyphen=0.0, final_hyphen=0.0, lone_stretch=0.5),
                                 Settings(short_last=1e6, fragment_last=1e7), Settings(tolerance=200.0),
-                                Settings(tolerance=3000.0)]))
+                                Settings(tolerance=3000.0), Settings(tolerance=3000.0, box_reach=2.0)]))
 def test_the_least_cost_of_all_break_sets(items, width, indent, weights) -> None:
     found = best_breaks(items, width, indent, weights)
     expected = _brute_force(items, width, indent, weights)
@@ -168,3 +168,17 @@ def test_a_paragraph_no_breaks_keep_within_the_tolerance_is_set_as_if_it_had_non
     tolerance = Settings(tolerance=10000.0)
     assert too_loose(items, (1,), 100.0, settings=tolerance) and too_loose(items, (3,), 100.0, settings=tolerance)
     assert best_breaks(items, 100.0, settings=tolerance).at == (3,)
+
+
+def test_a_line_of_boxes_alone_stretches_no_further_than_box_reach() -> None:
+    # Three words, then a URL's three pieces (no space between them), then a word; letters stretch by 2 %.
+    # The least badness puts the three pieces alone on line 2, 8 pt short: its letters alone would have to
+    # stretch 4.3 times as far as their 2 % (the renderer stops at box_reach: a ragged line). With box_reach 3
+    # the third word goes down to line 2, whose space takes the slack.
+    def box(width: float) -> Box:
+        return Box(width, width * 0.02, width * 0.02)
+
+    items = [box(39), SPACE, box(44), SPACE, box(11), SPACE, box(24), Penalty(0.0, 50.0), box(47),
+             Penalty(0.0, 50.0), box(21), SPACE, box(26)]
+    assert best_breaks(items, 100.0, settings=Settings(tolerance=10000.0)).at == (5, 11)
+    assert best_breaks(items, 100.0, settings=Settings(tolerance=10000.0, box_reach=3.0)).at == (3, 9)

@@ -44,12 +44,12 @@ from kazthesis.pdf.weasy.measuring import EDGE, advance, segments_of
 
 __all__ = ["COSTS", "SETTINGS", "install", "misplaced"]
 
+LETTER_LIMIT = 4.6  # letters stretch or shrink at most 4.6 times their stretch (9 % of their width)
 COSTS = Costs(hyphen=500.0, explicit=100.0, other=50.0, chain=1000.0, stretch=0.5, shrink=0.2, expansion=0.02)
-SETTINGS = Settings(tolerance=10000.0, fragment_last=1e9)
+SETTINGS = Settings(tolerance=10000.0, fragment_last=1e9, box_reach=LETTER_LIMIT)
 # A table cell's lines are ragged: no line is too loose, so a word is broken only when it cannot fit whole.
 RAGGED_COSTS = Costs(hyphen=1e5, explicit=1e4, other=1e3, chain=1e5, stretch=1e4)
 RAGGED_SETTINGS = Settings(lone_stretch=1e4)
-LETTER_LIMIT = 3.0  # letters stretch or shrink at most three times their stretch (6 % of their width)
 MARGIN = 0.3  # CSS px a planned line is left short of the measure, for WeasyPrint's justification to take up
 SOFT_HYPHEN = "\u00ad"
 ATTRIBUTE = "_kazthesis_total_fit"  # on a text box: (plan, offset of its text in the paragraph's)
@@ -136,7 +136,7 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
             continue
         measure = width - (indent if start == 0 and number == 0 else 0.0)
         first, last = line.start, min(line.end - 1, len(text))
-        if not last_line and text[last] not in " \u00a0\u00ad\u200b":
+        if not last_line and text[last] not in " \u00a0\u00ad\u200b\u2005":
             last += 1  # a line broken after a hyphen, a dash or a slash keeps it
         while last > first and text[last - 1] == " ":
             last -= 1
@@ -293,7 +293,7 @@ def split_text_box(context: Any, box: Any, available_width: float | None, skip: 
     if hyphenated:
         piece += style["hyphenate_character"]
     elif resume is not None:
-        piece = piece.rstrip(" ")
+        piece = piece.rstrip(" \u00a0\u2005")  # the space broken at (a chain's, a label's) is not drawn
     if not piece:
         return None, resume, False
     layout = create_layout(piece, style, context, None, 0)
