@@ -42,8 +42,10 @@ stretching past about twice their width, the label stays at that line's end.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from math import inf
 
 from kazthesis.pdf.optimal_breaks import Box, Glue, Item, Penalty
@@ -55,6 +57,7 @@ LABEL_SPACE = "\u2005"  # after URL: and DOI:, joined to the address by a word j
 HYPHEN_DRAWN = "\u2010"  # what the renderer draws at a soft-hyphen break
 _INITIAL = re.compile(r"[^\W\d_]\.(?:-\u2060?[^\W\d_]\.)?")  # Н. or Қ.-Ж.
 _SIGNS = ("№", "§")
+_SPACES = re.compile(f"[ {NBSP}{LABEL_SPACE}]")
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
     line may break (see the module docstring)."""
     text = "".join(t for t, _ in runs)
     style_at: list[Hashable] = [style for t, style in runs for _ in t]
+    bounds = list(accumulate((len(t) for t, _ in runs), initial=0))  # where each run starts (and the end)
     chain_breaks = _chain_breaks(text)
     items: list[Item] = []
     offsets: dict[int, int] = {}
@@ -94,18 +98,19 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
         """A box for text[start:end], measured run by run (a mark that draws nothing measures nothing)."""
         nonlocal start
         width = 0.0
-        k = start
+        k, run = start, bisect_right(bounds, start) - 1
         while k < end:
-            j = k
-            while j < end and style_at[j] == style_at[k]:
-                j += 1
-            width += measure(text[k:j], style_at[k])
-            k = j
+            j = min(end, bounds[run + 1])
+            if j > k:
+                width += measure(text[k:j], runs[run][1])
+            k, run = j, run + 1
         if end > start:
             items.append(Box(width, width * costs.expansion, width * costs.expansion))
         start = end
 
-    for i, char in enumerate(text):
+    # Only the spaces and the places to break make items; the text between them is measured a run at a time.
+    for i in sorted({m.start() for m in _SPACES.finditer(text)} | {b - 1 for b in breaks if 0 < b < len(text)}):
+        char = text[i]
         if char == LABEL_SPACE and text[i + 1:i + 2] == WORD_JOINER:
             box_until(i)
             offsets[len(items)] = i
@@ -127,7 +132,7 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
                 items.append(Penalty(0.0, inf))  # a space the renderer may not break at (before a dash…)
             items.append(Glue(space, space * costs.stretch, space * costs.shrink))
             start = i + 1
-        elif i + 1 in breaks and i + 1 < len(text):
+        elif i + 1 in breaks:
             if char == SOFT_HYPHEN:
                 box_until(i)
                 offsets[len(items)] = i

@@ -272,6 +272,7 @@ def _search(items: Sequence[Item], width: float, indent: float, settings: Settin
     costs = [items[b].cost ** 2 if isinstance(items[b], Penalty) and items[b].cost > 0 else 0.0 for b in candidates]
     flags = [_flagged(items, b) for b in candidates]
     tolerance, lone = settings.tolerance, settings.lone_stretch
+    box_reach = settings.box_reach if tolerance < inf else inf  # see _past
     reach = (tolerance / 100.0) ** (1 / 3) if tolerance < inf else inf  # the most r a line may have
     # A candidate's line from ``first`` is within the tolerance only if natural + reach·stretch gets within
     # the measure: this sum grows along the paragraph, so the first such candidate is found by bisection.
@@ -317,18 +318,30 @@ def _search(items: Sequence[Item], width: float, indent: float, settings: Settin
         high = bisect_right(least_key, natural[first] - shrink[first] + measure + EPSILON)
         tried = range(low, high) if next_index >= len(candidates) or low == next_index else (
             [next_index, *range(low, high)])
+        # _badness and _past, written out: this loop is most of the time a paragraph takes.
+        natural_first, stretch_first, shrink_first, springs_first = (natural[first], stretch[first], shrink[first],
+                                                                     springs[first])
         for index in tried:
             b = candidates[index]
-            line_natural = natural[b] - natural[first] + extra[index]
-            line_stretch, line_shrink = stretch[b] - stretch[first], shrink[b] - shrink[first]
             inner = index > next_index
-            slack = measure - line_natural
-            if inner and slack + line_shrink < -EPSILON:
-                continue  # the hyphen does not fit here; a later space may
-            badness = _badness(slack, line_stretch, line_shrink, settings)
-            if inner and (badness > tolerance or _past(slack, line_stretch, badness, springs[b] > springs[first],
-                                                       settings)):
-                continue
+            slack = measure - (natural[b] - natural_first + extra[index])
+            if slack > EPSILON:
+                line_stretch = stretch[b] - stretch_first
+                if line_stretch <= 0:
+                    line_stretch = lone
+                badness = 100.0 * (slack / line_stretch) ** 3
+                if inner and (badness > tolerance or box_reach < inf and springs[b] == springs_first
+                              and slack > box_reach * line_stretch + EPSILON):
+                    continue
+            elif slack >= -EPSILON:
+                badness = 0.0
+            else:
+                line_shrink = shrink[b] - shrink_first
+                if inner and slack + line_shrink < -EPSILON:
+                    continue  # the hyphen does not fit here; a later space may
+                badness = 100.0 * min(-slack / line_shrink, 1.0) ** 3 if line_shrink > 0 else 0.0
+                if inner and badness > tolerance:
+                    continue
             d = (line_penalty + badness) ** 2 + costs[index]
             flagged = flags[index]
             for run, (hard, demerits, _) in ways:

@@ -36,11 +36,12 @@ layout call them (once per process). WeasyPrint 70.0's internals, as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from kazthesis.pdf.break_items import Costs, paragraph_items
 from kazthesis.pdf.optimal_breaks import Box, Glue, Settings, best_breaks, lines_of
-from kazthesis.pdf.weasy.measuring import EDGE, advance, segments_of
+from kazthesis.pdf.weasy.measuring import EDGE, segments_of, widths
 
 __all__ = ["COSTS", "SETTINGS", "install", "misplaced"]
 
@@ -103,25 +104,32 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
 
     text = "".join(t for _, t, _ in segments)
     styles = {key: tb.style for tb, _, key in segments if tb is not None}
+    tables = {key: widths(style) for key, style in styles.items()}
     key_at = [key for _, t, key in segments for _ in t]
     box_at = [n for n, (_, t, _) in enumerate(segments) for _ in t]
     lang = next(tb.style["lang"] for tb, _, _ in segments if tb is not None)
+    # Each character's width, a run at a time (a table lookup a character), and their running sums.
+    char_widths: list[float] = []
+    # No break inside a piece that must not wrap (a citation, a list item's marker): only where its text meets
+    # another's.
+    nowrap: list[bool] = []
+    nowrap_marker: list[bool] = []
+    for _, t, key in segments:
+        char_widths += [key[1]] * len(t) if key[0] == "edge" else map(tables[key].__getitem__, t)
+        space = styles[key]["white_space"] if key[0] == "text" else "normal"
+        nowrap += [space != "normal"] * len(t)
+        nowrap_marker += [space == "pre-wrap"] * len(t)
+    prefix = list(accumulate(char_widths, initial=0.0))
 
-    def char_width(key: tuple, char: str) -> float:
-        return key[1] if key[0] == "edge" else advance(styles[key], context, char)
+    def measure(piece: str, key: tuple) -> float:
+        return key[1] * len(piece) if key[0] == "edge" else sum(map(tables[key].__getitem__, piece))
 
     rest = text[start:]
     attrs = get_log_attrs(rest, lang)
-    # No break inside a piece that must not wrap (a citation, a list item's marker): only where its text meets
-    # another's.
-    nowrap = [key_at[j][0] == "text" and styles[key_at[j]]["white_space"] != "normal" for j in range(len(text))]
-    nowrap_marker = [key_at[j][0] == "text" and styles[key_at[j]]["white_space"] == "pre-wrap"
-                     for j in range(len(text))]
     places = {i for i in range(1, len(rest)) if attrs[i].is_line_break and not (
         nowrap[start + i - 1] and nowrap[start + i] and box_at[start + i - 1] == box_at[start + i])}
     runs = _runs(segments, start)
-    paragraph = paragraph_items(runs, places, lambda piece, key: sum(char_width(key, c) for c in piece),
-                                RAGGED_COSTS if ragged else COSTS)
+    paragraph = paragraph_items(runs, places, measure, RAGGED_COSTS if ragged else COSTS)
     items = paragraph.items
     breaks = best_breaks(items, width, indent if start == 0 else 0.0, RAGGED_SETTINGS if ragged else SETTINGS).at
     lines = list(keep or [])
@@ -141,9 +149,9 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
         while last > first and text[last - 1] == " ":
             last -= 1
         hyphen = not last_line and text[line.end - 1] == SOFT_HYPHEN
-        natural = sum(char_width(key_at[j], text[j]) for j in range(first, last))
+        natural = prefix[last] - prefix[first]
         if hyphen:
-            natural += advance(styles[key_at[line.end - 1]], context, "\u2010")
+            natural += tables[key_at[line.end - 1]]["\u2010"]
         # The characters the line's spacing applies to (a list item's marker keeps its own).
         shaped = [j for j in range(first, last) if key_at[j][0] == "text" and not nowrap_marker[j]]
         if not shaped:
