@@ -17,7 +17,9 @@ width) and makes:
 * any other place (a zero-width space in a URL, after a slash or a dash) →
   an unflagged penalty;
 * a no-break space → glue that is not a place to break (CSS justification
-  stretches it like any space), except in a long chain of bound words.
+  stretches it like any space), except in a long chain of bound words;
+* the space joined to an address after ``URL:`` or ``DOI:`` → glue that does
+  not stretch, after a costly place to break (``label``).
 
 No-break chains and holes: a no-break space holds (a number and its unit or
 the word it counts, initials and the surname, № and its number, б. and the
@@ -30,14 +32,20 @@ word before is often not the name's (Алматыда Н. Ә. Назарбаев
 without leaving a hole. So when the initials are followed by their surname,
 the no-break space before them may break, at the cost ``chain``: a cost the
 total fit pays only where keeping the chain whole would stretch a line's
-spaces past about twice their width.
+spaces past about twice their width. The same holds for ``URL:`` and ``DOI:``,
+which the typography rules join to the address after them: an address
+breaks only at its own places, so ``URL: https://www.site.`` is a long unit,
+and where it cannot come up to the line before without that line's spaces
+stretching past about twice their width, the label stays at that line's end.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from math import inf
 
 from kazthesis.pdf.optimal_breaks import Box, Glue, Item, Penalty
@@ -45,9 +53,11 @@ from kazthesis.pdf.optimal_breaks import Box, Glue, Item, Penalty
 __all__ = ["Costs", "Paragraph", "paragraph_items"]
 
 SOFT_HYPHEN, NBSP, ZERO_WIDTH_SPACE, WORD_JOINER = "\u00ad", "\u00a0", "\u200b", "\u2060"
+LABEL_SPACE = "\u2005"  # after URL: and DOI:, joined to the address by a word joiner (lang.typography)
 HYPHEN_DRAWN = "\u2010"  # what the renderer draws at a soft-hyphen break
 _INITIAL = re.compile(r"[^\W\d_]\.(?:-\u2060?[^\W\d_]\.)?")  # Н. or Қ.-Ж.
 _SIGNS = ("№", "§")
+_SPACES = re.compile(f"[ {NBSP}{LABEL_SPACE}]")
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,7 @@ class Costs:
     explicit: float = 100.0  # after a hyphen the text holds (қарым-/қатынас)
     other: float = 50.0  # a zero-width space, after a slash or a dash
     chain: float = 1000.0  # inside a chain of three or more bound words
+    label: float = 1000.0  # between URL: or DOI: and the address
     stretch: float = 0.5  # how far a space stretches at badness 100, in spaces
     shrink: float = 0.0  # how far a space may shrink, in spaces
     expansion: float = 0.0  # how far a word may stretch or shrink by spacing its letters, as a share of it
@@ -77,6 +88,7 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
     line may break (see the module docstring)."""
     text = "".join(t for t, _ in runs)
     style_at: list[Hashable] = [style for t, style in runs for _ in t]
+    bounds = list(accumulate((len(t) for t, _ in runs), initial=0))  # where each run starts (and the end)
     chain_breaks = _chain_breaks(text)
     items: list[Item] = []
     offsets: dict[int, int] = {}
@@ -86,19 +98,26 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
         """A box for text[start:end], measured run by run (a mark that draws nothing measures nothing)."""
         nonlocal start
         width = 0.0
-        k = start
+        k, run = start, bisect_right(bounds, start) - 1
         while k < end:
-            j = k
-            while j < end and style_at[j] == style_at[k]:
-                j += 1
-            width += measure(text[k:j], style_at[k])
-            k = j
+            j = min(end, bounds[run + 1])
+            if j > k:
+                width += measure(text[k:j], runs[run][1])
+            k, run = j, run + 1
         if end > start:
             items.append(Box(width, width * costs.expansion, width * costs.expansion))
         start = end
 
-    for i, char in enumerate(text):
-        if char == " " or char == NBSP:
+    # Only the spaces and the places to break make items; the text between them is measured a run at a time.
+    for i in sorted({m.start() for m in _SPACES.finditer(text)} | {b - 1 for b in breaks if 0 < b < len(text)}):
+        char = text[i]
+        if char == LABEL_SPACE and text[i + 1:i + 2] == WORD_JOINER:
+            box_until(i)
+            offsets[len(items)] = i
+            items.append(Penalty(0.0, costs.label))
+            items.append(Glue(measure(char, style_at[i]), 0.0, 0.0))  # justification leaves it be
+            start = i + 1
+        elif char == " " or char == NBSP:
             box_until(i)
             space = measure(" ", style_at[i])
             if char == NBSP:
@@ -113,7 +132,7 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
                 items.append(Penalty(0.0, inf))  # a space the renderer may not break at (before a dash…)
             items.append(Glue(space, space * costs.stretch, space * costs.shrink))
             start = i + 1
-        elif i + 1 in breaks and i + 1 < len(text):
+        elif i + 1 in breaks:
             if char == SOFT_HYPHEN:
                 box_until(i)
                 offsets[len(items)] = i

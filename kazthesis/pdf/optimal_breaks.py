@@ -18,7 +18,8 @@ items (Knuth and Plass, "Breaking paragraphs into lines", 1981):
 
 Glue and penalties at the start of a line are dropped, as TeX drops them.
 The first line is ``indent`` narrower; the last line is set ragged, at
-natural width. The cost of a set of breaks (:func:`cost`) is a pair compared
+natural width, or shrunk when it is a little too long (as TeX's last line
+shrinks: its fill stretches, its spaces still shrink). The cost of a set of breaks (:func:`cost`) is a pair compared
 in order:
 
 1. how many lines are a third (or later) hyphenated line in a row — three
@@ -29,17 +30,26 @@ in order:
    ``100·r³`` and r how far the line stretches past its natural width, in
    units of its stretch (or shrinks, in units of its shrink); plus
    ``double_hyphen`` for a hyphenated line after a hyphenated line,
+   ``(line_penalty + badness)² − line_penalty²`` for a last line that shrinks,
    ``final_hyphen`` when the last full line is hyphenated, ``short_last``
    when the last line is shorter than the indent, and ``fragment_last``
    when it holds a lone piece of a broken word.
 
 A line must fit with everything in it shrunk as far as it goes, and its
 badness must not pass ``tolerance`` (a line that stretches further looks
-holed); the only exception is a line that holds no place to break (a word
+holed), nor, in a line with nothing but boxes, their stretch ``box_reach``
+times (further, the renderer leaves it ragged); the only exception is a line that holds no place to break (a word
 wider than the measure, or one that stands between two long ones), which no
 choice avoids, so that some set of breaks always qualifies. The last line
-must fit at natural width. A line without any stretch that falls short
-stretches as if it had ``lone_stretch``.
+must fit with everything in it shrunk. A line without any stretch that falls
+short stretches as if it had ``lone_stretch``.
+
+When the least cost is a set with a line past the tolerance (through that
+exception: a paragraph with few places to break, such as a reference with
+a long URL in a language without hyphenation rules), :func:`best_breaks`
+looks again without a tolerance, as TeX's second pass does: otherwise a
+word standing alone on a line, a hole as wide as the measure, would win
+over a line whose spaces stretch a little past the tolerance.
 
 :func:`best_breaks` finds the minimum by dynamic programming over the break
 candidates, keeping for each the cheapest way to reach it with 0, 1 and 2
@@ -56,10 +66,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import inf
 
-__all__ = ["Box", "Breaks", "Glue", "Item", "Penalty", "Settings", "best_breaks", "cost", "lines_of"]
+__all__ = ["Box", "Breaks", "Glue", "Item", "Penalty", "Settings", "best_breaks", "cost", "lines_of", "too_loose"]
 
 EPSILON = 1e-6  # widths are sums of measured floats
 
@@ -99,6 +109,9 @@ class Settings:
     fragment_last: float = 20000.0
     tolerance: float = inf  # the most badness a line may have (unless it holds no place to break)
     lone_stretch: float = 1.75  # a line without any stretch stretches as if it had this much
+    # A line with no glue that stretches (only boxes, such as a long URL's pieces) whose r passes this is past
+    # the tolerance too: the renderer spaces letters out only so far, and a line that needs more is left ragged.
+    box_reach: float = inf
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,16 @@ def lines_of(items: Sequence[Item], at: Sequence[int]) -> list[tuple[int, int]]:
     return lines
 
 
+def _past(slack: float, stretch: float, badness: float, spaced: bool, settings: Settings) -> bool:
+    """Whether a line (``spaced``: holding glue) passes the tolerance: its badness, or, with boxes alone to
+    stretch, how far they would have to."""
+    if settings.tolerance == inf:
+        return False
+    if badness > settings.tolerance:
+        return True
+    return not spaced and slack > settings.box_reach * (stretch if stretch > 0 else settings.lone_stretch) + EPSILON
+
+
 def _badness(slack: float, stretch: float, shrink: float, settings: Settings) -> float:
     """TeX's badness of a line ``slack`` short of its measure (negative: that much too wide)."""
     if slack < -EPSILON:
@@ -164,8 +187,11 @@ def cost(items: Sequence[Item], at: Sequence[int], width: float, indent: float =
         shrink = sum(item.shrink for item in content)
         breakable = any(_legal(items, k) for k in range(first, end))
         if last:
-            if natural > measure + EPSILON and breakable:
+            if natural - shrink > measure + EPSILON and breakable:
                 return None
+            if natural > measure + EPSILON and shrink > 0:  # a last line a little too long shrinks, as TeX's does
+                badness = _badness(measure - natural, stretch, shrink, settings)
+                demerits += (settings.line_penalty + badness) ** 2 - settings.line_penalty ** 2
             previous_flagged = number > 0 and _flagged(items, at[number - 1])
             if previous_flagged:
                 demerits += settings.final_hyphen
@@ -178,7 +204,9 @@ def cost(items: Sequence[Item], at: Sequence[int], width: float, indent: float =
         if isinstance(penalty, Penalty):
             natural += penalty.width
         badness = _badness(measure - natural, stretch, shrink, settings)
-        if breakable and (natural - shrink > measure + EPSILON or badness > settings.tolerance):
+        spaced = any(isinstance(item, Glue) and item.stretch > 0 for item in content)
+        if breakable and (natural - shrink > measure + EPSILON or _past(measure - natural, stretch, badness,
+                                                                           spaced, settings)):
             return None
         p = penalty.cost if isinstance(penalty, Penalty) else 0.0
         demerits += (settings.line_penalty + badness) ** 2 + (p * p if p > 0 else 0.0)
@@ -197,24 +225,54 @@ def _flagged(items: Sequence[Item], b: int) -> bool:
 
 def best_breaks(items: Sequence[Item], width: float, indent: float = 0.0,
                 settings: Settings = Settings()) -> Breaks:
-    """The breaks of least :func:`cost`: the same minimum as trying every set of breaks."""
+    """The breaks of least :func:`cost`: the same minimum as trying every set of breaks; and when that set
+    holds a line looser than the tolerance (a line with no place to break inside it, so no choice avoids
+    it), the least cost of all sets of breaks, as if there were no tolerance."""
+    found = _search(items, width, indent, settings)
+    if settings.tolerance < inf and too_loose(items, found.at, width, indent, settings):
+        found = _search(items, width, indent, replace(settings, tolerance=inf))
+    return found
+
+
+def too_loose(items: Sequence[Item], at: Sequence[int], width: float, indent: float = 0.0,
+              settings: Settings = Settings()) -> bool:
+    """Whether a line of the breaks (but the last) stretches past the tolerance."""
+    lines = lines_of(items, at)
+    for number, (first, end) in enumerate(lines[:-1]):
+        content = [item for item in items[first:end] if not isinstance(item, Penalty)]
+        natural = sum(item.width for item in content) + (
+            items[end].width if isinstance(items[end], Penalty) else 0.0)
+        slack = (width - indent if number == 0 else width) - natural
+        stretch = sum(item.stretch for item in content)
+        badness = _badness(slack, stretch, sum(item.shrink for item in content), settings)
+        if _past(slack, stretch, badness, any(isinstance(item, Glue) and item.stretch > 0 for item in content),
+                 settings):
+            return True
+    return False
+
+
+def _search(items: Sequence[Item], width: float, indent: float, settings: Settings) -> Breaks:
+    """The breaks of least :func:`cost` under ``settings`` (the dynamic programme of the module docstring)."""
     n = len(items)
     natural = [0.0] * (n + 1)  # natural[i]: width of items[:i] (a penalty counts only when broken at)
     stretch = [0.0] * (n + 1)
     shrink = [0.0] * (n + 1)
     glues = [0] * (n + 1)
+    springs = [0] * (n + 1)  # glue that stretches
     for i, item in enumerate(items):
         is_penalty = isinstance(item, Penalty)
         natural[i + 1] = natural[i] + (0.0 if is_penalty else item.width)
         stretch[i + 1] = stretch[i] + (0.0 if is_penalty else item.stretch)
         shrink[i + 1] = shrink[i] + (0.0 if is_penalty else item.shrink)
         glues[i + 1] = glues[i] + isinstance(item, Glue)
+        springs[i + 1] = springs[i] + (isinstance(item, Glue) and item.stretch > 0)
     candidates = [i for i in range(n) if _legal(items, i)]
     starts = {-1: 0, **{b: _start(items, b) for b in candidates}}
     extra = [items[b].width if isinstance(items[b], Penalty) else 0.0 for b in candidates]
     costs = [items[b].cost ** 2 if isinstance(items[b], Penalty) and items[b].cost > 0 else 0.0 for b in candidates]
     flags = [_flagged(items, b) for b in candidates]
     tolerance, lone = settings.tolerance, settings.lone_stretch
+    box_reach = settings.box_reach if tolerance < inf else inf  # see _past
     reach = (tolerance / 100.0) ** (1 / 3) if tolerance < inf else inf  # the most r a line may have
     # A candidate's line from ``first`` is within the tolerance only if natural + reach·stretch gets within
     # the measure: this sum grows along the paragraph, so the first such candidate is found by bisection.
@@ -233,8 +291,13 @@ def best_breaks(items: Sequence[Item], width: float, indent: float = 0.0,
         measure = width - indent if a < 0 else width
         # The last line: from here to the end, at natural width.
         line_width = natural[n] - natural[first]
-        if line_width <= measure + EPSILON or bisect_left(candidates, n) == bisect_left(candidates, first):
+        line_shrink = shrink[n] - shrink[first]
+        if line_width - line_shrink <= measure + EPSILON or bisect_left(candidates, n) == bisect_left(
+                candidates, first):
             extra_last = 0.0
+            if line_width > measure + EPSILON and line_shrink > 0:
+                badness = _badness(measure - line_width, 0.0, line_shrink, settings)
+                extra_last += (line_penalty + badness) ** 2 - line_penalty ** 2
             if a >= 0 and _flagged(items, a):
                 extra_last += settings.final_hyphen
                 if glues[n] == glues[first]:
@@ -255,17 +318,30 @@ def best_breaks(items: Sequence[Item], width: float, indent: float = 0.0,
         high = bisect_right(least_key, natural[first] - shrink[first] + measure + EPSILON)
         tried = range(low, high) if next_index >= len(candidates) or low == next_index else (
             [next_index, *range(low, high)])
+        # _badness and _past, written out: this loop is most of the time a paragraph takes.
+        natural_first, stretch_first, shrink_first, springs_first = (natural[first], stretch[first], shrink[first],
+                                                                     springs[first])
         for index in tried:
             b = candidates[index]
-            line_natural = natural[b] - natural[first] + extra[index]
-            line_stretch, line_shrink = stretch[b] - stretch[first], shrink[b] - shrink[first]
             inner = index > next_index
-            slack = measure - line_natural
-            if inner and slack + line_shrink < -EPSILON:
-                continue  # the hyphen does not fit here; a later space may
-            badness = _badness(slack, line_stretch, line_shrink, settings)
-            if inner and badness > tolerance:
-                continue
+            slack = measure - (natural[b] - natural_first + extra[index])
+            if slack > EPSILON:
+                line_stretch = stretch[b] - stretch_first
+                if line_stretch <= 0:
+                    line_stretch = lone
+                badness = 100.0 * (slack / line_stretch) ** 3
+                if inner and (badness > tolerance or box_reach < inf and springs[b] == springs_first
+                              and slack > box_reach * line_stretch + EPSILON):
+                    continue
+            elif slack >= -EPSILON:
+                badness = 0.0
+            else:
+                line_shrink = shrink[b] - shrink_first
+                if inner and slack + line_shrink < -EPSILON:
+                    continue  # the hyphen does not fit here; a later space may
+                badness = 100.0 * min(-slack / line_shrink, 1.0) ** 3 if line_shrink > 0 else 0.0
+                if inner and badness > tolerance:
+                    continue
             d = (line_penalty + badness) ** 2 + costs[index]
             flagged = flags[index]
             for run, (hard, demerits, _) in ways:

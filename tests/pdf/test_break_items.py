@@ -6,7 +6,7 @@ from math import inf
 
 import pytest
 
-from kazthesis.pdf.break_items import NBSP, SOFT_HYPHEN, WORD_JOINER, Costs, paragraph_items
+from kazthesis.pdf.break_items import LABEL_SPACE, NBSP, SOFT_HYPHEN, WORD_JOINER, Costs, paragraph_items
 from kazthesis.pdf.optimal_breaks import Box, Glue, Penalty
 
 
@@ -69,3 +69,17 @@ def test_only_a_no_break_space_before_initials_with_their_surname_may_break(text
 def test_glue_stretches_and_shrinks_by_the_shares_given() -> None:
     found = paragraph_items([("а б", None)], {2}, _width, Costs(stretch=0.5, shrink=0.25))
     assert found.items[1] == Glue(3.5, 1.75, 0.875)
+
+
+def test_url_and_doi_may_leave_their_address_at_a_cost_and_their_space_does_not_stretch() -> None:
+    text = f"2014. – URL:{LABEL_SPACE}{WORD_JOINER}https:{WORD_JOINER}/{WORD_JOINER}/a.\u200bkz/ – DOI:{LABEL_SPACE}" \
+           f"{WORD_JOINER}10.1/x"
+    found = paragraph_items([(text, None)], _places(text) | {text.index("\u200b") + 1}, _width)
+    labels = [k for k, at in found.offsets.items() if text[at] == LABEL_SPACE]
+    assert [text[found.offsets[k] - 4:found.offsets[k]] for k in labels] == ["URL:", "DOI:"]
+    for k in labels:
+        assert found.items[k] == Penalty(0.0, 1000.0)
+        assert found.items[k + 1] == Glue(_width(LABEL_SPACE, None), 0.0, 0.0)
+    # Without the word joiner the space is no place of this kind (the renderer's own rules decide).
+    plain = f"URL:{LABEL_SPACE}x"
+    assert not paragraph_items([(plain, None)], _places(plain), _width).offsets

@@ -2,29 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
+from math import inf
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kazthesis.pdf.optimal_breaks import Box, Glue, Penalty, Settings, best_breaks, cost, lines_of
+from kazthesis.pdf.optimal_breaks import Box, Glue, Penalty, Settings, best_breaks, cost, lines_of, too_loose
 
 SPACE = Glue(3.5, 1.75)
 HYPHEN = 4.66
 
 
-def _brute_force(items, width, indent, weights):
-    """The least cost over every set of legal breaks (None when no set qualifies)."""
+def _least(items, width, indent, weights):
+    """The least cost over every set of legal breaks (None when no set qualifies), and the sets that have it."""
     candidates = [i for i, item in enumerate(items)
                   if (isinstance(item, Glue) and i and isinstance(items[i - 1], Box)) or isinstance(item, Penalty)]
-    best = None
+    best, sets = None, []
     for count in range(len(candidates) + 1):
         for at in combinations(candidates, count):
             found = cost(items, at, width, indent, weights)
-            if found is not None and (best is None or found < best):
-                best = found
-    return best
+            if found is None:
+                continue
+            if best is None or found[0] < best[0] or found[0] == best[0] and found[1] < best[1] - _TIE * abs(best[1]):
+                best, sets = found, [at]
+            elif found[0] == best[0] and abs(found[1] - best[1]) <= _TIE * abs(best[1]):
+                sets.append(at)
+    return best, sets
+
+
+_TIE = 1e-12
+
+
+def _brute_force(items, width, indent, weights):
+    """The costs best_breaks may give: the least cost over every set of legal breaks, and, when a set that has
+    it holds a line past the tolerance, the least cost without a tolerance."""
+    best, sets = _least(items, width, indent, weights)
+    expected = []
+    if any(not too_loose(items, at, width, indent, weights) for at in sets):
+        expected.append(best)
+    if any(too_loose(items, at, width, indent, weights) for at in sets):
+        expected.append(_least(items, width, indent, replace(weights, tolerance=inf))[0])
+    return expected
 
 
 @st.composite
@@ -60,14 +81,16 @@ def paragraphs(draw):
 @given(items=paragraphs(), width=st.floats(40.0, 160.0), indent=st.sampled_from([0.0, 20.0, 35.4]),
        weights=st.sampled_from([Settings(), Settings(double_hyphen=0.0, final_hyphen=0.0, lone_stretch=0.5),
                                 Settings(short_last=1e6, fragment_last=1e7), Settings(tolerance=200.0),
-                                Settings(tolerance=3000.0)]))
+                                Settings(tolerance=3000.0), Settings(tolerance=3000.0, box_reach=2.0)]))
 def test_the_least_cost_of_all_break_sets(items, width, indent, weights) -> None:
     found = best_breaks(items, width, indent, weights)
     expected = _brute_force(items, width, indent, weights)
-    assert expected is not None  # breaking at every place always qualifies
-    assert found.hard == expected[0]
-    assert found.demerits == pytest.approx(expected[1], rel=1e-9, abs=1e-6)
-    assert cost(items, found.at, width, indent, weights) == pytest.approx((found.hard, found.demerits))
+    assert expected and None not in expected  # breaking at every place always qualifies
+    assert any(found.hard == hard and found.demerits == pytest.approx(demerits, rel=1e-9, abs=1e-6)
+               for hard, demerits in expected)
+    tolerance = weights if not too_loose(items, found.at, width, indent, weights) else replace(weights,
+                                                                                              tolerance=inf)
+    assert cost(items, found.at, width, indent, tolerance) == pytest.approx((found.hard, found.demerits))
 
 
 def _words(*widths: float) -> list:
@@ -125,3 +148,37 @@ def test_a_costly_break_in_a_no_break_chain_is_used_only_against_a_hole() -> Non
     items = _chain_after([20, 20, 20], (8, 40))
     assert best_breaks(items, 80.0).at == (7,)
     assert isinstance(items[7], Penalty)
+
+
+def test_a_last_line_a_little_too_long_shrinks_instead_of_leaving_a_word_alone() -> None:
+    # "A B C" on a 100-pt measure: A fills a line; B and C are 1 pt too long for the last line at natural width
+    # but fit with their space shrunk, as TeX's last line does. Set at natural width only, B would stand alone.
+    items = [Box(96.0), SPACE, Box(50.0), Glue(3.5, 1.75, 1.0), Box(47.5)]
+    found = best_breaks(items, 100.0)
+    assert found.at == (1,)
+    assert [items[a:b] for a, b in lines_of(items, found.at)][-1] == items[2:]
+
+
+def test_a_paragraph_no_breaks_keep_within_the_tolerance_is_set_as_if_it_had_none() -> None:
+    # A 50-pt word, a 30-pt one and a 60-pt one on a 100-pt measure: "A B / C" stretches line 1's one space
+    # past the tolerance, and so does "A / B C" (A alone, no space to stretch), which the tolerance lets
+    # through only because no choice avoids a line that holds no place to break. Without the tolerance the
+    # space of "A B" is the lesser evil; a word alone on a line of a justified paragraph is the greater one.
+    items = _words(50, 30, 60)
+    tolerance = Settings(tolerance=10000.0)
+    assert too_loose(items, (1,), 100.0, settings=tolerance) and too_loose(items, (3,), 100.0, settings=tolerance)
+    assert best_breaks(items, 100.0, settings=tolerance).at == (3,)
+
+
+def test_a_line_of_boxes_alone_stretches_no_further_than_box_reach() -> None:
+    # Three words, then a URL's three pieces (no space between them), then a word; letters stretch by 2 %.
+    # The least badness puts the three pieces alone on line 2, 8 pt short: its letters alone would have to
+    # stretch 4.3 times as far as their 2 % (the renderer stops at box_reach: a ragged line). With box_reach 3
+    # the third word goes down to line 2, whose space takes the slack.
+    def box(width: float) -> Box:
+        return Box(width, width * 0.02, width * 0.02)
+
+    items = [box(39), SPACE, box(44), SPACE, box(11), SPACE, box(24), Penalty(0.0, 50.0), box(47),
+             Penalty(0.0, 50.0), box(21), SPACE, box(26)]
+    assert best_breaks(items, 100.0, settings=Settings(tolerance=10000.0)).at == (5, 11)
+    assert best_breaks(items, 100.0, settings=Settings(tolerance=10000.0, box_reach=3.0)).at == (3, 9)

@@ -16,7 +16,28 @@ from typing import Any
 
 INVISIBLE = frozenset("\u00ad\u2060\u200b")
 EDGE = "\u2060"  # stands in the paragraph's text for an inline box's margin, border and padding
-_ADVANCES: dict[tuple, float] = {}
+_TABLES: dict[tuple, Widths] = {}
+
+
+class Widths(dict):
+    """The width Pango gives each character in one font (CSS px; a space: its width between two letters),
+    measured the first time it is asked for and kept for the process."""
+
+    style: Any = None  # the style last asked for this font (Pango lays a character out in it)
+
+    def __missing__(self, char: str) -> float:
+        from weasyprint.text.line_break import create_layout, line_size
+
+        if char in INVISIBLE:
+            width = 0.0
+        else:
+            layout = create_layout("a a" if char == " " else char, self.style, None, None, 0)
+            width = line_size(layout.get_first_line()[0], self.style)[0]
+            layout.deactivate()
+            if char == " ":
+                width -= 2 * self["a"]
+        self[char] = width
+        return width
 
 
 def _font_key(style: Any) -> tuple:
@@ -24,23 +45,19 @@ def _font_key(style: Any) -> tuple:
             style["font_stretch"], style["font_variant_position"], style["font_variant_caps"], style["lang"])
 
 
-def advance(style: Any, context: Any, char: str) -> float:
-    """The width Pango gives a character in a style, CSS px (a space: its width between two letters)."""
-    key = (_font_key(style), char)
-    width = _ADVANCES.get(key)
-    if width is None:
-        from weasyprint.text.line_break import create_layout, line_size
+def widths(style: Any) -> Widths:
+    """The character widths of a style's font (one table for every style with the same font)."""
+    key = _font_key(style)
+    table = _TABLES.get(key)
+    if table is None:
+        table = _TABLES[key] = Widths()
+    table.style = style  # the latest only: a table keeps no earlier document alive
+    return table
 
-        if char in INVISIBLE:
-            width = 0.0
-        else:
-            layout = create_layout("a a" if char == " " else char, style, context, None, 0)
-            width = line_size(layout.get_first_line()[0], style)[0]
-            layout.deactivate()
-            if char == " ":
-                width -= 2 * advance(style, context, "a")
-        _ADVANCES[key] = width
-    return width
+
+def advance(style: Any, char: str) -> float:
+    """The width Pango gives a character in a style, CSS px (a space: its width between two letters)."""
+    return widths(style)[char]
 
 
 def _additive(style: Any) -> bool:

@@ -11,7 +11,8 @@ run's width is the sum of its characters'), turned into items
 letter spacing and word spacing that make it as wide as the measure (the
 slack shared between letters and spaces in proportion to how far each may
 stretch or shrink), a fraction of a point short, which WeasyPrint's own
-justification takes up; the last line keeps its natural spacing. When
+justification takes up; the last line keeps its natural spacing (unless
+the plan has it a little too long: then it shrinks, as the others do). When
 WeasyPrint splits a text box into lines (:func:`split_text_box`), the piece
 of each line is cut where the plan says and laid out with that line's
 spacing — so WeasyPrint lands on every planned break, and :func:`misplaced`
@@ -35,20 +36,21 @@ layout call them (once per process). WeasyPrint 70.0's internals, as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from kazthesis.pdf.break_items import Costs, paragraph_items
 from kazthesis.pdf.optimal_breaks import Box, Glue, Settings, best_breaks, lines_of
-from kazthesis.pdf.weasy.measuring import EDGE, advance, segments_of
+from kazthesis.pdf.weasy.measuring import EDGE, segments_of, widths
 
 __all__ = ["COSTS", "SETTINGS", "install", "misplaced"]
 
+LETTER_LIMIT = 4.6  # letters stretch or shrink at most 4.6 times their stretch (9 % of their width)
 COSTS = Costs(hyphen=500.0, explicit=100.0, other=50.0, chain=1000.0, stretch=0.5, shrink=0.2, expansion=0.02)
-SETTINGS = Settings(tolerance=10000.0, fragment_last=1e9)
+SETTINGS = Settings(tolerance=10000.0, fragment_last=1e9, box_reach=LETTER_LIMIT)
 # A table cell's lines are ragged: no line is too loose, so a word is broken only when it cannot fit whole.
 RAGGED_COSTS = Costs(hyphen=1e5, explicit=1e4, other=1e3, chain=1e5, stretch=1e4)
 RAGGED_SETTINGS = Settings(lone_stretch=1e4)
-LETTER_LIMIT = 3.0  # letters stretch or shrink at most three times their stretch (6 % of their width)
 MARGIN = 0.3  # CSS px a planned line is left short of the measure, for WeasyPrint's justification to take up
 SOFT_HYPHEN = "\u00ad"
 ATTRIBUTE = "_kazthesis_total_fit"  # on a text box: (plan, offset of its text in the paragraph's)
@@ -102,25 +104,32 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
 
     text = "".join(t for _, t, _ in segments)
     styles = {key: tb.style for tb, _, key in segments if tb is not None}
+    tables = {key: widths(style) for key, style in styles.items()}
     key_at = [key for _, t, key in segments for _ in t]
     box_at = [n for n, (_, t, _) in enumerate(segments) for _ in t]
     lang = next(tb.style["lang"] for tb, _, _ in segments if tb is not None)
+    # Each character's width, a run at a time (a table lookup a character), and their running sums.
+    char_widths: list[float] = []
+    # No break inside a piece that must not wrap (a citation, a list item's marker): only where its text meets
+    # another's.
+    nowrap: list[bool] = []
+    nowrap_marker: list[bool] = []
+    for _, t, key in segments:
+        char_widths += [key[1]] * len(t) if key[0] == "edge" else map(tables[key].__getitem__, t)
+        space = styles[key]["white_space"] if key[0] == "text" else "normal"
+        nowrap += [space != "normal"] * len(t)
+        nowrap_marker += [space == "pre-wrap"] * len(t)
+    prefix = list(accumulate(char_widths, initial=0.0))
 
-    def char_width(key: tuple, char: str) -> float:
-        return key[1] if key[0] == "edge" else advance(styles[key], context, char)
+    def measure(piece: str, key: tuple) -> float:
+        return key[1] * len(piece) if key[0] == "edge" else sum(map(tables[key].__getitem__, piece))
 
     rest = text[start:]
     attrs = get_log_attrs(rest, lang)
-    # No break inside a piece that must not wrap (a citation, a list item's marker): only where its text meets
-    # another's.
-    nowrap = [key_at[j][0] == "text" and styles[key_at[j]]["white_space"] != "normal" for j in range(len(text))]
-    nowrap_marker = [key_at[j][0] == "text" and styles[key_at[j]]["white_space"] == "pre-wrap"
-                     for j in range(len(text))]
     places = {i for i in range(1, len(rest)) if attrs[i].is_line_break and not (
         nowrap[start + i - 1] and nowrap[start + i] and box_at[start + i - 1] == box_at[start + i])}
     runs = _runs(segments, start)
-    paragraph = paragraph_items(runs, places, lambda piece, key: sum(char_width(key, c) for c in piece),
-                                RAGGED_COSTS if ragged else COSTS)
+    paragraph = paragraph_items(runs, places, measure, RAGGED_COSTS if ragged else COSTS)
     items = paragraph.items
     breaks = best_breaks(items, width, indent if start == 0 else 0.0, RAGGED_SETTINGS if ragged else SETTINGS).at
     lines = list(keep or [])
@@ -130,23 +139,26 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
     for number, (first_item, end_item) in enumerate(item_lines):
         line = _Line(starts[number], ends[number])
         lines.append(line)
-        if number == len(item_lines) - 1 or ragged:
+        last_line = number == len(item_lines) - 1
+        if ragged:
             continue
         measure = width - (indent if start == 0 and number == 0 else 0.0)
-        first, last = line.start, line.end - 1
-        if text[last] not in " \u00a0\u00ad\u200b":
+        first, last = line.start, min(line.end - 1, len(text))
+        if not last_line and text[last] not in " \u00a0\u00ad\u200b\u2005":
             last += 1  # a line broken after a hyphen, a dash or a slash keeps it
         while last > first and text[last - 1] == " ":
             last -= 1
-        hyphen = text[line.end - 1] == SOFT_HYPHEN
-        natural = sum(char_width(key_at[j], text[j]) for j in range(first, last))
+        hyphen = not last_line and text[line.end - 1] == SOFT_HYPHEN
+        natural = prefix[last] - prefix[first]
         if hyphen:
-            natural += advance(styles[key_at[line.end - 1]], context, "\u2010")
+            natural += tables[key_at[line.end - 1]]["\u2010"]
         # The characters the line's spacing applies to (a list item's marker keeps its own).
         shaped = [j for j in range(first, last) if key_at[j][0] == "text" and not nowrap_marker[j]]
         if not shaped:
             continue
         slack = measure - MARGIN - natural
+        if last_line and slack >= 0:
+            continue  # the last line keeps its natural spacing, unless it is a little too long (then it shrinks)
         content = items[first_item:end_item]
         stretchy = (lambda item: item.stretch) if slack >= 0 else (lambda item: item.shrink)
         spaces = sum(stretchy(item) for item in content if isinstance(item, Glue))
@@ -289,7 +301,7 @@ def split_text_box(context: Any, box: Any, available_width: float | None, skip: 
     if hyphenated:
         piece += style["hyphenate_character"]
     elif resume is not None:
-        piece = piece.rstrip(" ")
+        piece = piece.rstrip(" \u00a0\u2005")  # the space broken at (a chain's, a label's) is not drawn
     if not piece:
         return None, resume, False
     layout = create_layout(piece, style, context, None, 0)

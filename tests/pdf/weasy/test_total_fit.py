@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, copy_project, edit_file, run_cli
 
 from kazthesis.pdf.html import HtmlBook
 from kazthesis.pdf.weasy import passes, total_fit
@@ -70,6 +70,38 @@ def test_a_line_off_its_plan_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     planned = next(p for p in plan.lines if p.start == piece.kazthesis_offset)
     planned.start += 3  # as if WeasyPrint had broken the line three characters before the planned break
     assert len(total_fit.misplaced(pages)) == 1
+
+
+UZBEK_PAGE = """
+@online{ozinform2025visit,
+  organization = {Kazinform},
+  title        = {\\$17 млрд, Авраам келишувлари, Зангезур йўлаги: Президентнинг АҚШга ташрифи қандай ўтди},
+  date         = {2025-11-07},
+  url          = {https://oz.inform.kz/news/17-mlrd-avraam-kelishuvlari-zangezur-yulagi-prezidentning-akshga-tashrifi-kanday-utdi-678dd6/},
+  urldate      = {2026-11-20},
+  langid       = {uzbek},
+}
+"""
+
+
+def test_an_entry_with_few_places_to_break_is_justified_line_by_line(tmp_path: Path) -> None:
+    """The exemplar's Uzbek web page: no hyphenation rules for Uzbek, a long URL and a bound access date
+    leave no set of breaks whose every line keeps within the tolerance unless the last line shrinks a
+    little; the line breaker once left «Президентнинг» alone on a ragged line instead."""
+    project = copy_project("small", tmp_path)
+    (project / "references.bib").write_text((project / "references.bib").read_text(encoding="utf-8") + UZBEK_PAGE,
+                                            encoding="utf-8")
+    edit_file(project / "content" / "03-qorytyndy.md", "[@smith2023]", "[@smith2023; @ozinform2025visit]")
+    result = run_cli(project)
+    assert result.status == 0, result.err
+    _, lines = measure_lines.measure(project / "output" / "thesis.pdf")
+    first = next(n for n, line in enumerate(lines) if "Авраам" in line.text)
+    last = next(n for n in range(first, len(lines)) if "20.11.2026)." in lines[n].text)
+    right = max(line.right for line in lines)
+    entry = lines[first:last + 1]
+    assert len(entry) >= 3
+    for line in entry[:-1]:
+        assert len(line.words) > 1 and line.right > right - measure_lines.EDGE, [line.text for line in entry]
 
 
 def test_the_exemplar_meets_the_targets_of_issue_24(exemplar_build) -> None:
