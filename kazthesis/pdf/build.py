@@ -23,7 +23,8 @@ from kazthesis.pdf import workers
 from kazthesis.pdf.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
 from kazthesis.pdf.html import HtmlBook, Piece
 from kazthesis.pdf.inserts import external_pieces, is_external, place
-from kazthesis.pdf.weasy import Job, LaidOut, WrongWeasyPrint, lay_out_or_measure
+from kazthesis.pdf.weasy import Job, LaidOut, Measure, WrongWeasyPrint, lay_out_or_measure
+from kazthesis.pdf.workers import PieceFailed
 from kazthesis.problems import Problems
 from kazthesis.resolve.geometry import points
 from kazthesis.resources import templates_dir
@@ -75,17 +76,28 @@ def _key(job: Job) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-def _lay_out_all(jobs: list[Job], cache: LayoutCache, measure: str | None = None) -> tuple[dict[str, LaidOut], int]:
+class LayoutStopped(Exception):
+    """Pieces the renderer gave up on (too long, too much memory): the build reports them and stops."""
+
+    def __init__(self, failures: list[PieceFailed]) -> None:
+        super().__init__(failures)
+        self.failures = failures
+
+
+def _lay_out_all(jobs: list[Job], cache: LayoutCache, measure: Measure | None = None) -> tuple[dict[str, LaidOut],
+                                                                                             int]:
     """Every job laid out — by the workers, the largest first, or here without them — from the cache where
     the same HTML was laid out before. With ``measure`` (the stylesheet), the page-number font is measured
     beside them and kept in the cache."""
     done = {job.name: cache.pieces[_key(job)] for job in jobs if _key(job) in cache.pieces}
     todo = sorted((job for job in jobs if job.name not in done), key=lambda job: -len(job.html))
     results = workers.run(lay_out_or_measure, [*todo, *([measure] if measure is not None else [])])
+    if failures := [result for result in results if isinstance(result, PieceFailed)]:
+        raise LayoutStopped(failures)
     for job, result in zip(todo, results, strict=False):
         done[job.name] = cache.pieces[_key(job)] = result
     if measure is not None:
-        cache.numbers[_css_key(measure)] = measure_page_number_font(results[-1])
+        cache.numbers[_css_key(measure.css)] = measure_page_number_font(results[-1])
     return done, len(todo)
 
 
@@ -162,6 +174,46 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     except WrongWeasyPrint as exc:  # the renderer found another WeasyPrint than the one it is written for
         problems.error(exc.where, None, exc.message, exc.fix)
         return None
+    except LayoutStopped as stopped:
+        for failure in stopped.failures:
+            report_stopped(document, failure, problems)
+        return None
+
+
+STOPPED = {
+    "time": "laying out {what} took longer than {seconds:g} s, and was stopped",
+    "memory": "laying out {what} needed more than {mib} MiB of memory, and was stopped",
+    "stopped": "the renderer ended while laying out {what} ({detail}; most likely it needed more than {mib} MiB "
+               "of memory)",
+}
+
+
+def report_stopped(document: Document, failure: PieceFailed, problems: Problems) -> None:
+    """A piece the renderer gave up on, reported at the file (and heading) it comes from."""
+    path, line, what = piece_source(document, failure.name)
+    message = STOPPED[failure.reason].format(what=what, detail=failure.detail, seconds=workers.PIECE_SECONDS,
+                                             mib=workers.WORKER_MEMORY >> 20)
+    problems.error(path, line, message,
+                   "look in it for what makes the layout heavy — a very large image or table, a deeply nested "
+                   "SVG, a long text without a paragraph break — and make it smaller")
+
+
+def piece_source(document: Document, name: str) -> tuple[Path, int | None, str]:
+    """Where a piece comes from (file, line) and what to call it in a message."""
+    config = document.config
+    kind, _, number = name.partition("-")
+    parts = {"part": document.parts, "appendix": document.appendices, "abstract": document.abstracts}
+    if kind in parts and number.isdigit() and int(number) <= len(parts[kind]):
+        heading = parts[kind][int(number) - 1].heading
+        if heading is not None:
+            return config.root / heading.source.path, heading.source.line, f"the part '{heading.plain}'"
+        return config.root / "content", None, "a part without a heading"
+    if name == "references":
+        return config.bib_path, None, "the reference list"
+    if name in ("title", "terms", "abbreviations"):
+        key = "title_page" if name == "title" else name
+        return config.path, config.key_lines.get(key), f"the {name.replace('title', 'title page')}"
+    return config.path, None, f"the {name or 'page-number'} page"
 
 
 def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None) -> PdfResult | None:
@@ -189,7 +241,8 @@ def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None
     for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
         final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
         # The footer's digits are measured (once a stylesheet) by the worker the contents page leaves free.
-        final, extra = _lay_out_all([final_job], cache, None if _css_key(css) in cache.numbers else css)
+        measure = None if _css_key(css) in cache.numbers else Measure(css, config.root, allowed)
+        final, extra = _lay_out_all([final_job], cache, measure)
         laid_out["contents"], count = final["contents"], count + extra
         if final["contents"].pages == contents_pages:
             break

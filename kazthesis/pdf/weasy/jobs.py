@@ -1,4 +1,5 @@
-"""What goes into the renderer for one piece (:class:`Job`) and what comes out (:class:`LaidOut`).
+"""What goes into the renderer for one piece (:class:`Job`, or :class:`Measure` for the footer's digits) and what
+comes out (:class:`LaidOut`).
 
 Both are plain, picklable data — strings, paths, numbers, bytes — with no
 WeasyPrint object in them: a job crosses to a worker process, and a result
@@ -23,6 +24,15 @@ class Job:
     allowed: tuple[Path, ...]  # folders the renderer may read
     keep: bool = False  # keep the layout (watch mode): the next version of the piece may need little layout
     paint: bool = True  # False: only the pages' count and anchors are wanted, no PDF (a draft of the contents)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The footer's digits to be drawn on a page of their own, with the stylesheet every piece uses."""
+
+    css: str
+    root: Path
+    allowed: tuple[Path, ...]
 
 
 @dataclass
