@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kazthesis.lang.registry import LANGUAGES, listed
+from kazthesis.output import leads_outside
 from kazthesis.pdf.weasy.installed import PINNED, fix_command, import_quietly, reported_version, subset_library_loaded
 from kazthesis.read import fonts
 
@@ -141,6 +142,9 @@ def check_output(root: Path) -> Check:
     fix = {platform: f"build in a folder you may write to, or fix the rights of {output}" for platform in PLATFORMS}
     if not root.is_dir():
         return Check(False, f"{root} is not a folder", fix)
+    if reason := leads_outside(output / "thesis.pdf", root):
+        unlink = f"remove the link {output}; the build makes the folder itself"
+        return Check(False, f"the build would not write there: {reason}", dict.fromkeys(PLATFORMS, unlink))
     created = not output.exists()
     try:
         output.mkdir(exist_ok=True)

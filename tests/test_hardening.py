@@ -96,7 +96,7 @@ def test_rendering_opens_no_socket(project: Path, monkeypatch: pytest.MonkeyPatc
         monkeypatch.setattr(socket, name, forbidden(name))
     monkeypatch.setattr(socket.socket, "connect", forbidden("connect"))
     line = line_of(svg, "example.invalid/etc/hostname")
-    err = _fails_with(project, rf"^images/chart\.svg:{line}: error: the renderer was asked for "
+    err = _fails_with(project, rf"^images/chart\.svg:{line}: error: the picture refers to "
                                r"file://example\.invalid/etc/hostname, outside the project or on the network; refused")
     assert "http://example.invalid/x.png" in err
     assert calls == []

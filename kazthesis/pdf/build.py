@@ -26,6 +26,7 @@ from kazthesis.pdf.inserts import external_pieces, is_external, place
 from kazthesis.pdf.weasy import Job, LaidOut, Measure, WrongWeasyPrint, lay_out_or_measure
 from kazthesis.pdf.workers import PieceFailed
 from kazthesis.problems import Problems
+from kazthesis.read.project import unreadable
 from kazthesis.resolve.geometry import points
 from kazthesis.resources import templates_dir
 
@@ -110,8 +111,10 @@ def locate(url: str, root: Path) -> tuple[Path, int | None]:
     from urllib.parse import unquote, urlparse
 
     name = unquote(urlparse(url).path).rstrip("/").rsplit("/", 1)[-1]
+    # Only the project's own files are read: a name linked outside, or a pipe, is checked, never opened.
     candidates = [p for folder in ("content", "templates", "images") if (root / folder).is_dir()
-                  for p in sorted((root / folder).rglob("*")) if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()]
+                  for p in sorted((root / folder).rglob("*"))
+                  if p.suffix.lower() in TEXT_SUFFIXES and not unreadable(p, root) and p.is_file()]
     for needle in (url, name):
         for path in candidates:
             try:
@@ -131,10 +134,9 @@ def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> 
         problems.error(path, line, f"the renderer was asked for {url}, outside the project or on the network; "
                        "refused", "keep images and styles inside the project folder and refer to them by a "
                        "relative path")
-    for piece in laid_out:
-        for message in piece.lost:
-            problems.error(root / "content", None, f"the renderer could not draw something: {message}",
-                           "check the image files the chapters use")
+    for message in dict.fromkeys(message for piece in laid_out for message in piece.lost):
+        problems.error(root / "content", None, f"the renderer could not draw something: {message}",
+                       "check the image files the chapters use")
 
 
 def check_placement(document: Document, pieces: list[LaidOut], problems: Problems) -> None:

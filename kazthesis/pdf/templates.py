@@ -17,33 +17,34 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kazthesis.pdf.fragments import reference_html
 from kazthesis.problems import Problems
-from kazthesis.read.project import is_inside
+from kazthesis.read.project import exists, unreadable
 from kazthesis.resources import templates_dir
 
 TOOL_TEMPLATES = templates_dir()
 
 
 class TemplateRefused(Exception):
-    """A project template that leads outside the project folder."""
+    """A project template the build may not read: it leads outside the project folder, or is not a file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, reason: str = "is a link to a file outside the project folder") -> None:
         super().__init__(str(path))
         self.path = path
+        self.reason = reason
 
 
 class _ProjectLoader(jinja2.FileSystemLoader):
-    """The project's templates/ first, then the tool's; a project template must stay inside the project."""
+    """The project's templates/ first, then the tool's; a project template must be a file inside the project,
+    which is checked before it is opened."""
 
     def __init__(self, root: Path) -> None:
         super().__init__([str(root / "templates"), str(TOOL_TEMPLATES)])
         self.root = root
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
-        source, filename, uptodate = super().get_source(environment, template)
-        path = Path(filename)
-        if not path.is_relative_to(TOOL_TEMPLATES) and not is_inside(path, self.root):
-            raise TemplateRefused(path)
-        return source, filename, uptodate
+        own = self.root / "templates" / Path(*jinja2.loaders.split_template_path(template))
+        if exists(own) and (reason := unreadable(own, self.root)):
+            raise TemplateRefused(own, reason)
+        return super().get_source(environment, template)
 
 
 def template_environment(root: Path) -> jinja2.Environment:
@@ -69,8 +70,9 @@ def _environment(root: Path, files: tuple[str, ...]) -> jinja2.Environment:
 def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
     """A project template that cannot be used, reported at its file and line."""
     if isinstance(exc, TemplateRefused):
-        problems.error(exc.path, None, "this template is a link to a file outside the project folder",
-                       "copy the template into the project's templates/ instead of linking to it")
+        hint = ("copy the template into the project's templates/ instead of linking to it" if "outside" in exc.reason
+                else "put the template file itself there, or delete the name to use the tool's own")
+        problems.error(exc.path, None, f"this template {exc.reason}", hint)
         return
     path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if path is None:  # an error while rendering: the innermost template frame says where

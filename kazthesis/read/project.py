@@ -1,16 +1,25 @@
-"""The files of a project folder the build may read: only those inside it.
+"""The files of a project folder the build may read: only regular files inside it, checked before they are opened.
 
 Students pass project folders around (a friend's templates, a supervisor's
 example). A symbolic link inside such a folder can point anywhere on the
 disk, so every file the build reads — thesis.toml, references.bib, chapters,
-images, templates — is checked here with every link followed.
+images, templates, inserted PDFs — is checked here with every link followed.
+And a name in the folder may stand for something that is not a file: a named
+pipe (opening it waits for a writer for ever), a device (``/dev/zero`` never
+ends), a folder. :func:`unreadable` looks with ``os.stat``, which opens
+nothing, so such a file is named in an error before anything reads it.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from kazthesis.problems import Problems
+
+KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+         (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 
 
 def is_inside(path: Path, root: Path) -> bool:
@@ -27,4 +36,43 @@ def refuse_outside(path: Path, root: Path, problems: Problems, what: str) -> boo
         return False
     problems.error(path, None, f"{what} is a link to a file outside the project folder",
                    "copy the file into the project instead of linking to it")
+    return True
+
+
+def not_a_file(path: Path) -> str:
+    """What ``path`` is when it is there but not a regular file ("a named pipe (FIFO)", "a device", …); "" for
+    a regular file or nothing at all. Links are followed; nothing is opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    return next((kind for test, kind in KINDS if test(mode)), "not a regular file")
+
+
+def exists(path: Path) -> bool:
+    """Whether anything stands at ``path`` (a file, a pipe, a broken link…), without opening it."""
+    return os.path.lexists(path)
+
+
+def unreadable(path: Path, root: Path) -> str:
+    """Why the build may not read ``path`` ("" when it may): it leads outside the project, or it is not a
+    regular file. A missing file is left to the caller, which knows what to suggest."""
+    if exists(path) and not is_inside(path, root):
+        return "is a link to a file outside the project folder"
+    kind = not_a_file(path)
+    return f"is {kind}, not a file" if kind else ""
+
+
+def refuse_unreadable(path: Path, root: Path, problems: Problems, what: str, where: Path | None = None,
+                      line: int | None = None) -> bool:
+    """Report ``path`` (named ``what``) when the build may not read it, at ``where``:``line`` (by default the
+    path itself); True when it was refused."""
+    reason = unreadable(path, root)
+    if not reason:
+        return False
+    hint = ("copy the file into the project instead of linking to it" if "outside" in reason
+            else "put the file itself there (a named pipe or a device is never read)")
+    problems.error(where if where is not None else path, line, f"{what} {reason}", hint)
     return True

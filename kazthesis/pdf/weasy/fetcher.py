@@ -15,6 +15,8 @@ import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+REFUSED = "refused by kazthesis:"  # what the fetcher says when it refuses: the URL is reported as refused
+
 
 def make_fetcher(allowed: tuple[Path, ...], refused: list[str]):  # noqa: ANN201 - a WeasyPrint URLFetcher
     from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -32,7 +34,7 @@ def make_fetcher(allowed: tuple[Path, ...], refused: list[str]):  # noqa: ANN201
                     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                     return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
             refused.append(url)
-            raise ValueError(f"refused: {url} is outside the project folder or on the network")
+            raise ValueError(f"{REFUSED} {url} is outside the project folder or on the network")
 
     return ProjectFetcher()
 
@@ -46,8 +48,10 @@ class Complaints(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if message.startswith("Failed to load"):
-            self.messages.append(message.splitlines()[0])
+        if message.startswith("Failed to load") and REFUSED not in message:  # a refused URL is reported as such
+            first = message.splitlines()[0]
+            if first not in self.messages:
+                self.messages.append(first)
 
     def __enter__(self) -> Complaints:
         logger = logging.getLogger("weasyprint")
