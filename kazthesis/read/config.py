@@ -18,7 +18,7 @@ from typing import Any
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.problems import Problems
 from kazthesis.read.project import exists, refuse_unreadable
-from kazthesis.read.textfile import control_characters
+from kazthesis.read.textfile import CONTROL_RE, control_characters
 
 WORK_TYPES = ("coursework", "diploma", "master")
 
@@ -244,7 +244,19 @@ def _parse_toml(text: str, path: Path, problems: Problems) -> dict[str, Any]:
             shown = ", ".join(f"U+{ord(character):04X}" for _, character in spots[:3])
             problems.error(path, _key_lines(text).get(where), f"{where} holds the control character {shown}, "
                            "which is not text", "delete it: it came with text pasted from another program")
-    return data
+    return _without_controls(data)
+
+
+def _without_controls(value: Any) -> Any:
+    """The settings with the control characters (reported above) taken out, so that no later message or
+    check meets them. tomllib read the data by recursion, so this recursion stays within Python's limit."""
+    if isinstance(value, str):
+        return CONTROL_RE.sub("", value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    return value
 
 
 MAX_TOML_DEPTH = 100  # deeper nesting is reported where it starts

@@ -65,6 +65,9 @@ def _preposition_at_end(prepositions: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, prepositions))})\s+$", re.I)
 
 
+MAX_NOTES_INSIDE = 8  # a footnote calling another, that one a third…: read by recursion, so bounded
+
+
 class InlineReader:
     """markdown-it inline tokens of one file → model inlines, with the file's problems."""
 
@@ -72,6 +75,7 @@ class InlineReader:
                  notes: Notes | None = None) -> None:
         self.path, self.root, self.rel, self.language, self.problems = path, root, rel, language, problems
         self.notes: Notes = notes or {}  # footnote id → (inline tokens, line)
+        self.open_notes: set[int] = set()  # the notes whose text is being read, each inside the one before
 
     def source(self, line: int) -> Source:
         return Source(self.rel, line)
@@ -137,9 +141,22 @@ class InlineReader:
         return stack[0]
 
     def note_ref(self, token: Token, line: int) -> NoteRef:
-        tokens, note_line = self.notes.get(token.meta["id"], ([], line))
-        children = self.inline_children(tokens, note_line or line)
-        return NoteRef(Footnote(token.meta.get("label", ""), children, self.source(note_line or line)))
+        ident, label = token.meta["id"], token.meta.get("label", "")
+        tokens, note_line = self.notes.get(ident, ([], line))
+        if ident in self.open_notes:  # a note that calls itself, or one that calls it: read without end
+            self.problems.error(self.path, line, f"footnote [^{label}] is called inside its own text (or inside a "
+                                "note it calls)", "a note cannot contain itself: take the call out of the note")
+            return NoteRef(Footnote(label, [], self.source(note_line or line)))
+        if len(self.open_notes) >= MAX_NOTES_INSIDE:
+            self.problems.error(self.path, line, f"footnote [^{label}] is a note inside a note more than "
+                                f"{MAX_NOTES_INSIDE} deep", "write the notes' texts into one note")
+            return NoteRef(Footnote(label, [], self.source(note_line or line)))
+        self.open_notes.add(ident)
+        try:
+            children = self.inline_children(tokens, note_line or line)
+        finally:
+            self.open_notes.discard(ident)
+        return NoteRef(Footnote(label, children, self.source(note_line or line)))
 
     def _text(self, text: str, line: int) -> None:
         if "[@" in text or "[-@" in text:

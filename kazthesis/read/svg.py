@@ -66,7 +66,7 @@ def _parse(data: bytes) -> _Element:
                                                       for k, v in attrs.items()}, parser.CurrentLineNumber)
         stack[-1].children.append(element)
         stack.append(element)
-        if len(stack) > MAX_DEPTH:
+        if len(stack) - 1 > MAX_DEPTH:  # the document itself is not an element
             raise _TooDeep(parser.CurrentLineNumber)
 
     def end(name: str) -> None:
