@@ -1,5 +1,5 @@
-"""The project's Jinja2 templates: a sandboxed environment that reads the project's templates/ first, then the
-tool's, and a template that cannot be used reported at its file and line.
+"""The project's Jinja2 templates: a sandboxed environment (bounded: :mod:`kazthesis.pdf.sandbox`) that reads the
+project's templates/ first, then the tool's, and a template that cannot be used reported at its file and line.
 
 A template passed around with a project can change the look, never run code or read outside the project.
 """
@@ -13,9 +13,9 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kazthesis.pdf.fragments import reference_html
+from kazthesis.pdf.sandbox import Bounded, TemplateTooLarge
 from kazthesis.problems import Problems
 from kazthesis.read.project import exists, unreadable
 from kazthesis.resources import templates_dir
@@ -60,10 +60,9 @@ def template_environment(root: Path) -> jinja2.Environment:
 
 @functools.lru_cache(maxsize=4)
 def _environment(root: Path, files: tuple[str, ...]) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(loader=_ProjectLoader(root), undefined=jinja2.StrictUndefined,
-                                        autoescape=jinja2.select_autoescape(["html"]),
-                                        trim_blocks=True, lstrip_blocks=True)
-    env.filters["reference_html"] = reference_html
+    env = Bounded(loader=_ProjectLoader(root), undefined=jinja2.StrictUndefined,
+                  autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    env.add_filter("reference_html", reference_html)
     return env
 
 
@@ -80,7 +79,8 @@ def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
             if frame.filename.endswith((".html", ".css")):
                 path, line = frame.filename, frame.lineno
                 break
-    what = "is not allowed in a template" if isinstance(exc, SecurityError) else "is wrong"
+    what = ("is not allowed in a template" if isinstance(exc, SecurityError)
+            else "is more work than a template may do" if isinstance(exc, TemplateTooLarge) else "is wrong")
     hint = "fix the template in templates/, or delete it to use the tool's own"
     if str(exc) == "'layout' is undefined":  # a copy of thesis.css from before the geometry
         hint = ("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "
