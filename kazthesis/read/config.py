@@ -231,7 +231,7 @@ def _parse_toml(text: str, path: Path, problems: Problems) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(str(exc))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        reason = re.sub(r"\(at line \d+, column \d+\)", "", str(exc)).rstrip()
         problems.error(path, line, f"TOML syntax error: {reason}",
                        'check quotes, "=" and [section] brackets on this line')
         return {}

@@ -162,7 +162,7 @@ class InlineReader:
         if "[@" in text or "[-@" in text:
             self.problems.error(self.path, line, "citation bracket '[@' is not closed or not well formed",
                                 "write [@key], [@key, 25] or [@a; @b], with the closing ]")
-        for label in re.findall(r"\[\^([^\]\s]+)\]", text):
+        for label in re.findall(r"\[\^([^\[\]\s]+)\]", text):
             self.problems.error(self.path, line, f"footnote [^{label}] is never defined",
                                 f"add a line '[^{label}]: the note's text' below the paragraph")
         for pattern, what, hint in RAW_FORMS:
@@ -192,7 +192,8 @@ class InlineReader:
         try:
             return draw(tex, display)
         except FormulaError as exc:
-            self.problems.error(self.path, line, f"the formula ${tex}$ cannot be read: {exc}",
+            shown = tex if len(tex) <= 60 else tex[:57] + "…"
+            self.problems.error(self.path, line, f"the formula ${shown}$ cannot be read: {exc}",
                                 "check the TeX: braces closed, commands spelled right")
             return None
 

@@ -19,9 +19,36 @@ class FormulaError(ValueError):
     """TeX the formula reader cannot read."""
 
 
+# ziamath's layout time doubles with each group nested in another (20 nested braces: an hour) and grows faster
+# than the formula's length: both are bounded before it draws (6 levels: at most about half a second).
+MAX_NESTING = 6
+MAX_LENGTH = 1000
+
+
+def nesting(tex: str) -> int:
+    """How deep groups nest in ``tex``: braces and ``\\left`` … ``\\right`` pairs."""
+    def command(name: str, index: int) -> bool:  # \\left, not \\leftarrow
+        return tex.startswith(name, index) and not tex[index + len(name) : index + len(name) + 1].isalpha()
+
+    depth = deepest = index = 0
+    while index < len(tex):
+        if command("\\left", index) or tex[index] == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif command("\\right", index) or tex[index] == "}":
+            depth -= 1
+        index += 2 if tex[index] == "\\" else 1
+    return deepest
+
+
 def draw(tex: str, display: bool) -> Math:
-    """The formula drawn; raises :class:`FormulaError` for TeX that cannot be read."""
+    """The formula drawn; raises :class:`FormulaError` for TeX that cannot be read (or would take too long)."""
     import ziamath
+
+    if len(tex) > MAX_LENGTH:
+        raise FormulaError(f"it is {len(tex)} characters long, more than {MAX_LENGTH}: split it into several")
+    if (deep := nesting(tex)) > MAX_NESTING:
+        raise FormulaError(f"its groups (braces, \\left … \\right) nest {deep} deep, more than {MAX_NESTING}")
 
     try:
         svg = ziamath.Latex(tex, size=SIZE, inline=not display).svg()

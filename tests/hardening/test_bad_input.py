@@ -121,3 +121,14 @@ def test_footnotes_nested_without_end_are_an_error(project: Path) -> None:
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nТізбек[^n1].\n" + notes, encoding="utf-8")
     _fails(project, r"^content/03-qorytyndy\.md:\d+: error: footnote \[\^n9\] is a note inside a note more than 8 deep",
            ("check",))
+
+
+@pytest.mark.parametrize("tex, message", [("{" * 20 + "a" + "}" * 20, r"nest 20 deep, more than 6"),
+                                          ("\\left(" * 12 + "a" + "\\right)" * 12, r"nest 12 deep, more than 6"),
+                                          ("a+" * 2000 + "b", r"4001 characters long, more than 1000")])
+def test_a_formula_too_deep_or_long_to_draw_is_an_error(project: Path, tex: str, message: str) -> None:
+    """ziamath's time doubles with each nested group: twenty nested braces would draw for an hour."""
+    chapter = project / "content" / "03-qorytyndy.md"
+    edit_file(chapter, "талданды", f"талданды ${tex}$")
+    line = line_of(chapter, "талданды")
+    _fails(project, rf"^content/03-qorytyndy\.md:{line}: error: the formula .* cannot be read: .*{message}", ("check",))
