@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.lang import locale
-from kazthesis.model import ContentsEntry, Document
+from kazthesis.model import ContentsEntry, Document, Source
 from kazthesis.pdf import workers
 from kazthesis.pdf.assemble import Metadata, PageNumberFont, assemble, measure_page_number_font
 from kazthesis.pdf.html import HtmlBook, Piece
@@ -139,6 +139,27 @@ def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> 
                        "check the image files the chapters use")
 
 
+def report_overflows(document: Document, sources: dict[str, dict[str, Source]], pieces: list[LaidOut],
+                     problems: Problems) -> None:
+    """What the layout drew outside the text area, as a warning at the line that holds it (its paragraph's, or
+    its heading's, figure's or table's), with the thesis's page."""
+    root = document.config.root
+    elements = {item.id: item.source for item in [*document.headings, *document.figures, *document.tables,
+                                                   *document.listings] if item.id}
+    start = 1
+    for piece in pieces:
+        for overflow in piece.overflows:
+            source = (sources.get(piece.name, {}).get(overflow.paragraph or "")
+                      or elements.get(overflow.element or ""))
+            path, line = ((root / source.path, source.line) if source is not None
+                          else piece_source(document, piece.name)[:2])
+            what = f"the text «{overflow.text.strip()}…»" if overflow.text.strip() else "a picture"
+            problems.warning(path, line, f"{what} runs {overflow.points:g} pt past the text area on page "
+                             f"{start + overflow.page}", "break the long word, number or address (a space or a "
+                             "hyphen in it), or make the picture smaller")
+        start += piece.pages
+
+
 def check_placement(document: Document, pieces: list[LaidOut], problems: Problems) -> None:
     """A figure or table more than one page after the page of its first mention (GOST 7.32: right after it)."""
     start, anchors, mentions = 1, {}, {}
@@ -254,6 +275,7 @@ def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None
     ordered = [laid_out[piece.name] for piece in pieces]
     cache.keep_only({_key(j) for j in [*jobs, final_job, *settled]})
     _report(document, ordered, problems)
+    report_overflows(document, book.sources, ordered, problems)
     if problems.errors:
         return None
     if config.checks["figure_placement"]:

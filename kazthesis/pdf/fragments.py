@@ -41,6 +41,7 @@ from kazthesis.model import (
     Part,
     Quote,
     Rule,
+    Source,
     Statistics,
     Strikeout,
     Strong,
@@ -52,6 +53,11 @@ from kazthesis.model import (
 from kazthesis.resolve.listing import listing_lines
 
 SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
+# A run of this many characters with no place to break a line (no space, no soft hyphen, no dash) may not fit
+# in a line, or a table's cell: it may break anywhere (its span's CSS), rather than run past the margin. Only
+# such runs: allowing a break anywhere in all the text would change where ordinary lines break.
+RUN = 20
+UNBREAKABLE_RE = re.compile(f"[^\\s\u00ad\u200b\\-\u2010-\u2015/]{{{RUN},}}")
 
 
 class Writer:
@@ -60,11 +66,13 @@ class Writer:
     def __init__(self, document: Document) -> None:
         self.language = document.language
         self.paragraphs = 0  # numbered within each part (data-p): the layout stage finds a paragraph by it
+        self.paragraph_sources: dict[str, Source] = {}  # data-p → where the paragraph is written (this part)
         self.highlight = bool(document.config.layout.get("listing_highlight"))
         self.total_pages: int | None = None  # the PDF's page count, for statistics lines; unknown before layout
 
     def text(self, text: str, hyphenate: bool) -> str:
-        return escape(hyphenate_text(text, self.language) if hyphenate else text, quote=False)
+        html = escape(hyphenate_text(text, self.language) if hyphenate else text, quote=False)
+        return UNBREAKABLE_RE.sub(r'<span class="unbreakable">\g<0></span>', html) if len(html) >= RUN else html
 
     # --- inlines -------------------------------------------------------------------------------
     def inlines(self, nodes: list[Inline], hyphenate: bool = True) -> str:
@@ -110,6 +118,7 @@ class Writer:
             return self.heading(block)
         if isinstance(block, Paragraph):
             self.paragraphs += 1
+            self.paragraph_sources[str(self.paragraphs)] = block.source
             lines = ' class="lines"' if block.lines else ""
             return f'<p data-p="{self.paragraphs}"{lines}>{self.inlines(block.children)}</p>\n'
         if isinstance(block, Figure):
@@ -230,7 +239,7 @@ class Writer:
                             f'lang="{escape(language)}">', 1)
 
     def part(self, part: Part) -> str:
-        self.paragraphs = 0
+        self.paragraphs, self.paragraph_sources = 0, {}
         heading = self.heading(part.heading) if part.heading else ""
         kind = part.heading.kind if part.heading else "continued"
         return f'<section class="part part-{kind}">\n{heading}{self.blocks(part.blocks)}</section>\n'

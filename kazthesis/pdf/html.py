@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from kazthesis.lang import locale
 from kazthesis.lang.hyphenation import hyphenate_text
-from kazthesis.model import Document, Statistics, walk_blocks
+from kazthesis.model import Document, Part, Source, Statistics, walk_blocks
 from kazthesis.pdf.fragments import Writer
 from kazthesis.pdf.templates import template_environment
 
@@ -41,6 +41,7 @@ class HtmlBook:
         self.env = template_environment(document.config.root)
         self.writer = Writer(document)
         self.strings = locale.strings(document.language)
+        self.sources: dict[str, dict[str, Source]] = {}  # piece → its paragraphs' data-p → where each is written
 
     def _render(self, name: str, **values: Any) -> str:
         return self.env.get_template(name).render(language=self.document.language, strings=self.strings,
@@ -67,11 +68,17 @@ class HtmlBook:
             pieces.append(Piece("abbreviations", self._render("abbreviations.html",
                                                               abbreviations=document.abbreviations)))
         for n, part in enumerate(document.parts, 1):
-            pieces.append(Piece(f"part-{n}", self.writer.part(part)))
+            pieces.append(self._part(f"part-{n}", part))
         pieces.append(Piece("references", self._render("references.html", references=document.references)))
         for n, part in enumerate(document.appendices, 1):
-            pieces.append(Piece(f"appendix-{n}", self.writer.part(part)))
+            pieces.append(self._part(f"appendix-{n}", part))
         return pieces
+
+    def _part(self, name: str, part: Part, abstract: bool = False) -> Piece:
+        """A part as a piece, noting where each of its paragraphs is written (for the layout's messages)."""
+        piece = Piece(name, self.writer.abstract(part) if abstract else self.writer.part(part))
+        self.sources[name] = dict(self.writer.paragraph_sources)
+        return piece
 
     def page(self, pieces: list[Piece], css: str) -> str:
         """A complete HTML document holding ``pieces``."""
@@ -84,8 +91,7 @@ class HtmlBook:
         ``total_pages`` (the previous count when None)."""
         if total_pages is not None:
             self.writer.total_pages = total_pages
-        return [Piece(f"abstract-{n}", self.writer.abstract(part))
-                for n, part in enumerate(self.document.abstracts, 1)]
+        return [self._part(f"abstract-{n}", part, abstract=True) for n, part in enumerate(self.document.abstracts, 1)]
 
     def has_statistics(self) -> bool:
         return any(isinstance(block, Statistics) for part in self.document.abstracts

@@ -15,8 +15,9 @@ The contract:
   the stylesheet alone, with the same folder and allowed folders.
 * **Out**: a :class:`LaidOut` — the piece's PDF, each page's size, the page
   and place of every anchor (``id``) and internal link, in PDF points, the
-  HTML after the passes (tables cut, hyphens withdrawn), the URLs refused
-  and the images WeasyPrint could not draw. For a stylesheet alone: a
+  HTML after the passes (tables cut, hyphens withdrawn), the URLs refused,
+  the images WeasyPrint could not draw, and what is drawn outside the text
+  area (:mod:`~kazthesis.pdf.weasy.edges`). For a stylesheet alone: a
   one-page PDF whose footer shows "0123456789" as the page numbers will be
   drawn. Both are plain data (no WeasyPrint object), so they cross between
   processes and are kept between rebuilds.

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kazthesis.pdf.weasy.edges import Overflow
+
 
 @dataclass(frozen=True)
 class Job:
@@ -47,6 +49,7 @@ class LaidOut:
     links: list[tuple[int, str, tuple[float, float, float, float]]]  # (page, target id, rectangle in points)
     refused: list[str] = field(default_factory=list)  # URLs the renderer asked for and did not get
     lost: list[str] = field(default_factory=list)  # the renderer's own complaints (an image it could not draw)
+    overflows: list[Overflow] = field(default_factory=list)  # what is drawn outside the text area
 
     @property
     def pages(self) -> int:

@@ -14,6 +14,7 @@ In watch mode a piece's layout is kept and taken up after an edit
 from __future__ import annotations
 
 from kazthesis.pdf.weasy.boxes import paragraph_texts
+from kazthesis.pdf.weasy.edges import overflows
 from kazthesis.pdf.weasy.engine import base_url, refused_by_stylesheet, render, shared_stylesheet
 from kazthesis.pdf.weasy.fetcher import Complaints, make_fetcher
 from kazthesis.pdf.weasy.hyphen_rules import faults, paragraph_start, withdraw, withdraw_in_boxes
@@ -62,7 +63,8 @@ def lay_out(job: Job) -> LaidOut:
         if job.keep and not splits:  # a piece with cut tables is laid out whole every time
             KEPT[job.name] = kept
     refused = sorted({*kept.refused, *refused_by_stylesheet(job.css, job.root, job.allowed)})
-    return LaidOut(job.name, html, pdf, *positions(document), refused=refused, lost=complaints.messages)
+    return LaidOut(job.name, html, pdf, *positions(document), refused=refused, lost=complaints.messages,
+                   overflows=overflows(kept.layout.raw_pages))
 
 
 def fix_hyphenation(kept: Kept, start: int) -> None:
