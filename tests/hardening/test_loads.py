@@ -12,11 +12,14 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+import socket
 from pathlib import Path
 
+import pytest
 from audited import run_audited
 from conftest import REPO, copy_project, line_of
 from PIL import Image
+from test_errors import _fails_with
 
 
 def _constructions() -> list[tuple[Path, str, ast.Call]]:
@@ -68,3 +71,27 @@ def test_a_stylesheet_cannot_read_outside_files_or_the_network(tmp_path: Path) -
         assert re.search(rf"^templates/thesis\.css:{line}: error: the renderer was asked for \S*{re.escape(needle)}, "
                          r"outside the project or on the network; refused", result.err, re.M), result.err
     assert "Traceback" not in result.err
+
+
+def test_rendering_opens_no_socket(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    svg = project / "images" / "chart.svg"
+    text = svg.read_text(encoding="utf-8")
+    svg.write_text(text.replace("</svg>", '<image href="file://example.invalid/etc/hostname" width="5" height="5"/>'
+                                          '<image href="http://example.invalid/x.png" width="5" height="5"/>'
+                                          "</svg>"), encoding="utf-8")
+    calls: list[str] = []
+
+    def forbidden(name: str):
+        def record(*args, **kwargs):
+            calls.append(name)
+            raise OSError(f"{name} called during a build")
+        return record
+
+    for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_connection"):
+        monkeypatch.setattr(socket, name, forbidden(name))
+    monkeypatch.setattr(socket.socket, "connect", forbidden("connect"))
+    line = line_of(svg, "example.invalid/etc/hostname")
+    err = _fails_with(project, rf"^images/chart\.svg:{line}: error: the picture refers to "
+                               r"file://example\.invalid/etc/hostname, outside the project or on the network; refused")
+    assert "http://example.invalid/x.png" in err
+    assert calls == []

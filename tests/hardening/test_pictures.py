@@ -9,6 +9,7 @@ is an error at its line, found before any writer draws, and ``build`` and ``docx
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import zlib
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import edit_file, line_of
 from guard import foreign_lines, run_within
+from test_errors import _fails_with
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100">\n'
 
@@ -117,3 +119,27 @@ def test_an_image_of_too_many_pixels_is_an_error_at_its_line(project: Path, size
     line = line_of(chapter, "huge.png")
     _both(project, rf"^content/02-tarau-1\.md:{line}: error: image 'images/huge\.png' cannot be read: it is "
                    rf"({size} × {size}|{size * size:,}) pixels, more than 89 million — scale it down")
+
+
+# --- nothing lost in silence ------------------------------------------------------------------------
+
+
+def test_broken_image_is_an_error(project: Path) -> None:
+    (project / "images" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really a png")
+    chapter = project / "content" / "02-tarau-1.md"
+    edit_file(chapter, "images/chart.svg", "images/broken.png")
+    line = line_of(chapter, "broken.png")
+    _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: image 'images/broken\.png' cannot be read")
+
+
+def test_broken_svg_is_an_error(project: Path) -> None:
+    (project / "images" / "chart.svg").write_text("<svg><g></svg", encoding="utf-8")
+    line = line_of(project / "content" / "02-tarau-1.md", "chart.svg")
+    _fails_with(project, rf"^content/02-tarau-1\.md:{line}: error: image 'images/chart\.svg' cannot be read")
+
+
+def test_unreadable_image_is_an_error(project: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file: an unreadable file cannot be made")
+    (project / "images" / "chart.svg").chmod(0)
+    _fails_with(project, r"^content/02-tarau-1\.md:\d+: error: image 'images/chart\.svg' cannot be read")
