@@ -137,6 +137,11 @@ def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> 
     for message in dict.fromkeys(message for piece in laid_out for message in piece.lost):
         problems.error(root / "content", None, f"the renderer could not draw something: {message}",
                        "check the image files the chapters use")
+    for piece in laid_out:
+        for message in piece.warned:
+            path, line, what = piece_source(document, piece.name)
+            problems.warning(path, line, f"the renderer warned while laying out {what}: {message}",
+                             "look at that part of thesis.pdf")
 
 
 def report_overflows(document: Document, sources: dict[str, dict[str, Source]], pieces: list[LaidOut],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlparse
 
 from kazthesis.problems import Problems
@@ -60,9 +61,9 @@ def find_image(src: str, chapter: Path, root: Path, line: int, problems: Problem
 MAX_PIXELS = 89_478_485  # PIL's own bound (Image.MAX_IMAGE_PIXELS): a larger picture may be a decompression bomb
 
 
-def raster_problem(path: Path) -> str:
-    """Why a PNG, JPEG or GIF cannot be drawn ("" when it can): damaged, or more than :data:`MAX_PIXELS` pixels
-    (its size is read from the header, before anything is decoded)."""
+def raster_problem(path: Path | BinaryIO) -> str:
+    """Why a PNG, JPEG or GIF (a file, or its bytes) cannot be drawn ("" when it can): damaged, or more than
+    :data:`MAX_PIXELS` pixels (its size is read from the header, before anything is decoded)."""
     from PIL import Image
 
     try:

@@ -16,6 +16,9 @@ checked in turn (an SVG as this one, a raster image as a figure's:
 
 from __future__ import annotations
 
+import base64
+import binascii
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -101,14 +104,22 @@ def _urls(element: _Element) -> list[str]:
     return [url for url in found if url]
 
 
-def check_svg(path: Path, root: Path, raster: Callable[[Path], str], files: tuple[Path, ...] = ()) -> list[SvgProblem]:
+def check_svg(path: Path, root: Path, raster: Callable[[object], str],
+              files: tuple[Path, ...] = ()) -> list[SvgProblem]:
     """What keeps the SVG at ``path`` out of the thesis (nothing: []): a problem of the whole file has no line
     (the file cannot be read as an SVG), one of a place in it has that place's. ``raster`` says why a raster
     image it names cannot be drawn ("" when it can); ``files`` are the SVGs that draw this one."""
     try:
-        tree = _parse(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         return [SvgProblem(path, None, f"cannot be read: {exc.strerror or exc}", "check the file")]
+    return _check(data, path, root, raster, files)
+
+
+def _check(data: bytes, path: Path, root: Path, raster: Callable[[object], str],
+           files: tuple[Path, ...]) -> list[SvgProblem]:
+    try:
+        tree = _parse(data)
     except _TooDeep as deep:
         return [SvgProblem(path, deep.line, f"elements nested more than {MAX_DEPTH} deep",
                            "simplify the picture (ungroup it) in the program that made it")]
@@ -124,7 +135,7 @@ def check_svg(path: Path, root: Path, raster: Callable[[Path], str], files: tupl
     return problems
 
 
-def _references(path: Path, root: Path, tree: _Element, raster: Callable[[Path], str],
+def _references(path: Path, root: Path, tree: _Element, raster: Callable[[object], str],
                 files: tuple[Path, ...]) -> list[SvgProblem]:
     """Each URL of the picture that is not its own (``#id``, ``data:``): refused unless a file inside the
     project, which is then checked too."""
@@ -135,7 +146,10 @@ def _references(path: Path, root: Path, tree: _Element, raster: Callable[[Path],
         element = stack.pop()
         stack.extend(reversed(element.children))
         for url in _urls(element):
-            if url.startswith(("#", "data:")):
+            if url.startswith("data:"):
+                problems += _data_url(path, element.line, url, root, raster, files)
+                continue
+            if url.startswith("#"):
                 continue
             target = path.parent / unquote(urlparse(url).path)
             if SCHEME_RE.match(url) or url.startswith("//") or not urlparse(url).path:
@@ -155,7 +169,30 @@ def _references(path: Path, root: Path, tree: _Element, raster: Callable[[Path],
     return problems
 
 
-def _nested_svg(path: Path, line: int, target: Path, root: Path, raster: Callable[[Path], str],
+def _data_url(path: Path, line: int, url: str, root: Path, raster: Callable[[object], str],
+              files: tuple[Path, ...]) -> list[SvgProblem]:
+    """A picture written into the SVG itself (``data:image/png;base64,…``): checked as a file would be."""
+    head, _, payload = url.partition(",")
+    if not head.lower().startswith("data:image/"):
+        return []
+    try:
+        data = base64.b64decode(payload, validate=False) if head.lower().endswith(";base64") \
+            else unquote(payload).encode("utf-8")
+    except (ValueError, binascii.Error):
+        return [SvgProblem(path, line, "a picture written into the SVG is damaged", "save the picture again")]
+    if "svg" in head.lower():
+        chain = (*files, path.resolve())
+        if len(chain) >= MAX_FILES:
+            return [SvgProblem(path, line, f"pictures nest more than {MAX_FILES} deep", "draw the picture flat")]
+        return [SvgProblem(path, line, f"in a picture written into it: {p.message}", p.hint)
+                for p in _check(data, path, root, raster, chain)]
+    if reason := raster(io.BytesIO(data)):
+        return [SvgProblem(path, line, f"a picture written into the SVG cannot be drawn: {reason}",
+                           "scale it down, or save it again, in the program that made the SVG")]
+    return []
+
+
+def _nested_svg(path: Path, line: int, target: Path, root: Path, raster: Callable[[object], str],
                 files: tuple[Path, ...]) -> list[SvgProblem]:
     chain = (*files, path.resolve())
     if target.resolve() in chain or len(chain) >= MAX_FILES:

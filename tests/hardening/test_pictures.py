@@ -9,6 +9,7 @@ is an error at its line, found before any writer draws, and ``build`` and ``docx
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import struct
@@ -120,6 +121,19 @@ def test_an_image_of_too_many_pixels_is_an_error_at_its_line(project: Path, size
     _both(project, rf"^content/02-tarau-1\.md:{line}: error: image 'images/huge\.png' cannot be read: it is "
                    rf"({size} × {size}|{size * size:,}) pixels, more than 89 million — scale it down")
 
+
+
+def test_pictures_written_into_an_svg_are_checked_as_files_are(project: Path) -> None:
+    svg = project / "images" / "chart.svg"
+    png = base64.b64encode(png_header(20000, 20000)).decode()
+    bomb = base64.b64encode(nested_use(22).encode()).decode()
+    svg.write_text(SVG + f'<image href="data:image/png;base64,{png}" width="5" height="5"/>\n'
+                   f'<image href="data:image/svg+xml;base64,{bomb}" width="5" height="5"/>\n</svg>\n',
+                   encoding="utf-8")
+    errors = _both(project, r"^images/chart\.svg:2: error: a picture written into the SVG cannot be drawn: it is "
+                            r"400,000,000 pixels")
+    assert any(e.startswith("images/chart.svg:3: error: in a picture written into it: the picture would draw more")
+               for e in errors), errors
 
 # --- nothing lost in silence ------------------------------------------------------------------------
 

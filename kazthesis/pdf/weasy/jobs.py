@@ -50,6 +50,7 @@ class LaidOut:
     refused: list[str] = field(default_factory=list)  # URLs the renderer asked for and did not get
     lost: list[str] = field(default_factory=list)  # the renderer's own complaints (an image it could not draw)
     overflows: list[Overflow] = field(default_factory=list)  # what is drawn outside the text area
+    warned: list[str] = field(default_factory=list)  # Python warnings raised while it was laid out
 
     @property
     def pages(self) -> int:

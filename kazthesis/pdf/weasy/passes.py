@@ -64,7 +64,7 @@ def lay_out(job: Job) -> LaidOut:
             KEPT[job.name] = kept
     refused = sorted({*kept.refused, *refused_by_stylesheet(job.css, job.root, job.allowed)})
     return LaidOut(job.name, html, pdf, *positions(document), refused=refused, lost=complaints.messages,
-                   overflows=overflows(kept.layout.raw_pages))
+                   overflows=overflows(kept.layout.raw_pages), warned=complaints.warned)
 
 
 def fix_hyphenation(kept: Kept, start: int) -> None:
