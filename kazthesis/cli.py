@@ -1,4 +1,4 @@
-"""Command line: ``kazthesis [build|docx|refs|check|watch|new|doctor|help] [PROJECT_DIR]`` (and ``build.py …``).
+"""Command line: ``kazthesis [build|docx|review|refs|check|watch|new|doctor|help] [PROJECT_DIR]`` (and ``build.py …``).
 
 The project folder is the current one unless given, as with latexmk, typst or
 mkdocs; the repository's ``build.py`` passes its own default, the exemplar.
@@ -11,6 +11,7 @@ ends the command quietly with status 0.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 import time
@@ -19,49 +20,15 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from kazthesis import __version__
+from kazthesis.helptext import COMMAND_HELP, FOOTER, HEADER, translate_argparse
+from kazthesis.i18n import _, ngettext
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
-from kazthesis.problems import Problems
+from kazthesis.places import Places, is_project, project_above
+from kazthesis.problems import Problems, count_warnings, problem_line, summary
 from kazthesis.read.config import WORK_TYPES
 
-BUG_REPORT = "please report it to the kazthesis maintainers with the command you ran"
-COMMANDS = ("build", "docx", "refs", "check", "watch", "new", "import", "doctor", "help")
-PROJECT_COMMANDS = ("build", "docx", "refs", "check", "watch", "doctor")
-
-HEADER = """\
-Turn a thesis project (content/*.md, references.bib, thesis.toml) into a
-GOST-formatted PDF and a Word file.
-"""
-FOOTER = """\
-PROJECT_DIR is {default}.
-exit status: 0 success, 1 the input has errors (doctor: something is missing),
-2 wrong usage, 3 a bug in kazthesis
-"""
-# command → (usage, what it does)
-COMMAND_HELP = {
-    "new": ("{p} new DIR [--lang {languages}] [--work-type {work_types}]",
-            "start a project in the new folder DIR: settings, introduction, two chapters,\n"
-            "conclusion, appendix, sources and a figure, ready to build"),
-    "import": ("{p} import DRAFT [DIR]",
-               "make a new project in DIR (default: named after the draft) from a draft you already\n"
-               "have (.docx, .odt, .txt or .md): title page, chapters, tables, figures, footnotes,\n"
-               "the typed reference list as references.bib, typed citations linked; the draft is\n"
-               "not changed"),
-    "build": ("{p} [build] [PROJECT_DIR]", "build PROJECT_DIR/output/thesis.pdf (and thesis.html)"),
-    "docx": ("{p} docx [PROJECT_DIR]",
-             "build PROJECT_DIR/output/thesis.docx, the same thesis for Word\n"
-             "(styles, contents field, footnotes)"),
-    "refs": ("{p} refs [PROJECT_DIR] [--all]",
-             'print the reference list, one "N. entry" a line: the cited entries in list\n'
-             "order, or with --all every entry of references.bib in file order"),
-    "check": ("{p} check [PROJECT_DIR]", "check the input and the norm-control rules without writing a PDF"),
-    "watch": ("{p} watch [PROJECT_DIR]",
-              "build, then build again whenever a chapter, the .bib file, thesis.toml,\n"
-              "an image or a template is saved (Ctrl-C stops)"),
-    "doctor": ("{p} doctor [PROJECT_DIR]",
-               "check that this computer has what a build needs (Python, Pango, HarfBuzz,\n"
-               "fonts, a writable output/) and say how to install what is missing"),
-    "help": ("{p} help [COMMAND]", "this help, or one command's"),
-}
+COMMANDS = ("build", "docx", "review", "refs", "check", "watch", "new", "import", "doctor", "help")
+PROJECT_COMMANDS = ("build", "docx", "review", "refs", "check", "watch", "doctor")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,7 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.err.write(self.format_usage())
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, problem_line(self.prog, "error", message) + "\n")
 
 
 class _Cli:
@@ -92,17 +59,17 @@ class _Cli:
         self.default_project = default_project
 
     def footer(self) -> str:
-        default = ("the current folder when not given" if self.default_project is None
-                   else f"{self.default_project} when not given")
-        return FOOTER.format(default=default)
+        default = (_("the current folder when not given") if self.default_project is None
+                   else _("{folder} when not given").format(folder=self.default_project))
+        return _(FOOTER).format(default=default) + "\n"
 
     def description(self) -> str:
         """The whole help: every command, what it does, the default folder and the exit statuses."""
-        lines = [HEADER, "commands:"]
+        lines = [_(HEADER) + "\n", _("commands:")]
         for usage, what in COMMAND_HELP.values():
             lines.append("  " + self.usage(usage))
-            lines.extend("      " + line for line in what.splitlines())
-        lines.append(f"  {self.prog} --version\n      the version of kazthesis\n")
+            lines.extend("      " + line for line in _(what).splitlines())
+        lines.append(f"  {self.prog} --version\n      " + _("the version of kazthesis") + "\n")
         return "\n".join(lines) + "\n" + self.footer()
 
     def usage(self, usage: str) -> str:
@@ -111,27 +78,31 @@ class _Cli:
     def parser(self, command: str) -> _Parser:
         usage, what = COMMAND_HELP[command]
         parser = _Parser(prog=f"{self.prog} {command}", usage=self.usage(usage),
-                         description=what + ".", epilog=self.footer() if command in PROJECT_COMMANDS else None,
+                         description=_(what) + ".", epilog=self.footer() if command in PROJECT_COMMANDS else None,
                          formatter_class=argparse.RawDescriptionHelpFormatter, out=self.out, err=self.err)
+        if command == "review":
+            parser.add_argument("reviewed", type=Path, help=_("the .docx with the reviewer's comments and changes"))
         if command in PROJECT_COMMANDS:
-            where = "the current folder" if self.default_project is None else str(self.default_project)
+            where = _("the current folder") if self.default_project is None else str(self.default_project)
             parser.add_argument("project", nargs="?", type=Path, default=None,
-                                help=f"the thesis project folder (default: {where})")
+                                help=_("the thesis project folder (default: {folder})").format(folder=where))
+        if command == "review":
+            parser.add_argument("--apply", action="store_true", help=_("make the tracked changes in the sources"))
         if command == "refs":
-            parser.add_argument("--all", action="store_true", help="every entry of references.bib, in file order")
+            parser.add_argument("--all", action="store_true", help=_("every entry of references.bib, in file order"))
         if command == "new":
-            parser.add_argument("project", type=Path, help="the new project folder (must not exist, or be empty)")
+            parser.add_argument("project", type=Path, help=_("the new project folder (must not exist, or be empty)"))
             parser.add_argument("--lang", choices=list(DOCUMENT_LANGUAGES), default="kk",
-                                help="document language (default: kk)")
+                                help=_("document language (default: kk)"))
             parser.add_argument("--work-type", choices=WORK_TYPES, default="coursework",
-                                help="kind of work (default: coursework)")
+                                help=_("kind of work (default: coursework)"))
         if command == "import":
-            parser.add_argument("draft", type=Path, help="the draft: .docx, .odt, .txt or .md")
+            parser.add_argument("draft", type=Path, help=_("the draft: .docx, .odt, .txt or .md"))
             parser.add_argument("project", nargs="?", type=Path, default=None,
-                                help="the new project folder (must not exist, or be empty)")
+                                help=_("the new project folder (must not exist, or be empty)"))
         if command == "help":
             parser.add_argument("topic", nargs="?", choices=[c for c in COMMANDS if c != "help"],
-                                help="a command to explain")
+                                help=_("a command to explain"))
         return parser
 
     def project(self, args: argparse.Namespace) -> Path:
@@ -139,22 +110,9 @@ class _Cli:
         return given if given is not None else (self.default_project or Path.cwd())
 
 
-def _report(problems: Problems, err: TextIO) -> None:
+def _report(problems: Problems, err: TextIO, places: Places) -> None:
     for problem in problems:
-        print(problem, file=err)
-
-
-def _count(number: int, noun: str) -> str:
-    """``1 warning``, ``2 warnings``."""
-    return f"{number} {noun}{'s' * (number != 1)}"
-
-
-def _summary(problems: Problems) -> str:
-    return f"{_count(len(problems.errors), 'error')}, {_count(len(problems.warnings), 'warning')}"
-
-
-def _is_project(root: Path) -> bool:
-    return (root / "thesis.toml").exists() or (root / "content").is_dir()
+        print(places.problem(problem), file=err)
 
 
 def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
@@ -181,29 +139,37 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
 
         return run_doctor(root, out)
     if not root.is_dir():
-        print(f"{given}: error: no such project folder — give the folder that holds thesis.toml and content/",
-              file=err)
+        print(problem_line(given, "error", _("no such project folder"),
+                           _("give the folder that holds thesis.toml and content/")), file=err)
         return 2
-    if not _is_project(root):
-        here = "this folder" if args.project is None else str(given)
-        print(f"{given}: error: {here} is not a thesis project (no thesis.toml, no content/) — start one with "
-              f"'{cli.prog} new my-thesis', or give the project folder: '{cli.prog} {command} PROJECT_DIR'",
-              file=err)
+    if not is_project(root) and (above := project_above(root)) is not None:
+        root = above  # run inside content/ (or another subfolder): the project above, as git finds its repository
+    if not is_project(root):
+        what = (_("this folder is not a thesis project (no thesis.toml, no content/)") if args.project is None
+                else _("{folder} is not a thesis project (no thesis.toml, no content/)").format(folder=given))
+        print(problem_line(given, "error", what, _("start one with '{prog} new my-thesis', or give the project "
+                                                   "folder: '{prog} {command} PROJECT_DIR'").format(
+                                                       prog=cli.prog, command=command)), file=err)
         return 2
     if command in ("build", "watch"):
         from kazthesis.pdf import workers
 
         workers.start()  # the renderer loads itself while this process imports the rest and reads the project
+    places = Places(root, Path.cwd())
     if command == "watch":
         from kazthesis.watch import watch
 
-        return watch(root, out, err)
+        return watch(root, out, err, places=places)
     problems = Problems(root=root)
     started = time.perf_counter()
     if command == "build":
-        return _build(root, problems, started, out, err, cli.prog)
+        return _build(places, problems, started, out, err, cli.prog)
     if command == "docx":
-        return _docx(root, problems, started, out, err)
+        return _docx(places, problems, started, out, err)
+    if command == "review":
+        from kazthesis.review.command import run_review
+
+        return run_review(args.reviewed, root, args.apply, out, err)
 
     from kazthesis.pipeline import prepare
 
@@ -212,58 +178,81 @@ def _run(cli: _Cli, command: str, args: argparse.Namespace) -> int:
         from kazthesis.resolve.references import all_references
 
         references = all_references(document) if args.all else document.references
-        _report(problems, err)
+        _report(problems, err, places)
         if problems.errors:
-            print(f"refs: {_summary(problems)}", file=err)
+            print(_("refs: {summary}").format(summary=summary(problems)), file=err)
             return 1
-        for ref in references:
-            print(f"{ref.number}. {ref.text}", file=out)
+        for ref in references:  # "1. entry" (GOST), "[1] entry" (a numeric CSL style), "entry" (author–date)
+            label = f"{ref.number}." if document.config.csl_style is None else ref.label
+            print(f"{label} {ref.text}".strip(), file=out)
         return 0
 
     from kazthesis.resolve.checks import run_checks
 
     run_checks(document, problems)
-    _report(problems, err)
-    print(f"check: {_summary(problems)}", file=out)
+    _report(problems, err, places)
+    print(_("check: {summary}").format(summary=summary(problems)), file=out)
     return 1 if problems.errors else 0
 
 
-def _build(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO, prog: str) -> int:
+def _build(places: Places, problems: Problems, started: float, out: TextIO, err: TextIO, prog: str) -> int:
     from kazthesis.pipeline import build
 
-    result = build(root, problems, started)
-    _report(problems, err)
+    result = build(places.root, problems, started)
+    _report(problems, err, places)
     if result is None:
-        print(f"Build failed: {_summary(problems)}; the previous output/thesis.pdf was kept.", file=err)
+        print(_("Build failed: {summary}; the previous {file} was kept.").format(
+            summary=summary(problems), file=places.shown("output/thesis.pdf")), file=err)
         return 1
-    unfilled = [_count(number, noun) for number, noun in ((result.placeholders, "title-page placeholder"),
-                                                           (result.placeholder_sources, "placeholder source"))
-                if number]
-    left = f", {' and '.join(unfilled)} to fill in" if unfilled else ""
-    norm = (f"; norm control: {_count(result.norm_warnings, 'warning')}, which '{prog} check' lists"
-            if result.norm_warnings else "")
-    print(f"Built {_shown(result.pdf, root)}: {result.pages} pages, {result.references} references, "
-          f"{_count(len(problems.warnings), 'warning')}{left}, {result.seconds:.1f} s{norm}", file=out)
+    parts = [ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages),
+             ngettext("{n} reference", "{n} references", result.references).format(n=result.references),
+             count_warnings(len(problems.warnings))]
+    unfilled = [text.format(n=n) for n, text in (
+        (result.placeholders, ngettext("{n} title-page placeholder", "{n} title-page placeholders",
+                                       result.placeholders)),
+        (result.placeholder_sources, ngettext("{n} placeholder source", "{n} placeholder sources",
+                                              result.placeholder_sources))) if n]
+    if unfilled:
+        parts[-1] += _(", {placeholders} to fill in").format(placeholders=_(" and ").join(unfilled))
+    line = _("Built {file}: {counts}, {seconds} s").format(file=places.shown(result.pdf), counts=", ".join(parts),
+                                                           seconds=f"{result.seconds:.1f}")
+    if result.norm_warnings:
+        line += _("; norm control: {warnings}, which '{prog} check' lists").format(
+            warnings=count_warnings(result.norm_warnings), prog=prog)
+    print(line, file=out)
     return 0
 
 
-def _docx(root: Path, problems: Problems, started: float, out: TextIO, err: TextIO) -> int:
+def _docx(places: Places, problems: Problems, started: float, out: TextIO, err: TextIO) -> int:
     from kazthesis.pipeline import build_docx
 
-    result = build_docx(root, problems, started)
-    _report(problems, err)
+    result = build_docx(places.root, problems, started)
+    _report(problems, err, places)
     if result is None:
-        print(f"Build failed: {_summary(problems)}; the previous output/thesis.docx was kept.", file=err)
+        print(_("Build failed: {summary}; the previous {file} was kept.").format(
+            summary=summary(problems), file=places.shown("output/thesis.docx")), file=err)
         return 1
-    print(f"Built {_shown(result.docx, root)}: {result.references} references, "
-          f"{_count(result.footnotes, 'footnote')}, {_count(len(problems.warnings), 'warning')}, "
-          f"{result.seconds:.1f} s", file=out)
+    counts = ", ".join((ngettext("{n} reference", "{n} references", result.references).format(n=result.references),
+                        ngettext("{n} footnote", "{n} footnotes", result.footnotes).format(n=result.footnotes),
+                        count_warnings(len(problems.warnings))))
+    print(_("Built {file}: {counts}, {seconds} s; {contents}").format(
+        file=places.shown(result.docx), counts=counts, seconds=f"{result.seconds:.1f}", contents=result.contents),
+        file=out)
     return 0
 
 
-def _shown(path: Path, root: Path) -> Path:
-    """An output's path as the closing line names it: relative to the project folder."""
-    return path.relative_to(root) if path.is_relative_to(root) else path
+def _unknown_command(word: str) -> tuple[str, str] | None:
+    """What is wrong with a first word that is no command, no option and no folder (``kazthesis bild``), and
+    what to do."""
+    if word in COMMANDS or word.startswith("-") or Path(word).exists():
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        return _("unknown command '{word}'").format(word=word), _("did you mean '{command}'?").format(command=close[0])
+    if os.sep in word or "/" in word:
+        return None  # a path that does not exist: the project commands say so
+    return (_("'{word}' is neither a command nor a folder").format(word=word),
+            _("the commands are {commands}").format(commands=", ".join(COMMANDS)))
 
 
 def _quiet_stdout(stream: TextIO) -> None:
@@ -291,12 +280,16 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     out = out or sys.stdout
     err = err or sys.stderr
     cli = _Cli(out, err, prog, default_project)
+    translate_argparse()
     if argv and argv[0] in ("--version", "-V"):
         print(f"kazthesis {__version__}", file=out)
         return 0
     if argv and argv[0] in ("-h", "--help"):
         out.write(cli.description())
         return 0
+    if argv and (unknown := _unknown_command(argv[0])):
+        print(problem_line(prog, "error", *unknown), file=err)
+        return 2
     command = argv[0] if argv and argv[0] in COMMANDS else "build"
     if argv and argv[0] == command:
         argv = argv[1:]
@@ -315,11 +308,12 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         _quiet_stdout(out)
         return 0
     except KeyboardInterrupt:
-        print(f"interrupted; the previous {kept} was kept", file=err)
+        print(_("interrupted; the previous {kept} was kept").format(kept=kept), file=err)
         return 130
     except Exception as exc:  # a bug in the tool, never the student's fault
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
-        print(f"internal error: {type(exc).__name__}: {exc} (at {where}) — this is a bug in kazthesis, not in "
-              f"your thesis; {BUG_REPORT}. The previous {kept} was kept.", file=err)
+        print(_("internal error: {name}: {exc} (at {where}) — this is a bug in kazthesis, not in your thesis; "
+                "please report it to the kazthesis maintainers with the command you ran. The previous {kept} was "
+                "kept.").format(name=type(exc).__name__, exc=exc, where=where, kept=kept), file=err)
         return 3

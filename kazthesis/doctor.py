@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from kazthesis.i18n import N_, _, ngettext
 from kazthesis.lang.registry import LANGUAGES, listed
 from kazthesis.output import leads_outside
 from kazthesis.pdf.weasy.installed import PINNED, fix_command, import_quietly, reported_version, subset_library_loaded
@@ -26,10 +27,10 @@ MINIMUM_PYTHON = (3, 11)
 TIMES = "Times New Roman"
 METRIC_TWIN = "Liberation Serif"  # same widths as Times New Roman: the same line breaks and page count
 PLATFORMS = ("Debian/Ubuntu", "macOS", "Windows")
-WINDOWS_MSYS2 = ("install MSYS2 (https://www.msys2.org) with its default options, run "
-                 "'pacman -S mingw-w64-x86_64-pango' in its shell, close it; if the libraries are still not "
-                 "found: set WEASYPRINT_DLL_DIRECTORIES=C:\\msys64\\mingw64\\bin. Or use WSL (Ubuntu) and follow "
-                 "the Debian/Ubuntu line")
+WINDOWS_MSYS2 = N_("install MSYS2 (https://www.msys2.org) with its default options, run "
+                   "'pacman -S mingw-w64-x86_64-pango' in its shell, close it; if the libraries are still not "
+                   "found: set WEASYPRINT_DLL_DIRECTORIES=C:\\msys64\\mingw64\\bin. Or use WSL (Ubuntu) and follow "
+                   "the Debian/Ubuntu line")
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Check:
 
     ok: bool
     what: str
-    fix: dict[str, str] = field(default_factory=dict)  # platform → instruction
+    fix: dict[str, str] = field(default_factory=dict)  # platform → instruction (marked with N_, printed with _)
 
 
 def check_python(version: tuple[int, ...] | None = None) -> Check:
@@ -46,18 +47,18 @@ def check_python(version: tuple[int, ...] | None = None) -> Check:
     version = tuple(sys.version_info[:3]) if version is None else version
     shown = ".".join(str(v) for v in version)
     if version[:2] >= MINIMUM_PYTHON:
-        return Check(True, f"Python {shown}")
-    return Check(False, f"Python {shown} is too old: kazthesis needs 3.11 or newer", {
-        "Debian/Ubuntu": "sudo apt-get install python3 (Debian 12+ / Ubuntu 24.04+ have 3.11 or newer)",
+        return Check(True, _("Python {shown}").format(shown=shown))
+    return Check(False, _("Python {shown} is too old: kazthesis needs 3.11 or newer").format(shown=shown), {
+        "Debian/Ubuntu": N_("sudo apt-get install python3 (Debian 12+ / Ubuntu 24.04+ have 3.11 or newer)"),
         "macOS": "brew install python",
-        "Windows": "install Python from the Microsoft Store (the Python Install Manager)",
+        "Windows": N_("install Python from the Microsoft Store (the Python Install Manager)"),
     })
 
 
 PANGO_FIX = {
     "Debian/Ubuntu": "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0",
-    "macOS": "brew install pango (if it is still not found: "
-             "export DYLD_FALLBACK_LIBRARY_PATH=/opt/homebrew/lib:$DYLD_FALLBACK_LIBRARY_PATH)",
+    "macOS": N_("brew install pango (if it is still not found: "
+                "export DYLD_FALLBACK_LIBRARY_PATH=/opt/homebrew/lib:$DYLD_FALLBACK_LIBRARY_PATH)"),
     "Windows": WINDOWS_MSYS2,
 }
 
@@ -67,12 +68,13 @@ def check_weasyprint(importer: Callable[[], object] = import_quietly) -> Check:
     try:
         module = importer()
     except OSError as exc:
-        return Check(False, f"Pango could not be loaded, so WeasyPrint cannot start ({exc})", PANGO_FIX)
+        return Check(False, _("Pango could not be loaded, so WeasyPrint cannot start ({exc})").format(
+                              exc=exc), PANGO_FIX)
     except ImportError as exc:
-        return Check(False, f"WeasyPrint is not installed ({exc})", {
-            platform: "pip install . (from the kazthesis folder) or reinstall the kazthesis wheel"
+        return Check(False, _("WeasyPrint is not installed ({exc})").format(exc=exc), {
+            platform: N_("pip install . (from the kazthesis folder) or reinstall the kazthesis wheel")
             for platform in PLATFORMS})
-    return Check(True, f"WeasyPrint {getattr(module, '__version__', '?')} with Pango")
+    return Check(True, _("WeasyPrint {version} with Pango").format(version=getattr(module, "__version__", "?")))
 
 
 def check_weasyprint_version(version: Callable[[], str | None] = reported_version) -> Check:
@@ -80,10 +82,12 @@ def check_weasyprint_version(version: Callable[[], str | None] = reported_versio
     ``version`` reads the installed one."""
     found = version()
     if found == PINNED:
-        return Check(True, f"WeasyPrint {found}, the version kazthesis is written for")
-    shown = f"WeasyPrint {found} is installed" if found else "WeasyPrint is not installed"
-    return Check(False, f"{shown}, but kazthesis is written for WeasyPrint {PINNED}: its page layout uses "
-                        "WeasyPrint's internals, which change from version to version",
+        return Check(True, _("WeasyPrint {found}, the version kazthesis is written for").format(found=found))
+    shown = (_("WeasyPrint {version} is installed").format(version=found) if found
+             else _("WeasyPrint is not installed"))
+    return Check(False, _("{found}, but kazthesis is written for WeasyPrint {pinned}: its page layout uses "
+                          "WeasyPrint's internals, which change from version to version").format(
+                              found=shown, pinned=PINNED),
                  {platform: fix_command() for platform in PLATFORMS})
 
 
@@ -94,21 +98,21 @@ def check_harfbuzz_subset(loaded: Callable[[], bool | None] = subset_library_loa
     if found is None:
         found = find("harfbuzz-subset") is not None
     if found:
-        return Check(True, "HarfBuzz subsetting library (fonts are embedded fast and small)")
-    return Check(False, "HarfBuzz subsetting library (libharfbuzz-subset) not found: WeasyPrint falls back to a "
-                        "slower way of embedding fonts that future versions will drop", {
+        return Check(True, _("HarfBuzz subsetting library (fonts are embedded fast and small)"))
+    return Check(False, _("HarfBuzz subsetting library (libharfbuzz-subset) not found: WeasyPrint falls back to a "
+                          "slower way of embedding fonts that future versions will drop"), {
         "Debian/Ubuntu": "sudo apt-get install libharfbuzz-subset0",
         "macOS": "brew install harfbuzz",
-        "Windows": "pacman -S mingw-w64-x86_64-harfbuzz in the MSYS2 shell (it comes with Pango)",
+        "Windows": N_("pacman -S mingw-w64-x86_64-harfbuzz in the MSYS2 shell (it comes with Pango)"),
     })
 
 
 FONT_FIX = {
-    "Debian/Ubuntu": "sudo apt-get install fonts-liberation2 fontconfig "
-                     "(Liberation Serif: the metric twin of Times New Roman)",
-    "macOS": "Times New Roman comes with macOS; if fc-match is missing: brew install fontconfig",
-    "Windows": "Times New Roman comes with Windows; fc-match comes with Pango in MSYS2 "
-               "(add C:\\msys64\\mingw64\\bin to PATH)",
+    "Debian/Ubuntu": N_("sudo apt-get install fonts-liberation2 fontconfig "
+                        "(Liberation Serif: the metric twin of Times New Roman)"),
+    "macOS": N_("Times New Roman comes with macOS; if fc-match is missing: brew install fontconfig"),
+    "Windows": N_("Times New Roman comes with Windows; fc-match comes with Pango in MSYS2 "
+                  "(add C:\\msys64\\mingw64\\bin to PATH)"),
 }
 
 
@@ -118,45 +122,52 @@ def check_font(family: str = TIMES, file_of: Callable[[str], Path | None] = font
     """fontconfig finds the body font (or Liberation Serif for Times New Roman) and it has every Kazakh letter."""
     path = file_of(family)
     if path is None:
-        return Check(False, f"fontconfig (fc-match) cannot tell which font '{family}' is", FONT_FIX)
+        return Check(False, _("fontconfig (fc-match) cannot tell which font '{family}' is").format(
+                              family=family), FONT_FIX)
     found = name_of(family)
     accepted = {family.casefold()} | ({METRIC_TWIN.casefold()} if family == TIMES else set())
     if found.casefold() not in accepted:
-        twin = f" or {METRIC_TWIN}" if family == TIMES else ""
-        return Check(False, f"'{family}'{twin} is not installed: fontconfig would use {found} instead, with other "
-                            "letter widths (other line breaks and page count)", FONT_FIX)
+        shown = (_("'{font}' or {twin}").format(font=family, twin=METRIC_TWIN) if family == TIMES
+                 else f"'{family}'")
+        return Check(False, _("{font} is not installed: fontconfig would use {found} instead, with other "
+                              "letter widths (other line breaks and page count)").format(font=shown, found=found),
+                     FONT_FIX)
     languages = [language for language in LANGUAGES.values() if language.document and language.script == "Cyrl"]
     # The letters of the languages written in Cyrillic, in both cases (Latin letters every font has).
     alphabet = {letter for language in languages for letter in language.document.hyphenation.alphabet}
     missing = missing_of("".join(sorted(alphabet | {letter.upper() for letter in alphabet})), family)
     if missing:
         letters = " ".join(sorted(missing))
-        return Check(False, f"{found} ({path.name}) has no glyph for {letters}: they would print as boxes", FONT_FIX)
-    names = listed((language.name for language in languages), "and")
-    return Check(True, f"font {found} ({path}), every {names} letter")
+        return Check(False, _("{found} ({name}) has no glyph for {letters}: they would print as boxes").format(
+                              found=found, name=path.name, letters=letters), FONT_FIX)
+    names = listed((_(language.name) for language in languages), _("and"))
+    return Check(True, _("font {found} ({path}), every {names} letter").format(found=found, path=path, names=names))
 
 
 def check_output(root: Path) -> Check:
     """The build can write ``root/output`` (created if needed; a probe file is written and removed)."""
     output = root / "output"
-    fix = {platform: f"build in a folder you may write to, or fix the rights of {output}" for platform in PLATFORMS}
+    fix = {platform: _("build in a folder you may write to, or fix the rights of {folder}").format(folder=output)
+           for platform in PLATFORMS}
     if not root.is_dir():
-        return Check(False, f"{root} is not a folder", fix)
+        return Check(False, _("{root} is not a folder").format(root=root), fix)
     if reason := leads_outside(output / "thesis.pdf", root):
-        unlink = f"remove the link {output}; the build makes the folder itself"
-        return Check(False, f"the build would not write there: {reason}", dict.fromkeys(PLATFORMS, unlink))
+        unlink = _("remove the link {folder}; the build makes the folder itself").format(folder=output)
+        return Check(False, _("the build would not write there: {reason}").format(reason=reason),
+                     dict.fromkeys(PLATFORMS, unlink))
     created = not output.exists()
     try:
         output.mkdir(exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=output, prefix=".doctor-", suffix=".part"):
             pass
     except OSError as exc:
-        return Check(False, f"cannot write to {output}: {exc.strerror or exc}", fix)
+        return Check(False, _("cannot write to {folder}: {reason}").format(folder=output, reason=exc.strerror or exc),
+                     fix)
     finally:
         if created:
             with contextlib.suppress(OSError):
                 output.rmdir()
-    return Check(True, f"{output} can be written")
+    return Check(True, _("{output} can be written").format(output=output))
 
 
 def project_font(root: Path) -> str:
@@ -175,18 +186,44 @@ def run_checks(root: Path) -> list[Check]:
             check_font(project_font(root)), check_output(root)]
 
 
+LIBREOFFICE_FIX = {
+    "Debian/Ubuntu": "sudo apt-get install libreoffice-writer-nogui",
+    "macOS": "brew install --cask libreoffice",
+    "Windows": N_("install LibreOffice from https://www.libreoffice.org (or: winget install "
+                  "TheDocumentFoundation.LibreOffice)"),
+}
+
+
+def check_libreoffice(find: Callable[[], str | None] | None = None,
+                      version: Callable[[str], str] | None = None) -> Check:
+    """LibreOffice, which lays the .docx out so that its contents page is numbered (optional)."""
+    from kazthesis.docx.page_numbers import find_soffice, soffice_version
+
+    soffice = (find or find_soffice)()
+    if soffice is None:
+        return Check(False, _("LibreOffice not found: the .docx's contents page stays without page numbers until "
+                              "Word updates its fields"), LIBREOFFICE_FIX)
+    shown = " ".join(part for part in ("LibreOffice", (version or soffice_version)(soffice), f"({soffice})") if part)
+    return Check(True, _("{shown}: the .docx's contents page gets its page numbers").format(shown=shown))
+
+
 def run_doctor(root: Path, out: TextIO) -> int:
-    """Print each check with how to fix what failed; 0 when all passed, 1 otherwise."""
+    """Print each check with how to fix what failed; 0 when all passed, 1 otherwise (an optional check that
+    failed is said so, and does not count)."""
     checks = run_checks(root)
-    for check in checks:
-        print(f"{'ok' if check.ok else 'MISSING'}  {check.what}", file=out)
+    optional = [check_libreoffice()]
+    for check in checks + optional:
+        label = "ok" if check.ok else "optional" if check in optional else "MISSING"
+        print(f"{label}  {check.what}", file=out)
         if not check.ok:
             for platform, how in check.fix.items():
-                print(f"         {platform}: {how}", file=out)
+                print(f"         {platform}: {_(how)}", file=out)
     failed = sum(not check.ok for check in checks)
     if failed:
-        print(f"doctor: {failed} of {len(checks)} checks failed; fix them, then run doctor again.", file=out)
+        print(ngettext("doctor: {failed} of {n} checks failed; fix it, then run doctor again.",
+                       "doctor: {failed} of {n} checks failed; fix them, then run doctor again.", failed).format(
+            failed=failed, n=len(checks)), file=out)
         return 1
-    print(f"doctor: all {len(checks)} checks passed; this computer can build the thesis.", file=out)
+    print(_("doctor: all {n} checks passed; this computer can build the thesis.").format(n=len(checks)), file=out)
     return 0
 

@@ -90,6 +90,7 @@ class CiteItem:
     key: str
     locator: str = ""
     prefix: str = ""  # Pandoc's "[see @a]": printed before the number
+    bare: bool = False  # "[-@a]": the number alone (GOST) or the year alone (an author–date CSL style)
 
 
 @dataclass
@@ -253,6 +254,9 @@ class ListBlock:
     items: list[list[Block]]
     source: Source
     start: int = 1
+    lettered: bool = False  # written a) b) c), а) ә) б) or A. B. (read as numbers, printed as letters)
+    delimiter: str = "."  # what followed the written numbers: "." or ")"
+    marks: list[str] = field(default_factory=list)  # resolved: each item's printed mark ("–", "а)", "1)")
 
 
 @dataclass
@@ -442,6 +446,7 @@ class Document:
     terms: list[tuple[str, str]] = field(default_factory=list)  # [terms]: term → definition, typography applied
     listings: list[CodeBlock] = field(default_factory=list)  # numbered code listings
     inserted: list[ExternalPdf] = field(default_factory=list)  # the usable title-page and [[insert]] PDFs
+    hanging_references: bool = False  # the list's entries hang (an author–date CSL style), not numbered
 
     @property
     def language(self) -> str:

@@ -15,17 +15,19 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from kazthesis.i18n import N_, _
 from kazthesis.problems import Problems
 from kazthesis.read.project import is_inside
 
 HINTS = {
-    errno.EACCES: "check that you may write to this folder, and that no program holds the file open",
-    errno.EPERM: "check that you may write to this folder, and that no program holds the file open",
-    errno.ENOSPC: "free some disk space and build again",
-    errno.EROFS: "the disk is read-only: copy the project to a folder you can write to",
-    errno.EISDIR: "a folder stands where the file goes: rename or remove it",
-    errno.ENOTDIR: "a file stands where a folder goes: rename or remove it",
+    errno.EACCES: N_("check that you may write to this folder, and that no program holds the file open"),
+    errno.EPERM: N_("check that you may write to this folder, and that no program holds the file open"),
+    errno.ENOSPC: N_("free some disk space and build again"),
+    errno.EROFS: N_("the disk is read-only: copy the project to a folder you can write to"),
+    errno.EISDIR: N_("a folder stands where the file goes: rename or remove it"),
+    errno.ENOTDIR: N_("a file stands where a folder goes: rename or remove it"),
 }
+OTHER_HINT = N_("check the folder and the disk, then build again")
 
 
 def _umask() -> int:
@@ -36,8 +38,8 @@ def _umask() -> int:
 
 def _report(problems: Problems, path: Path, exc: OSError) -> None:
     reason = exc.strerror or str(exc)
-    problems.error(path, None, f"cannot write the file: {reason}",
-                   HINTS.get(exc.errno or 0, "check the folder and the disk, then build again"))
+    hint = HINTS.get(exc.errno or 0, OTHER_HINT)
+    problems.error(path, None, _("cannot write the file: {reason}").format(reason=reason), _(hint))
 
 
 def leads_outside(target: Path, root: Path) -> str:
@@ -47,9 +49,9 @@ def leads_outside(target: Path, root: Path) -> str:
     for count in range(1, len(parts)):
         folder = Path(*parts[:count])
         if not is_inside(root / folder, root):
-            return f"{folder}/ is a link to a folder outside the project folder"
+            return _("{folder}/ is a link to a folder outside the project folder").format(folder=folder)
     if target.is_symlink():
-        return f"{Path(*parts)} is a link; the build writes only files of its own there"
+        return _("{file} is a link; the build writes only files of its own there").format(file=Path(*parts))
     return ""
 
 
@@ -58,8 +60,8 @@ def write_files(files: dict[Path, bytes], problems: Problems, root: Path) -> boo
     added, when any cannot be written, or would be written outside the project."""
     for target in files:
         if reason := leads_outside(target, root):
-            problems.error(target, None, f"cannot write the file: {reason}",
-                           "remove the link: the build writes its files in the project's own output/ folder")
+            problems.error(target, None, _("cannot write the file: {reason}").format(reason=reason),
+                           _("remove the link: the build writes its files in the project's own output/ folder"))
             return False
     temps: dict[Path, str] = {}
     current = next(iter(files))
@@ -68,7 +70,7 @@ def write_files(files: dict[Path, bytes], problems: Problems, root: Path) -> boo
         for target, data in files.items():
             current = target
             if target.exists() and not target.is_file():
-                _report(problems, target, IsADirectoryError(errno.EISDIR, "a folder is in the way"))
+                _report(problems, target, IsADirectoryError(errno.EISDIR, _("a folder is in the way")))
                 return False
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".part", dir=target.parent)

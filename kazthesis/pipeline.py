@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from kazthesis.i18n import _
 from kazthesis.model import Document
 from kazthesis.pdf.templates import TemplateRefused, template_problem
 from kazthesis.problems import Problems
@@ -23,7 +24,7 @@ from kazthesis.read.fonts import font_name, missing_characters
 from kazthesis.read.inputs import Inputs, read_bibliography, read_chapters
 from kazthesis.read.inserts import check_external
 from kazthesis.resolve.document import resolve
-from kazthesis.resolve.references import warn_unused
+from kazthesis.resolve.references import warn_unprinted, warn_unused
 
 if TYPE_CHECKING:
     from kazthesis.pdf.build import LayoutCache
@@ -53,6 +54,7 @@ def build_document(root: Path, problems: Problems, inputs: Inputs | None = None)
     document.inserted = inserted
     if config.checks["unused_references"] and not config.bibliography["list_uncited"]:
         warn_unused(document, problems)
+    warn_unprinted(document, problems)
     return document
 
 
@@ -80,8 +82,9 @@ def check_font_coverage(document: Document, problems: Problems) -> None:
         if missing:
             reported |= missing
             listed = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
-            problems.warning(path, line, f"the font {font_name(family)} has no glyph for {listed}",
-                             "replace the character, or set [layout] font to a font that has it")
+            problems.warning(path, line, _("the font {font_name} has no glyph for {listed}").format(
+                                           font_name=font_name(family), listed=listed),
+                             _("replace the character, or set [layout] font to a font that has it"))
 
 
 def build(root: Path, problems: Problems, started: float | None = None,
@@ -126,10 +129,12 @@ class DocxResult:
     references: int
     footnotes: int
     seconds: float
+    contents: str = ""  # how the contents page got its numbers (see kazthesis.docx.page_numbers)
 
 
 def build_docx(root: Path, problems: Problems, started: float | None = None) -> DocxResult | None:
     """Build ``root/output/thesis.docx``; None when the input has errors (the previous file is kept)."""
+    from kazthesis.docx.page_numbers import number_contents
     from kazthesis.docx.writer import render_docx
     from kazthesis.output import write_files
 
@@ -140,7 +145,9 @@ def build_docx(root: Path, problems: Problems, started: float | None = None) -> 
     data = render_docx(document, problems)
     if data is None:
         return None
+    data, contents = number_contents(data, document)
     target = root / "output" / "thesis.docx"
     if not write_files({target: data}, problems, root):
         return None
-    return DocxResult(target, len(document.references), len(document.footnotes), time.perf_counter() - started)
+    return DocxResult(target, len(document.references), len(document.footnotes), time.perf_counter() - started,
+                      contents)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kazthesis.i18n import ngettext
+
 Severity = Literal["error", "warning"]
 
 
@@ -27,9 +29,28 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        text = f"{where}: {self.severity}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return problem_line(self.path if self.line is None else f"{self.path}:{self.line}", self.severity,
+                            self.message, self.hint)
+
+
+def problem_line(where: str | Path, severity: Severity, message: str, hint: str = "") -> str:
+    """``FILE:LINE: error: what is wrong — what to do``: ``error`` and ``warning`` stay English in every language,
+    so that editors still find the line."""
+    text = f"{where}: {severity}: {message}"
+    return f"{text} — {hint}" if hint else text
+
+
+def count_errors(number: int) -> str:
+    return ngettext("{n} error", "{n} errors", number).format(n=number)
+
+
+def count_warnings(number: int) -> str:
+    return ngettext("{n} warning", "{n} warnings", number).format(n=number)
+
+
+def summary(problems: Problems) -> str:
+    """``1 error, 2 warnings``."""
+    return f"{count_errors(len(problems.errors))}, {count_warnings(len(problems.warnings))}"
 
 
 @dataclass

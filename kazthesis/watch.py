@@ -18,9 +18,11 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from kazthesis.i18n import _, ngettext
 from kazthesis.pdf.build import LayoutCache
 from kazthesis.pipeline import BuildResult, build
-from kazthesis.problems import Problems
+from kazthesis.places import Places
+from kazthesis.problems import Problems, count_warnings, summary
 from kazthesis.read.inputs import Inputs
 
 WATCHED = {"content": (".md", ".markdown"), "images": (".png", ".jpg", ".jpeg", ".svg", ".gif"),
@@ -57,47 +59,58 @@ def is_input(root: Path, path: Path) -> bool:
     return rel.suffix.lower() in WATCHED.get(rel.parts[0], ())
 
 
-def _describe(root: Path, changed: set[Path]) -> str:
-    names = sorted(str(p.relative_to(root)) for p in changed)
-    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+def _describe(places: Places, changed: set[Path]) -> str:
+    names = sorted(places.shown(p) for p in changed)
+    more = len(names) - 3
+    return ", ".join(names[:3]) + (_(" and {n} more").format(n=more) if more > 0 else "")
 
 
-def _line(result: BuildResult | None, problems: Problems, seconds: float, what: str) -> str:
-    warnings = len(problems.warnings)
+def _line(result: BuildResult | None, problems: Problems, seconds: float, changed: str, places: Places) -> str:
+    """One line a build: what it made, or that it failed and what was kept."""
+    time = f"{seconds:.2f}"
     if result is None:
-        errors = len(problems.errors)
-        return (f"{what}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}; "
-                f"the previous output/thesis.pdf was kept ({seconds:.2f} s)")
-    return (f"{what}: {result.pages} pages, {warnings} warning{'s' * (warnings != 1)}, {seconds:.2f} s "
-            f"({result.laid_out} piece{'s' * (result.laid_out != 1)} laid out)")
+        what = _("Not rebuilt after {files}").format(files=changed) if changed else _("Build failed")
+        return _("{what}: {summary}; the previous {file} was kept ({seconds} s)").format(
+            what=what, summary=summary(problems), file=places.shown("output/thesis.pdf"), seconds=time)
+    what = (_("Rebuilt after {files}").format(files=changed) if changed
+            else _("Built {file}").format(file=places.shown(result.pdf)))
+    return _("{what}: {pages}, {warnings}, {seconds} s ({pieces})").format(
+        what=what, pages=ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages),
+        warnings=count_warnings(len(problems.warnings)), seconds=time,
+        pieces=ngettext("{n} piece laid out", "{n} pieces laid out", result.laid_out).format(n=result.laid_out))
 
 
-def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = None) -> int:
+def watch(root: Path, out: TextIO, err: TextIO, stop: threading.Event | None = None,
+          places: Places | None = None) -> int:
     """Build, then rebuild whenever an input changes, until Ctrl-C (or ``stop`` is set)."""
     import watchfiles
 
     from kazthesis.pdf import workers
 
     watcher = Watcher(root)
+    places = places or Places(root, root)
 
-    def run(what: str) -> None:
+    def run(changed: str) -> None:
         started = time.perf_counter()
         result, problems = watcher.rebuild()
         for problem in problems:
-            print(problem, file=err)
-        print(_line(result, problems, time.perf_counter() - started, what), file=out, flush=True)
+            print(places.problem(problem), file=err)
+        print(_line(result, problems, time.perf_counter() - started, changed, places), file=out, flush=True)
 
-    run("Built")
-    print(f"Watching {root} for changes; Ctrl-C stops.", file=out, flush=True)
+    run("")
+    where = places.shown(root)
+    print(_("Watching the project for changes; Ctrl-C stops.") if where == "." else
+          _("Watching {folder} for changes; Ctrl-C stops.").format(folder=where), file=out, flush=True)
     try:
         for changes in watchfiles.watch(root, debounce=DEBOUNCE_MS, step=20, stop_event=stop,
                                         raise_interrupt=True):
             changed = {Path(path) for _, path in changes if is_input(root, Path(path))}
             if changed:
-                run(f"Rebuilt after {_describe(root, changed)}")
+                run(_describe(places, changed))
     except KeyboardInterrupt:
         pass
     finally:
         workers.stop()
-    print("Stopped watching; output/thesis.pdf is the last good build.", file=out, flush=True)
+    print(_("Stopped watching; {file} is the last good build.").format(file=places.shown("output/thesis.pdf")),
+          file=out, flush=True)
     return 0

@@ -10,22 +10,39 @@ rendering the same ``output/thesis.html``:
 * the exemplar: cold build, ``check``, and a one-sentence edit under watch;
 * a 150-page thesis and a 300-page thesis with 600 sources, made here from
   the exemplar (its chapters repeated with their ids made unique, plus
-  generated sources): cold build, watch edit, peak memory.
+  generated sources): cold build, watch edit, peak memory;
+* ``review`` and ``review --apply`` of the exemplar's .docx with 50 marks
+  (``--review``: this part alone), against ``check`` of the same project.
 
     .venv/bin/python scripts/benchmark.py [--runs N] [--quick]
+    .venv/bin/python scripts/benchmark.py --review [--runs N]
     .venv/bin/python scripts/benchmark.py --import-only
     .venv/bin/python scripts/benchmark.py --soft-hyphen-patch [--runs N]
+    .venv/bin/python scripts/benchmark.py --csl-only [--runs N]
+    .venv/bin/python scripts/benchmark.py --lines
     .venv/bin/python scripts/benchmark.py --bounds [--runs N]
 
 ``--import-only`` times ``import`` of a .docx draft of about 40 and of about
 150 pages (made here from the exemplar's text, typed as students type it)
 against the build of the project each import makes.
 
+``--lines`` prints only how the running text's lines are set (the share
+ending in a hyphen, runs of them, paragraphs ending on a word fragment, word
+spaces over twice the normal one, the widest) for the exemplar and the
+Russian fixture, beside Typst setting the same paragraphs (when the typst
+wheel is installed: it is a development tool, not in requirements.txt); the
+full run prints it too.
+
 ``--soft-hyphen-patch`` measures only the change to WeasyPrint that
 docs/upstream/weasyprint-soft-hyphen-search.md proposes: the patch in that
 page applied to a copy of the installed ``weasyprint/text/line_break.py``,
 and plain WeasyPrint laying out the exemplar's ``output/thesis.html`` with
 and without it, in fresh processes, interleaved.
+
+``--csl-only`` times the cold build of the 300-page thesis with its 600 sources under
+``[bibliography] style = "apa"`` (a CSL style: pandoc's citeproc formats the list and the
+citations) against the same build under the default GOST style, in fresh processes,
+interleaved, and prints the ratio.
 
 ``--bounds`` measures what the hardening of #27 costs a build of the exemplar:
 the same ``build`` in fresh processes, interleaved, as it is and with the
@@ -412,6 +429,32 @@ def measure_import(runs: int) -> None:
                   f"ratio {median / build:.2f}")
 
 
+# --- how the lines are set (#24) ------------------------------------------------------------------
+
+
+def measure_lines_quality(exemplar: Path) -> None:
+    """The figures of scripts/measure_lines.py on the running text (introduction to conclusion) of the
+    exemplar and the Russian fixture, beside Typst setting the same paragraphs with the same font, measure and
+    soft hyphens (scripts/compare_typesetters.py; when the typst wheel is installed)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import compare_typesetters
+    import measure_lines
+
+    columns = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        russian = Path(tmp) / "ru"
+        shutil.copytree(ROOT / "tests" / "fixtures" / "ru", russian, ignore=shutil.ignore_patterns("output"))
+        for name, project, language in (("exemplar", exemplar, "kk"), ("ru fixture", russian, "ru")):
+            subprocess.run(build_command(project), check=True, capture_output=True)
+            pdf = project / "output" / "thesis.pdf"
+            columns[f"{name}: kazthesis"] = measure_lines.measure(pdf, measure_lines.body_pages(pdf, language))[0]
+            theirs = compare_typesetters.typeset(project, Path(tmp) / f"typst-{language}")
+            if theirs is not None:
+                columns[f"{name}: Typst"] = measure_lines.measure(theirs)[0]
+    print("Lines of the running text (scripts/measure_lines.py):")
+    print(compare_typesetters.side_by_side(columns))
+
+
 # --- the report -------------------------------------------------------------------------------------
 
 
@@ -452,6 +495,122 @@ def measure(project: Path, runs: int, edits: int, chapter: Path, with_check: boo
                 row(f"  {what}", seconds, base)
 
 
+# --- review: a supervisor's .docx back to the sources ----------------------------------------------------
+
+
+def mark_up(docx: Path, target: Path, marks: int) -> Path:
+    """The exemplar's .docx with ``marks`` marks spread over its paragraphs, as a supervisor leaves them:
+    mostly words replaced, then comments, words put in and taken out, paragraphs added and deleted."""
+    sys.path.insert(0, str(ROOT / "tests" / "review"))
+    from reviewer import Reviewer  # the tests' supervisor: Word's own markup
+
+    reviewer = Reviewer(docx)
+    body = [p for p in reviewer.document.paragraphs if len(p.text) > 120 and not p.style.name.startswith("toc")]
+    step = max(1, len(body) // marks)
+    kinds = ["replace", "replace", "comment", "replace", "insert", "delete", "replace", "comment", "replace",
+             "paragraph added", "replace", "paragraph deleted"]
+    done = 0
+    for n, paragraph in enumerate(body[::step]):
+        if done == marks:
+            break
+        text = paragraph.text
+        key = text[:50]
+        words = [w for w in text.split() if len(w) > 5 and w.isalpha() and text.count(w) == 1]
+        if not words or sum(p.text.startswith(key) for p in body) != 1:
+            continue
+        word, kind = words[len(words) // 2], kinds[n % len(kinds)]
+        if kind == "replace":
+            reviewer.replace(key, word, word.upper())
+        elif kind == "comment":
+            reviewer.comment(key, word, "Бұл сөзді тексеріңіз.")
+        elif kind == "insert":
+            reviewer.insert(key, word, " (нақтырақ)")
+        elif kind == "delete":
+            reviewer.delete(key, word + " ")
+        elif kind == "paragraph added":
+            reviewer.insert_paragraph(key, "Жетекшінің ұсынысымен қосылған жаңа абзац.")
+        else:
+            reviewer.delete_paragraph(key)
+        done += 1
+    return reviewer.save(target)
+
+
+def measure_review(exemplar: Path, runs: int, marks: int) -> None:
+    """``review`` and ``review --apply`` on the exemplar's .docx with ``marks`` marks, fresh processes, against
+    ``check`` (which reads and resolves the project as review must before it places a mark)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        timed(build_command(exemplar, "docx"))
+        reviewed = mark_up(exemplar / "output" / "thesis.docx", Path(tmp) / "reviewed.docx", marks)
+        rows: dict[str, list[float]] = {"check (cold process)": [], "review": [], "review --apply": []}
+        outputs = {}
+        for n in range(runs):
+            copy = Path(tmp) / f"copy-{n}"
+            shutil.copytree(exemplar, copy)
+            review = [PYTHON, str(ROOT / "build.py"), "review", str(reviewed), str(copy)]
+            for name, command in (("check (cold process)", build_command(exemplar, "check")), ("review", review),
+                                  ("review --apply", [*review, "--apply"])):
+                seconds, _, _, out = timed(command)
+                rows[name].append(seconds)
+                outputs[name] = out
+        base = statistics.median(rows["check (cold process)"])
+        listed = outputs["review"].count("\n")
+        print(f"{exemplar.name}, review of a .docx with {marks} marks ({listed} lines listed):")
+        for name, values in rows.items():
+            median = statistics.median(values)
+            print(f"  {name:44} median {median:5.2f} s  (min {min(values):.2f}, max {max(values):.2f})  "
+                  f"ratio to check {median / base:4.2f}")
+        print("  " + outputs["review --apply"].strip().splitlines()[-1])
+
+
+def set_style(project: Path, style: str) -> None:
+    """``[bibliography] style`` of the project's thesis.toml set to ``style``."""
+    path = project / "thesis.toml"
+    text = re.sub(r'(?m)^\s*#?\s*style\s*=.*\n', "", path.read_text(encoding="utf-8"))
+    if re.search(r"(?m)^\[bibliography\]", text):
+        text = re.sub(r"(?m)^\[bibliography\]\n", f'[bibliography]\nstyle = "{style}"\n', text, count=1)
+    else:
+        text += f'\n[bibliography]\nstyle = "{style}"\n'
+    path.write_text(text, encoding="utf-8")
+
+
+def measure_csl(runs: int) -> None:
+    """The 600-source thesis built under APA and under GOST: the medians and their ratio."""
+    with tempfile.TemporaryDirectory() as tmp:
+        huge = make_big_thesis(Path(tmp) / "thesis-300", copies=12, sources=600)
+        timed(build_command(huge))  # warms the file cache
+        seconds: dict[str, list[float]] = {"gost-7.1-2003": [], "apa": []}
+        pages = {}
+        for _ in range(runs):
+            for style in seconds:
+                set_style(huge, style)
+                took, _, _, out = timed(build_command(huge))
+                seconds[style].append(took)
+                if m := re.search(r"(\d+) pages, (\d+) references", out):
+                    pages[style] = f"{m.group(1)} pages, {m.group(2)} references"
+        gost, apa = (statistics.median(seconds[s]) for s in ("gost-7.1-2003", "apa"))
+        for style, values in seconds.items():
+            print(f"  {huge.name} {style:14} median {statistics.median(values):6.2f} s  (min {min(values):.2f}, "
+                  f"max {max(values):.2f})  {pages.get(style, '')}")
+        fastest_build = min(seconds["apa"]) / min(seconds["gost-7.1-2003"])
+        print(f"  APA / GOST, whole build: {apa / gost:4.2f} (medians), {fastest_build:4.2f} (minima)")
+        # The step that differs, without the layout's noise: reading, checking and resolving the document
+        # (the list and every citation formatted), in this process, the fastest of the runs.
+        sys.path.insert(0, str(ROOT))
+        from kazthesis.pipeline import build_document
+        from kazthesis.problems import Problems
+
+        resolved: dict[str, list[float]] = {"gost-7.1-2003": [], "apa": []}
+        for _ in range(max(runs, 3)):
+            for style in resolved:
+                set_style(huge, style)
+                started = time.perf_counter()
+                build_document(huge, Problems(root=huge))
+                resolved[style].append(time.perf_counter() - started)
+        fastest = {style: min(values) for style, values in resolved.items()}
+        print(f"  reading and resolving: GOST {fastest['gost-7.1-2003']:.2f} s, APA {fastest['apa']:.2f} s "
+              f"(ratio {fastest['apa'] / fastest['gost-7.1-2003']:4.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
@@ -463,9 +622,18 @@ def main() -> None:
                         help="only the exemplar's cold build with the bounds of #27 and without them")
     parser.add_argument("--soft-hyphen-patch", action="store_true",
                         help="only the exemplar's layout by WeasyPrint with and without the proposed patch")
+    parser.add_argument("--review", action="store_true", help="only review and review --apply of a .docx with "
+                        "50 marks")
+    parser.add_argument("--csl-only", action="store_true",
+                        help="only the 600-source thesis built under APA against the same under GOST")
+    parser.add_argument("--lines", action="store_true",
+                        help="only how the lines are set: hyphens, wide spaces, fragments, beside Typst")
     args = parser.parse_args()
     if args.import_only:
         measure_import(args.runs)
+        return
+    if args.csl_only:
+        measure_csl(args.runs)
         return
     with tempfile.TemporaryDirectory() as tmp:
         exemplar = Path(tmp) / "exemplar"
@@ -479,7 +647,15 @@ def main() -> None:
         if args.bounds:
             measure_bounds(exemplar, args.runs)
             return
+        if args.review:
+            measure_review(exemplar, args.runs, 50)
+            return
+        if args.lines:
+            measure_lines_quality(exemplar)
+            return
         measure(exemplar, args.runs, args.edits, exemplar / "content" / "04-tarau-2.md", with_check=True)
+        measure_review(exemplar, args.runs, 50)
+        measure_lines_quality(exemplar)
         if args.quick:
             return
         big = make_big_thesis(Path(tmp) / "thesis-150", copies=6, sources=80)

@@ -185,3 +185,11 @@ def word_size(word: Word, runs: list[TextRun]) -> TextRun:
     found = [run for run in runs if word.y0 - 0.01 <= run.baseline <= word.y1 + 0.01 and run.x <= word.x0 + 0.05]
     assert found, f"no text run holds {word}"
     return max(found, key=lambda run: run.x)
+
+
+A4_HEIGHT = 841.89  # points
+
+
+def page_number_drawn(every_word: list[Word], page: int) -> bool:
+    """Whether ``page``'s own number is drawn in its bottom margin (the last 20 mm of an A4 page)."""
+    return any(w.page == page and w.text == str(page) and w.y0 > A4_HEIGHT - 20 * MM for w in every_word)

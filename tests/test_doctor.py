@@ -31,7 +31,8 @@ def _instructions(check: Check) -> str:
 def test_this_machine_has_everything(tmp_path: Path) -> None:
     result = run_cli("doctor", tmp_path)
     assert result.status == 0, result.out
-    assert result.out.count("\nok  ") + result.out.startswith("ok  ") == 6
+    required = [line for line in result.out.splitlines() if line.startswith("ok  ") and "LibreOffice" not in line]
+    assert len(required) == 6  # and a line on LibreOffice, which only the .docx's contents page numbers need
     assert "all 6 checks passed" in result.out
     assert not (tmp_path / "output").exists()  # made for the probe, then removed
 

@@ -94,3 +94,21 @@ def test_the_walk_finds_a_cycle_made_by_a_late_import() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+WRITERS = ("kazthesis.pdf", "kazthesis.docx")  # lay the resolved document out
+COMMANDS = ("kazthesis.review", "kazthesis.draft", "kazthesis.new")  # read or make projects around the build
+
+
+def within(name: str, packages: tuple[str, ...]) -> bool:
+    return any(name == package or name.startswith(package + ".") for package in packages)
+
+
+def test_no_writer_imports_a_command() -> None:
+    """Data flows one way: a writer only lays out the resolved document; the commands consume what writers
+    write (review reads the .docx's markers back), never the other way round."""
+    known = modules()
+    assert {"kazthesis.docx.markers", "kazthesis.review.place"} <= set(known)  # the packages are where we look
+    wrong = sorted(f"{name} imports {target}" for name, path in known.items() if within(name, WRITERS)
+                   for target in imports(path, known) if within(target, COMMANDS))
+    assert wrong == []

@@ -1,6 +1,6 @@
 """Installed like a tool: a wheel of the repository in a fresh virtual environment, driven as a student would.
 
-Slow (about a minute): builds the wheel (hatchling, fetched by pip like any
+Slow (about a minute; marked slow but for the last test): builds the wheel (hatchling, fetched by pip like any
 build backend), makes a new virtual environment, installs the wheel into it,
 then from inside new folders runs `kazthesis new` (kk, ru, en) → `build` →
 `check` → `refs` → `doctor`. The new environment reaches the Python packages
@@ -26,7 +26,6 @@ from conftest import REPO, read_pdf
 
 from kazthesis import __version__
 
-pytestmark = pytest.mark.slow
 IGNORED = shutil.ignore_patterns(".git", ".venv", "output", "__pycache__", ".pytest_cache", ".ruff_cache",
                                  ".hypothesis", "*.part", "build", "dist")
 
@@ -79,6 +78,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     return venv / "bin", env
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_templates_and_the_skeletons(wheel: Path) -> None:
     assert wheel.name.startswith(f"kazthesis-{__version__}-")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -93,6 +93,7 @@ def test_the_wheel_carries_the_templates_and_the_skeletons(wheel: Path) -> None:
     assert "kazthesis = kazthesis.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
+@pytest.mark.slow
 def test_the_installed_tool_is_the_wheel(installed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     bin_dir, env = installed
     version = _run([bin_dir / "kazthesis", "--version"], tmp_path, env)
@@ -105,6 +106,7 @@ def test_the_installed_tool_is_the_wheel(installed: tuple[Path, dict[str, str]],
     assert Path(templates).name == "templates" and (Path(templates) / "thesis.css").is_file()
 
 
+@pytest.mark.slow
 def test_outside_a_project_it_suggests_new(installed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     bin_dir, env = installed
     result = _run([bin_dir / "kazthesis"], tmp_path, env)
@@ -112,6 +114,7 @@ def test_outside_a_project_it_suggests_new(installed: tuple[Path, dict[str, str]
     assert "kazthesis new my-thesis" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_new_build_check_refs_doctor_as_a_student(installed: tuple[Path, dict[str, str]], tmp_path: Path,
                                                   language: str) -> None:
@@ -134,7 +137,11 @@ def test_new_build_check_refs_doctor_as_a_student(installed: tuple[Path, dict[st
     assert check.stdout.startswith("check: 0 errors")
     refs = _run([kazthesis, "refs"], project, env)
     assert refs.returncode == 0, refs.stderr
-    assert [line.split(". ", 1)[0] for line in refs.stdout.splitlines()] == [str(n) for n in range(1, 9)]
+    lines = refs.stdout.splitlines()
+    if language == "en":  # an APA list (the English sample's style): alphabetical, no numbers
+        assert len(lines) == 8 and lines == sorted(lines, key=str.lower) and lines[0].startswith("Budjeryn, M.")
+    else:
+        assert [line.split(". ", 1)[0] for line in lines] == [str(n) for n in range(1, 9)]
     doctor = _run([kazthesis, "doctor"], project, env)
     assert doctor.returncode == 0, doctor.stdout
     assert "all 6 checks passed" in doctor.stdout

@@ -48,6 +48,7 @@ EDITS = [
 ]
 
 
+@pytest.mark.slow  # one edit resumed: test_a_renumbering_citation_lays_out_only_what_it_must, test_relayout
 def test_watch_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
     project = copy_project("small", tmp_path)
     watcher = Watcher(project)
@@ -127,12 +128,19 @@ def test_watch_loop_rebuilds_on_save_and_stops(tmp_path: Path) -> None:
         time.sleep(0.3)
         edit_file(project / "content" / "03-qorytyndy.md", "талданды", "жан-жақты талданды")
         _wait_for(lambda: "Rebuilt after content/03-qorytyndy.md" in out.text, 60)
+        # A save that breaks the build is logged as a failure, never as "Rebuilt" (#26).
+        edit_file(project / "content" / "03-qorytyndy.md", "[@smith2023]", "[@smith2032]")
+        _wait_for(lambda: "Not rebuilt after" in out.text, 60)
     finally:
         stop.set()
         thread.join(30)
     assert not thread.is_alive()
     assert "Stopped watching" in out.text
     assert "жан-жақты" in "".join(read_pdf(project / "output" / "thesis.pdf").pages)
+    failed = next(line for line in out.text.splitlines() if "Not rebuilt" in line)
+    assert failed.startswith("Not rebuilt after content/03-qorytyndy.md: 1 error, ")
+    assert "the previous output/thesis.pdf was kept" in failed
+    assert not any(line.startswith("Rebuilt") and "error" in line for line in out.text.splitlines())
 
 
 def _wait_for(condition, seconds: float) -> None:
@@ -141,3 +149,9 @@ def _wait_for(condition, seconds: float) -> None:
         if time.monotonic() > deadline:
             pytest.fail("timed out")
         time.sleep(0.05)
+
+
+def test_watch_rebuilds_when_a_form_pdf_changes(tmp_path: Path) -> None:
+    assert is_input(tmp_path, tmp_path / "forms" / "title.pdf")
+    assert is_input(tmp_path, tmp_path / "zadanie.PDF")
+    assert not is_input(tmp_path, tmp_path / "output" / "thesis.pdf")

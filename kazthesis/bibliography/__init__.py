@@ -10,7 +10,7 @@ author-in-text citation prints).
 """
 
 from kazthesis.bibliography.emphasis import split_emphasis, strip_emphasis
-from kazthesis.bibliography.gost import STYLES, format_entry, format_entry_marked
+from kazthesis.bibliography.gost import STYLES, format_entry, format_entry_marked, unprinted
 from kazthesis.bibliography.intext import citation_name
 from kazthesis.bibliography.model import Bibliography, Entry, Person
 from kazthesis.bibliography.order import ORDERS, order_entries
@@ -18,4 +18,4 @@ from kazthesis.bibliography.reader import load_bibliography, parse_bibliography
 
 __all__ = ["ORDERS", "STYLES", "Bibliography", "Entry", "Person", "citation_name", "format_entry",
            "format_entry_marked", "load_bibliography", "order_entries", "parse_bibliography", "split_emphasis",
-           "strip_emphasis"]
+           "strip_emphasis", "unprinted"]

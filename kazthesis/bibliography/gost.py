@@ -209,7 +209,7 @@ def _howpublished_is_host(c: Context) -> bool:
     """True where ``howpublished`` already names the site (an @online without organisation or publisher)."""
     entry = c.entry
     if entry.form == "online":
-        return not entry.get("organization", "publisher")
+        return not entry.get("titleaddon", "organization", "publisher")
     if entry.form == "legislation":
         return not _in_periodical(c) and _online_only(c) and not entry.get("organization")
     return False
@@ -259,7 +259,8 @@ def media(c: Context) -> str:
     return c.term("online" if c.electronic else "print")
 
 
-SITE = field("organization", "publisher", "howpublished", "journaltitle")
+# The site an online source is on: Zotero and Better BibTeX export the website's title as titleaddon.
+SITE = field("titleaddon", "organization", "publisher", "howpublished", "journaltitle")
 HOST_BOOK = join(join(field("booktitle"), field("booksubtitle"), sep=" : "), editors, sep=" / ")
 
 
@@ -297,8 +298,16 @@ def thesis_type(c: Context) -> str:
     return c.term(degree) if degree else value
 
 
-# A thesis is a manuscript: place and year only, the school not printed; its type in the source's language.
-THESIS = areas(lead(title_area(field("subtitle"), thesis_type)),
+def school(c: Context) -> str:
+    """Where a thesis was written and defended: GOST R 7.0.100-2018 names it after the statement of responsibility
+    (`` / И. И. Иванов ; Казахский национальный университет``); GOST 7.1-2003 describes a thesis as a
+    manuscript, without it."""
+    return c.entry.get("school", "institution") if c.style == GOST_2018 else ""
+
+
+# A thesis: place and year (a manuscript has no publisher), its type in the source's language; the school in
+# GOST R 7.0.100-2018 only.
+THESIS = areas(lead(title_area(field("subtitle"), thesis_type, responsibility=join(RESPONSIBILITY, school, sep=" ; "))),
                join(place, field("year"), sep=", "), extent, *ENDING)
 
 ONLINE = areas(join(lead(title_area(field("subtitle"))), SITE, sep=" // "), field("year"), *ENDING)
@@ -329,6 +338,39 @@ TEMPLATES: dict[str, Part] = {
     "report": REPORT,
     "typed": areas(field("title")),  # the description as typed (kinds.TYPED_SUBTYPES)
 }
+
+
+# The fields a description has a place for (docs/formatting.md §4), and those each form prints: a field of the
+# first set that its entry's form does not print is lost without a word, so the build names it
+# (kazthesis.resolve.references.warn_unprinted). The dates' parts (a journal article's month) and identifiers GOST
+# leaves out of a reference list (ISBN) are not among them.
+PLACED = frozenset({"subtitle", "titleaddon", "editor", "booktitle", "booksubtitle", "journaltitle", "series",
+                    "volume", "number", "issue", "edition", "location", "publisher", "institution", "organization",
+                    "school", "pages", "pagetotal", "type", "howpublished", "note", "url", "urldate", "doi", "eprint"})
+_ENDING_FIELDS = {"howpublished", "note", "url", "urldate", "doi", "eprint"}
+_PRINTED_BY_FORM: dict[str, set[str]] = {
+    "book": {"volume", "edition", "location", "publisher", "organization", "pages", "pagetotal", "series", "number"},
+    "article": {"journaltitle", "volume", "number", "issue", "pages"},
+    "newspaper": {"journaltitle", "number", "issue", "pages"},
+    "part": {"booktitle", "booksubtitle", "edition", "location", "publisher", "organization", "volume", "pages"},
+    "thesis": {"type", "location", "pages", "pagetotal"},
+    "online": {"titleaddon", "organization", "publisher", "journaltitle"},
+    "legislation": {"journaltitle", "number", "issue", "pages", "organization", "edition", "publisher", "location",
+                    "pagetotal"},
+    "report": {"type", "number", "location", "institution", "publisher", "organization", "pages", "pagetotal"},
+    "typed": set(PLACED),
+}
+PRINTED = {form: frozenset(fields | _ENDING_FIELDS | {"subtitle", "editor"})
+           for form, fields in _PRINTED_BY_FORM.items()}
+
+
+def unprinted(entry: Entry, style: str) -> list[str]:
+    """The fields of ``entry`` that GOST has a place for but its form's description (in ``style``) leaves out."""
+    # GOST 7.1-2003 has no place for a thesis's school (a manuscript), GOST R 7.0.100-2018 prints it: neither loses it.
+    printed = PRINTED.get(entry.form, PRINTED["book"])
+    if entry.form == "thesis":
+        printed |= {"school", "institution"}
+    return sorted(name for name in PLACED - printed if entry.get(name))
 
 
 def format_entry_marked(entry: Entry, style: str = GOST_2003) -> str:

@@ -1,7 +1,7 @@
 """The entry model: what the reader produces and the templates consume.
 
 Nothing here reads files or formats lists; :class:`Person` only knows the two
-forms GOST writes a name in.
+forms GOST writes a name in (CSL styles take its parts, given names included).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ class Person:
     prefix: str = ""  # "van", "de": printed but not sorted on
     suffix: str = ""  # "Jr.", "III"
     corporate: bool = False
+    given: str = ""  # the given names as written ("Қасым-Жомарт Кемелұлы", "K. K."): what CSL styles print
 
     def heading(self) -> str:
         """``Назарбаев, Н.\u00a0Ә.`` — the inverted form that opens an entry."""

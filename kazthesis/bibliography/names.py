@@ -153,7 +153,7 @@ def parse_person(raw: str, decode: Callable[[str], str]) -> Person:
     while given and _is_lower(given[-1]) and not _is_initials(given[-1]):
         trailing.insert(0, given.pop())
     prefix = " ".join(p for p in (prefix, *trailing) if p)
-    return Person(" ".join(last), initials_of(given), prefix, suffix)
+    return Person(" ".join(last), initials_of(given), prefix, suffix, given=" ".join(given))
 
 
 def _without_commas(words: list[str]) -> Person:
@@ -174,13 +174,13 @@ def _without_commas(words: list[str]) -> Person:
             and not _SURNAME.search(words[-1]))
     )
     if surname_first:
-        return Person(first, initials_of(rest), suffix=suffix)
+        return Person(first, initials_of(rest), suffix=suffix, given=" ".join(rest))
     # BibTeX: the last word is the surname, lowercase words before it are its particles.
     index = len(words) - 1
     while index > 1 and _is_lower(words[index - 1]):
         index -= 1
     given, prefix = words[:index], " ".join(words[index:-1])
-    return Person(words[-1], initials_of(given), prefix, suffix)
+    return Person(words[-1], initials_of(given), prefix, suffix, given=" ".join(given))
 
 
 def _is_cyrillic(word: str) -> bool:

@@ -20,11 +20,11 @@ from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, P
 from bibtexparser.model import Entry as RawEntry
 
 from kazthesis.bibliography.dates import format_day, parse_iso_date, parse_month, parse_year
-from kazthesis.bibliography.emphasis import strip_emphasis
-from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, form_of
+from kazthesis.bibliography.emphasis import END, START, strip_emphasis
+from kazthesis.bibliography.kinds import FORMS, REQUIRED, SUGGESTED_NAME, TYPED_SUBTYPES, form_of
 from kazthesis.bibliography.model import Bibliography, Entry
 from kazthesis.bibliography.names import parse_names
-from kazthesis.bibliography.terms import detect_language, language_code, language_name, terms_by_script
+from kazthesis.bibliography.terms import IMPRINT_FIELDS, judged_language, language_code, language_name, terms_by_script
 from kazthesis.bibliography.values import (
     MAX_EXPANDED,
     MAX_VALUE,
@@ -35,6 +35,7 @@ from kazthesis.bibliography.values import (
     decode_url,
     evaluate,
 )
+from kazthesis.i18n import N_, _
 from kazthesis.lang.registry import LANGUAGES, listed
 from kazthesis.problems import Problems
 from kazthesis.read.textfile import read_text
@@ -65,24 +66,25 @@ class _Raw:
     broken: set[str] = field(default_factory=set)  # fields left empty by a too-long @string (reported)
 
 
-def load_bibliography(path: Path, problems: Problems) -> Bibliography:
+def load_bibliography(path: Path, problems: Problems, urldate: bool = True) -> Bibliography:
     """Read ``path`` (UTF-8, a BOM allowed); an unreadable or mis-encoded file is an error, not an exception."""
     text = read_text(path, problems)
     if text is None:
         return Bibliography()
-    return parse_bibliography(text, path, problems)
+    return parse_bibliography(text, path, problems, urldate)
 
 
-def parse_bibliography(text: str, path: Path, problems: Problems) -> Bibliography:
-    """Parse .bib text; every problem goes to ``problems`` with its 1-based line."""
+def parse_bibliography(text: str, path: Path, problems: Problems, urldate: bool = True) -> Bibliography:
+    """Parse .bib text; every problem goes to ``problems`` with its 1-based line. ``urldate``: a web page
+    without the day it was read is warned about (GOST prints it; a CSL style such as APA need not)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     found = Problems(root=problems.root)  # collected here, then handed on in file order
-    bibliography = _read(text, path, found)
+    bibliography = _read(text, path, found, urldate)
     problems.extend(Problems(found.root, sorted(found, key=lambda p: p.line or 0)))
     return bibliography
 
 
-def _read(text: str, path: Path, problems: Problems) -> Bibliography:
+def _read(text: str, path: Path, problems: Problems, urldate: bool = True) -> Bibliography:
     lines = text.split("\n")
     blocks = _split(text, path, problems)
     macros: dict[str, str | None] = {}  # None: too long to use (reported at its @string)
@@ -92,13 +94,13 @@ def _read(text: str, path: Path, problems: Problems) -> Bibliography:
         if isinstance(block, String):
             result = evaluate(str(block.value), macros, budget=budget)
             macros[str(block.key).lower()] = None if result.too_long or result.broken else result.text
-            _warn_unknown(result.unknown, f"@string {block.key}", path, line, problems)
-            _report_size(result, f"the @string '{block.key}'", path, line, problems, budget)
+            _warn_unknown(result.unknown, _("@string {key}").format(key=block.key), path, line, problems)
+            _report_size(result, _("the @string '{key}'").format(key=block.key), path, line, problems, budget)
         elif isinstance(block, DuplicateBlockKeyBlock):
             first = block.previous_block.start_line
-            problems.error(path, line, f"duplicate key '{block.key}' (first defined at line "
-                           f"{first + 1 if first is not None else '?'})",
-                           "give each entry its own key, or delete the copy")
+            problems.error(path, line, _("duplicate key '{key}' (first defined at line {first})").format(
+                                       key=block.key, first=first + 1 if first is not None else "?"),
+                           _("give each entry its own key, or delete the copy"))
         elif isinstance(block, DuplicateFieldKeyBlock):
             raws.append(_Raw(block.ignore_error_block, line))  # keep it: its citations still resolve
         elif isinstance(block, ParsingFailedBlock):
@@ -116,15 +118,17 @@ def _read(text: str, path: Path, problems: Problems) -> Bibliography:
     for raw, values in zip(raws, evaluated, strict=True):
         key = raw.entry.key.strip()
         if not key:
-            problems.error(path, raw.line, f"an @{raw.entry.entry_type} entry has no key",
-                           "write a key after the brace, e.g. @book{nazarbayev1996, ...")
+            problems.error(path, raw.line, _("an @{entry_type} entry has no key").format(
+                                             entry_type=raw.entry.entry_type),
+                           _("write a key after the brace, e.g. @book{nazarbayev1996, ..."))
             continue
         if key in bibliography.entries:  # only when bibtexparser could not see it (file read piecewise)
-            problems.error(path, raw.line, f"duplicate key '{key}' (first defined at line "
-                           f"{bibliography.entries[key].line})", "give each entry its own key, or delete the copy")
+            problems.error(path, raw.line, _("duplicate key '{key}' (first defined at line {first})").format(
+                                           key=key, first=bibliography.entries[key].line),
+                           _("give each entry its own key, or delete the copy"))
             continue
         fields = _inherit(values, by_key)
-        bibliography.entries[key] = _make_entry(raw, fields, path, problems)
+        bibliography.entries[key] = _make_entry(raw, fields, path, problems, urldate)
     return bibliography
 
 
@@ -153,41 +157,45 @@ def _report_failed(raw: str, path: Path, line: int, problems: Problems, reason: 
     """A block bibtexparser gave up on: say whether its braces are unbalanced."""
     match = _ENTRY_START.match(raw.strip())
     if match and match.group(1).lower() == "string":
-        what = f"the @string '{match.group(2)}'"
+        what = _("the @string '{key}'").format(key=match.group(2))
     elif match and match.group(2):
-        what = f"the entry '{match.group(2)}' (@{match.group(1).lower()})"
+        what = _("the entry '{key}' (@{type})").format(key=match.group(2), type=match.group(1).lower())
     else:
-        what = f"the block '{raw.strip().splitlines()[0][:40]}'" if raw.strip() else "a block"
+        what = (_("the block '{start}'").format(start=raw.strip().splitlines()[0][:40]) if raw.strip()
+                else _("a block"))
     depth = 0
     for char in re.sub(r"\\[{}]", "", raw):
         depth += (char == "{") - (char == "}")
     if depth != 0:
-        problems.error(path, line, f"unbalanced braces in {what}",
-                       "every { needs its }: check the field values of this entry")
+        problems.error(path, line, _("unbalanced braces in {what}").format(what=what),
+                       _("every { needs its }: check the field values of this entry"))
     elif "comma after entry key" in reason:
-        problems.error(path, line, f"{what} is malformed: no comma after its key",
-                       "write the key, then a comma: @book{key, title = {...}, ...}")
+        problems.error(path, line, _("{what} is malformed: no comma after its key").format(what=what),
+                       _("write the key, then a comma: @book{key, title = {...}, ...}"))
     else:
-        problems.error(path, line, f"{what} is malformed",
-                       "check the comma after the key, the = after each field name and the commas between fields")
+        problems.error(path, line, _("{what} is malformed").format(what=what),
+                       _("check the comma after the key, the = after each field name and the commas between fields"))
 
 
 def _warn_unknown(words: list[str], where: str, path: Path, line: int, problems: Problems) -> None:
     for word in words:
-        problems.warning(path, line, f"{where}: '{word}' is not in braces, so BibTeX reads it as an "
-                         "undefined @string abbreviation", f"write {{{word}}} if it is the text itself")
+        problems.warning(path, line, _("{where}: '{word}' is not in braces, so BibTeX reads it as an "
+                                       "undefined @string abbreviation").format(where=where, word=word),
+                         _("write {{{word}}} if it is the text itself").format(word=word))
 
 
 def _report_size(result: Evaluated, what: str, path: Path, line: int, problems: Problems, budget: Budget) -> None:
     """An error for a value that grew too long; none for one built from an abbreviation already reported."""
     if result.too_long and not result.broken:
-        problems.error(path, line, f"{what} expands to more than {MAX_VALUE:_} characters".replace("_", " "),
-                       "no real value is that long: write the text itself, not abbreviations repeated with #")
+        problems.error(path, line, _("{what} expands to more than {limit} characters").format(
+                                   what=what, limit=f"{MAX_VALUE:_}".replace("_", " ")),
+                       _("no real value is that long: write the text itself, not abbreviations repeated with #"))
     elif result.over_budget and not budget.spent:
         budget.spent = True
-        problems.error(path, line, f"{what}: the @string abbreviations of this file expand to more than "
-                       f"{MAX_EXPANDED:_} characters in all; from here on they are left empty".replace("_", " "),
-                       "use each abbreviation for a short text (a journal's or publisher's name)")
+        problems.error(path, line, _("{what}: the @string abbreviations of this file expand to more than {limit} "
+                                     "characters in all; from here on they are left empty").format(
+                                   what=what, limit=f"{MAX_EXPANDED:_}".replace("_", " ")),
+                       _("use each abbreviation for a short text (a journal's or publisher's name)"))
 
 
 # Fields a GOST description never prints: not decoded, so a long Zotero abstract costs nothing.
@@ -210,18 +218,22 @@ def _evaluate_fields(raw: _Raw, macros: dict[str, str | None], budget: Budget, p
             continue
         result = evaluate(str(item.value), macros, budget=budget)
         if not (name == "month" and parse_month(result.text)[0]):  # month = мамыр is understood all the same
-            _warn_unknown(result.unknown, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems)
-        _report_size(result, f"entry '{raw.entry.key}', field {name}", path, raw.line, problems, budget)
+            _warn_unknown(result.unknown, _("entry '{key}', field {name}").format(key=raw.entry.key, name=name), path,
+                          raw.line, problems)
+        _report_size(result, _("entry '{key}', field {name}").format(key=raw.entry.key, name=name), path, raw.line,
+                     problems, budget)
         if result.broken or result.over_budget:
             raw.broken.add(name)
         if result.broken:
-            problems.error(path, raw.line, f"entry '{raw.entry.key}', field {name} uses an @string that expands "
-                           "too far, so it is left empty", "fix that @string first (its error names it)")
+            problems.error(path, raw.line, _("entry '{key}', field {name} uses an @string that expands too far, "
+                                             "so it is left empty").format(key=raw.entry.key, name=name),
+                           _("fix that @string first (its error names it)"))
         fields[name] = result.text
     if repeated:
         names = ", ".join(dict.fromkeys(repeated))
-        problems.error(path, raw.line, f"entry '{raw.entry.key}' has the field {names} more than once",
-                       "keep one of them (the first one is used)")
+        problems.error(path, raw.line, _("entry '{key}' has the field {names} more than once").format(
+                                         key=raw.entry.key, names=names),
+                       _("keep one of them (the first one is used)"))
     return fields
 
 
@@ -291,66 +303,100 @@ def _decoded(fields: dict[str, str]) -> dict[str, str]:
     return decoded
 
 
-def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems) -> Entry:
+def _split_title(fields: dict[str, str]) -> None:
+    """``Title: subtitle`` in one field, as Zotero exports it, → title and subtitle (GOST's `` : ``); a title
+    beside its own subtitle field is left as written."""
+    title = fields.get("title", "")
+    if fields.get("subtitle") or ": " not in title or fields.get("entrysubtype", "").strip().lower() in TYPED_SUBTYPES:
+        return  # a subtitle of its own, or a description kept as typed
+    main, rest = title.split(": ", 1)
+    if strip_emphasis(main).strip() and strip_emphasis(rest).strip() and main.count(START) == main.count(END):
+        fields["title"], fields["subtitle"] = main.rstrip(), rest.strip()
+
+
+def _make_entry(raw: _Raw, values: dict[str, str], path: Path, problems: Problems, urldate: bool = True) -> Entry:
     key, entry_type = raw.entry.key.strip(), raw.entry.entry_type.lower()
     fields = _decoded(values)
+    _split_title(fields)
     entry = Entry(key, entry_type, raw.line, fields=fields, title=strip_emphasis(fields.get("title", "")))
     entry.authors, entry.more_authors = parse_names(values.get("author", ""), decode_plain)
     entry.editors, entry.more_editors = parse_names(values.get("editor", ""), decode_plain)
     _read_date(entry, path, problems)
-    _read_language(entry, path, problems)
     entry.form, known = form_of(entry_type, fields)
+    _read_language(entry, path, problems)
     if not known:
         close = difflib.get_close_matches(entry_type, list(FORMS), n=1, cutoff=0.75)
         if close:
             entry.form = form_of(close[0], fields)[0]
-        problems.warning(path, entry.line, f"entry '{key}' has the unknown type @{entry_type}; it is formatted "
-                         f"as {'an' if entry.form[0] in 'aeiou' else 'a'} {entry.form}",
-                         f"did you mean @{close[0]}?" if close else
-                         "use @book, @article, @incollection, @thesis, @report, @online or @legislation")
+        problems.warning(path, entry.line, _("entry '{key}' has the unknown type @{entry_type}; it is formatted "
+                                             "like @{form}").format(key=key, entry_type=entry_type,
+                                                                     form=FORM_TYPES.get(entry.form, entry.form)),
+                         _("did you mean @{close}?").format(close=close[0]) if close else
+                         _("use @book, @article, @incollection, @thesis, @report, @online or @legislation"))
     entry.is_legal_act = entry.form == "legislation"
     for alternatives in REQUIRED[entry.form]:
         if not any(fields.get(name) or name in raw.broken for name in alternatives):
             name = SUGGESTED_NAME.get(alternatives[0], alternatives[0])
-            problems.error(path, entry.line, f"entry '{key}' (@{entry_type}) has no {name}",
-                           f"add {name} = {{...}} to the entry")
+            problems.error(path, entry.line, _("entry '{key}' (@{entry_type}) has no {name}").format(
+                                               key=key, entry_type=entry_type, name=name),
+                           _("add {name} = {{...}} to the entry").format(name=name))
     if entry.form == "typed" and fields.get("entrysubtype", "").strip().lower() == "typed":
-        problems.warning(path, entry.line, f"entry '{key}' is kept as it was typed: its description is printed "
-                         "as written, without GOST punctuation applied",
-                         "write its fields (author, title, location, publisher, year…) and remove entrysubtype")
-    if entry.form == "online" and fields.get("url") and not fields.get("urldate"):
-        problems.warning(path, entry.line, f"entry '{key}' has a url but no urldate",
-                         "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
+        problems.warning(path, entry.line, _("entry '{key}' is kept as it was typed: its description is printed "
+                           "as written, without GOST punctuation applied").format(key=key),
+                         _("write its fields (author, title, location, publisher, year…) and remove entrysubtype"))
+    if urldate and entry.form == "online" and fields.get("url") and not fields.get("urldate"):
+        problems.warning(path, entry.line, _("entry '{key}' has a url but no urldate").format(key=key),
+                         _("add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it"))
     return entry
 
 
-# What the language is judged from without a langid (docs/formatting.md §4: title, subtitle, journal, publisher and
-# place together). A part's book and a page's site (howpublished) stand where an article's journal does; an
-# institution or organisation is a report's or a site's publisher.
-DETECTION_FIELDS = ("title", "subtitle", "journaltitle", "booktitle", "booksubtitle", "howpublished", "publisher",
-                    "institution", "organization", "location")
+# How a message names the field that decided a source's language (kazthesis.bibliography.terms.IMPRINT_FIELDS).
+IMPRINT_NAMES = {"journaltitle": N_("journal"), "booktitle": N_("book"), "booksubtitle": N_("book"),
+                 "howpublished": N_("site"), "publisher": N_("publisher"), "institution": N_("institution"),
+                 "organization": N_("organisation"), "location": N_("place of publication")}
+# The BibTeX type a message names for each form (kazthesis.bibliography.kinds).
+FORM_TYPES = {"part": "incollection", "newspaper": "article", "typed": "misc"}
 
 
 def _read_language(entry: Entry, path: Path, problems: Problems) -> None:
-    """``langid``/``language`` in any form; a language without terms of its own borrows its script's."""
+    """``langid``/``language`` in any form; a language without terms of its own borrows its script's; without either,
+    the title decides, else the imprint, with a warning (docs/formatting.md §4)."""
     stated = entry.get("langid", "language")
-    text = strip_emphasis(" ".join(entry.get(name) for name in DETECTION_FIELDS))
+    title = strip_emphasis(" ".join(entry.get(name) for name in ("title", "subtitle")))
+    imprint = {name: strip_emphasis(entry.get(name)) for name in IMPRINT_FIELDS if entry.get(name)}
     code = language_code(stated) if stated else None
     if code in LANGUAGES:
         entry.language = code
-    elif code:
-        entry.language = terms_by_script(stated, code, text)
-        names = listed(language.name.lower() for language in LANGUAGES.values())
-        problems.warning(path, entry.line, f"entry '{entry.key}' is in {language_name(code)}, which has no terms "
-                         f"of its own: it is described with the {LANGUAGES[entry.language].name} ones",
-                         f"check it in the list; to choose the terms yourself, set langid to {names}")
-    else:
-        entry.language = detect_language(text)
-        if stated:
-            field_name = "langid" if entry.get("langid") else "language"
-            problems.warning(path, entry.line, f"entry '{entry.key}': {field_name} '{stated}' names no language; the "
-                             f"language is judged from the title and imprint ({LANGUAGES[entry.language].name})",
-                             f"write a language name or code, e.g. {field_name} = {{russian}} or {{ru}}")
+        return
+    if code:
+        entry.language = terms_by_script(stated, code, " ".join((title, *imprint.values())))
+        names = listed((language.name.lower() for language in LANGUAGES.values()), _("or"))
+        problems.warning(path, entry.line, _("entry '{key}' is in {language}, which has no terms of its own: it is "
+                                             "described with the {terms} ones").format(
+                                               key=entry.key, language=language_name(code),
+                                               terms=_(LANGUAGES[entry.language].name)),
+                         _("check it in the list; to choose the terms yourself, set langid to {names}").format(
+                             names=names))
+        return
+    entry.language, decided_by = judged_language(title, imprint)
+    name = _(LANGUAGES[entry.language].name)
+    if stated:
+        field_name = "langid" if entry.get("langid") else "language"
+        problems.warning(path, entry.line, _("entry '{key}': {field} '{stated}' names no language; the language is "
+                                             "judged from the title and imprint ({name})").format(
+                                               key=entry.key, field=field_name, stated=stated, name=name),
+                         _("write a language name or code, e.g. {field} = {{russian}} or {{ru}}").format(
+                             field=field_name))
+    elif decided_by not in ("title", "latin") and entry.form != "typed":
+        if decided_by in IMPRINT_NAMES:
+            message = _("entry '{key}': its title does not show its language; it is described as {name}, the "
+                        "language of its {field}").format(key=entry.key, name=name, field=_(IMPRINT_NAMES[decided_by]))
+        else:
+            message = _("entry '{key}': its title does not show its language; nor does its imprint: it is described "
+                        "as {name}, by its script").format(key=entry.key, name=name)
+        problems.warning(path, entry.line, message,
+                         _("if the source is in {name}, add langid = {{{langid}}}; if not, langid = its "
+                           "language").format(name=name, langid=LANGUAGES[entry.language].name.lower()))
 
 
 def _read_date(entry: Entry, path: Path, problems: Problems) -> None:
@@ -358,24 +404,28 @@ def _read_date(entry: Entry, path: Path, problems: Problems) -> None:
     fields = entry.fields
     year, month, day = parse_iso_date(fields.get("date", ""))
     if fields.get("date") and year is None:
-        problems.warning(path, entry.line, f"entry '{entry.key}': date '{fields['date']}' is not a date",
-                         "write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. date = {2021-12-16}")
+        problems.warning(path, entry.line, _("entry '{key}': date '{value}' is not a date").format(
+                                             key=entry.key, value=fields["date"]),
+                         _("write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. date = {2021-12-16}"))
     if not fields.get("year") and year:
         fields["year"] = str(year)
     entry.year = parse_year(fields.get("year", ""))
     if fields.get("year") and entry.year is None:
-        problems.warning(path, entry.line, f"entry '{entry.key}': year '{fields['year']}' is not a year",
-                         "write four digits, e.g. year = {2021}")
+        problems.warning(path, entry.line, _("entry '{key}': year '{value}' is not a year").format(
+                                             key=entry.key, value=fields["year"]),
+                         _("write four digits, e.g. year = {2021}"))
     if fields.get("month"):
         month, day_in_month = parse_month(fields["month"])
         day = day_in_month or day
         if month is None:
-            problems.warning(path, entry.line, f"entry '{entry.key}': month '{fields['month']}' is not a month",
-                             "write its number or name, e.g. month = {4} or month = apr")
+            problems.warning(path, entry.line, _("entry '{key}': month '{value}' is not a month").format(
+                                                 key=entry.key, value=fields["month"]),
+                             _("write its number or name, e.g. month = {4} or month = apr"))
     if fields.get("day"):
         day = int(fields["day"]) if fields["day"].isdigit() and 1 <= int(fields["day"]) <= 31 else day
     entry.month, entry.day = month, (day if month else None)
     urldate = fields.get("urldate", "")
     if urldate and format_day(urldate) == urldate.strip() and not re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", urldate):
-        problems.warning(path, entry.line, f"entry '{entry.key}': urldate '{urldate}' is not a date",
-                         "write it as YYYY-MM-DD, e.g. urldate = {2024-03-15}")
+        problems.warning(path, entry.line, _("entry '{key}': urldate '{urldate}' is not a date").format(
+                                             key=entry.key, urldate=urldate),
+                         _("write it as YYYY-MM-DD, e.g. urldate = {2024-03-15}"))

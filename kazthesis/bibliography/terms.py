@@ -1,9 +1,10 @@
 """A source's language → the terms its description takes (the registry's source tables, docs/formatting.md §4).
 
 How that language is found: ``langid``/``language`` in any form a reference
-manager writes (the registry entries' names, else langcodes), else the letters
-of the title, journal and imprint; a language without an entry borrows the
-terms of the one standing for its script. Also the full city names of GOST R
+manager writes (the registry entries' names, else langcodes), else the title's
+markers (:mod:`kazthesis.lang.identify`), else the journal's, publisher's or
+place's; a language without an entry borrows the terms of the one standing for
+its script. Also the full city names of GOST R
 7.0.100-2018 and an edition's number.
 """
 
@@ -12,8 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kazthesis.i18n import message_language
+from kazthesis.lang.identify import detect, identify, markers, script
 from kazthesis.lang.language import SourceTable
-from kazthesis.lang.registry import CYRILLIC, LANGUAGES, detect, standing_for
+from kazthesis.lang.registry import CYRILLIC, LANGUAGES, standing_for
 
 # langid / language values of languages without an entry that langcodes does not know: babel's and
 # biblatex's names. The registry's languages are read from their entries' names; everything else
@@ -84,10 +87,11 @@ def language_code(stated: str) -> str | None:
 
 
 def language_name(code: str) -> str:
-    """``uk`` → ``Ukrainian``: for messages."""
+    """``uk`` → ``Ukrainian`` (``украинский``, ``украин``): for messages, in their language (language_data names
+    the languages in each)."""
     import langcodes
 
-    return langcodes.Language.get(code).display_name("en")
+    return langcodes.Language.get(code).display_name(message_language())
 
 
 def script_of(text: str) -> str | None:
@@ -118,9 +122,30 @@ def terms_by_script(stated: str, code: str, text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """docs/formatting.md §4 without a ``langid``, by the letters: a letter only Uzbek or Kazakh writes (``Ў``, ``Ә``…)
-    → uz, kk; other Cyrillic → ru; anything else → en (:func:`kazthesis.lang.registry.detect`)."""
-    return detect(text, LANGUAGES) or standing_for("Latn")
+    """The language of a text by its markers (:func:`kazthesis.lang.identify.identify`), else the one standing for
+    its script: other Cyrillic → ru, anything else → en."""
+    return detect(text) or standing_for("Latn")
+
+
+# The fields that decide a title the markers leave open, in the order they are looked at: the journal (or the
+# book a part is in, or the site), then the publisher, then the place (docs/formatting.md §4).
+IMPRINT_FIELDS = ("journaltitle", "booktitle", "booksubtitle", "howpublished", "publisher", "institution",
+                  "organization", "location")
+
+
+def judged_language(title: str, imprint: dict[str, str]) -> tuple[str, str]:
+    """The language of a source without ``langid`` (docs/formatting.md §4), and what decided it: ``"title"`` (its
+    title and subtitle), else the imprint's fields together, named by the first of :data:`IMPRINT_FIELDS` that
+    holds a marker of the language found, else ``"script"`` (a Cyrillic title: Russian, which stands for the
+    script) or ``"latin"`` (any other: English, as Uzbek in Latin script shows itself by its markers)."""
+    found = identify(title)
+    if found is not None:
+        return found, "title"
+    found = identify(" ".join(imprint.get(name, "") for name in IMPRINT_FIELDS))
+    if found is not None:
+        return found, next(name for name in IMPRINT_FIELDS if markers(imprint.get(name, ""), found))
+    text = title or " ".join(imprint.values())
+    return detect_language(text), "script" if script(text) == "Cyrl" else "latin"
 
 
 def full_place(place: str, language: str) -> str:

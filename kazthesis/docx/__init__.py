@@ -5,7 +5,12 @@ modules below it each write one kind of thing: ``wordml`` (WordprocessingML
 pieces), ``styles`` (styles, settings, lists), ``story`` (the file being
 written), ``inlines``, ``blocks``, ``tables``, ``images``, ``footnotes``,
 ``title_page``, ``contents``, ``pages`` (terms, abbreviations, references,
-inserted pages) and ``package`` (the page set-up and the saved package).
+inserted pages), ``page_numbers`` (the contents page's numbers, as LibreOffice
+lays the file out), ``markers`` (each paragraph's source in a hidden bookmark,
+and that bookmark's format) and ``package`` (the page set-up and the saved
+package). ``reading`` reads WordprocessingML paragraphs back (text, tracked
+changes, markers): ``markers`` pairs the written paragraphs with their
+sources through it, and ``kazthesis review`` reads a reviewed file with it.
 """
 
 from kazthesis.docx.writer import render_docx

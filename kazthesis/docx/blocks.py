@@ -14,6 +14,7 @@ from kazthesis.docx.images import ImageError
 from kazthesis.docx.inlines import Inlines, Look
 from kazthesis.docx.story import Story
 from kazthesis.docx.wordml import Para, Run, append, append_lines, field, line_break, paragraph, text_run
+from kazthesis.i18n import _
 from kazthesis.model import (
     Block,
     CaptionLine,
@@ -133,21 +134,27 @@ class Blocks:
                                              figure.caption_line.plain)
         except ImageError as exc:
             story.problems.error(figure.source.path, figure.source.line,
-                                 f"the figure {figure.path.name} cannot be put into the Word file: {exc}",
-                                 "save the image again as PNG, JPEG or SVG")
+                                 _("the figure {name} cannot be put into the Word file: {exc}").format(
+                                   name=figure.path.name, exc=exc),
+                                 _("save the image again as PNG, JPEG or SVG"))
             return
         image.append(append(OxmlElement("w:r"), drawing))
         self.caption(Para(style="Caption", after=self.space), figure.caption_line, figure.id)
 
     def list_block(self, block: ListBlock, depth: int, quote: int) -> None:
         story = self.story
-        num_id = story.lists.new(block.ordered, depth, block.start)
+        marks = block.marks or ["1." if block.ordered else "\u2013"] * len(block.items)
+        # Word numbers a dash or numbered list itself; a lettered one gets its marks as text (resolve/lists.py).
+        num_id = None if block.lettered else story.lists.new(marks[0], depth, block.start if block.ordered else 1)
         left = (depth + quote) * story.geometry.indent_pt or None
-        for item in block.items:
+        for mark, item in zip(marks, block.items, strict=True):
             first = True
             for child in item:
                 if isinstance(child, Paragraph) and first:
-                    p = story.add(paragraph(Para(numbering=(num_id, min(depth, 8)), left=left)))
+                    numbering = (num_id, min(depth, 8)) if num_id is not None else None
+                    p = story.add(paragraph(Para(numbering=numbering, left=left)))
+                    if num_id is None:
+                        p.append(text_run(mark + "\u00a0"))
                     self.inlines.write(p, child.children)
                 elif isinstance(child, Paragraph):
                     self.inlines.write(story.add(paragraph(Para(left=left))), child.children)
@@ -176,7 +183,7 @@ class Blocks:
 
     def statistics(self, block: Statistics) -> None:
         """The statistics line with Word's own page count (a NUMPAGES field: the .docx is paginated by Word)."""
-        before, _, after = block.line("\x00").partition("\x00")
+        before, _mark, after = block.line("\x00").partition("\x00")
         p = self.story.add(paragraph(Para()))
         p.append(text_run(before))
         for run in field("NUMPAGES", "1"):

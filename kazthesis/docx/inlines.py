@@ -24,6 +24,7 @@ from kazthesis.docx.images import ImageError
 from kazthesis.docx.story import Story
 from kazthesis.docx.styles import CODE_FONT
 from kazthesis.docx.wordml import Run, append, el, line_break, text_run
+from kazthesis.i18n import _
 from kazthesis.model import (
     Citation,
     Code,
@@ -139,8 +140,9 @@ class Inlines:
         try:
             drawing = self.story.pictures.picture(node.path, "", "", part, node.alt)
         except ImageError as exc:
-            self.story.problems.error(node.path, None, f"the image cannot be put into the Word file: {exc}",
-                                      "save it again as PNG, JPEG or SVG")
+            self.story.problems.error(node.path, None, _("the image cannot be put into the Word file: {exc}").format(
+                                                         exc=exc),
+                                      _("save it again as PNG, JPEG or SVG"))
             return
         parent.append(append(OxmlElement("w:r"), drawing))
 

@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from kazthesis.docx.markers import add_markers
 from kazthesis.docx.story import Story
 from kazthesis.docx.styles import settings_xml, styles_xml
 from kazthesis.docx.title_page import place_foot
@@ -44,6 +45,7 @@ def package_bytes(story: Story) -> bytes:
     _drop_template_parts(story)
     _page_setup(story)
     _properties(story)
+    add_markers(story)  # each paragraph's source, for 'kazthesis review'
     stream = io.BytesIO()
     word.save(stream)
     return stream.getvalue()

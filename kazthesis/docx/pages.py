@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from kazthesis.docx.blocks import Blocks
 from kazthesis.docx.story import Story
 from kazthesis.docx.tables import add_abbreviations
-from kazthesis.docx.wordml import Para, Run, append, clean, paragraph, text_run
+from kazthesis.docx.wordml import Para, Run, append, clean, paragraph, text_run, url_run
 from kazthesis.lang import locale
 from kazthesis.lang.typography import for_print
 from kazthesis.resolve.geometry import points
@@ -40,13 +40,17 @@ def add_references(story: Story, blocks: Blocks) -> None:
     """The reference list: one paragraph an entry, "N. text" as references.html prints it."""
     blocks.structural_heading(story.strings["references"], "references")
     for ref in story.document.references:
-        # A URL cannot break in Word at its own break points as it does in the PDF: an entry with one is set
-        # flush left, so that the line before the URL is not stretched across the page. The PDF's print
-        # rules hold (no line starts with the dash between areas; units stay with their numbers), and the
-        # italic runs stay italic.
+        # Justified like the body; a URL may end a line at its own break points (url_run), as in the PDF. The
+        # PDF's print rules hold (no line starts with the dash between areas; units stay with their
+        # numbers), and the italic runs stay italic.
         runs = [(for_print(text), italic) for text, italic in ref.runs or [(ref.text, False)]]
-        p = story.add(paragraph(Para(align="left" if URL_RE.search(ref.text) else "")))
-        p.append(text_run(f"{ref.label} "))
+        if story.document.hanging_references:  # an author–date CSL list: no number, the entry hangs, ragged right
+            indent = story.document.geometry.indent_pt
+            p = story.add(paragraph(Para(align="left", left=indent, hanging=indent, first_line=None)))
+        else:
+            p = story.add(paragraph(Para()))
+        if ref.label:
+            p.append(text_run(f"{ref.label} "))
         for text, italic in runs:
             look = Run(italic=italic or None)
             position = 0
@@ -55,7 +59,7 @@ def add_references(story: Story, blocks: Blocks) -> None:
                 link = OxmlElement("w:hyperlink")
                 target = clean(url.group(0))
                 link.set(qn("r:id"), story.word.part.relate_to(target, RT.HYPERLINK, is_external=True))
-                p.append(append(link, text_run(target, look)))
+                p.append(append(link, url_run(target, look)))
                 position = url.end()
             p.append(text_run(text[position:], look))
 

@@ -133,31 +133,39 @@ def settings_xml(language: str) -> BaseOxmlElement:
 
 
 class Lists:
-    """numbering.xml: two list kinds (dash bullets, "1." numbers, each level one indent deeper) and one
-    numbering instance per list, so that each list starts at its own first number."""
+    """numbering.xml: one list kind for each mark a list's items print (resolve/lists.py: "–", "1)", "1."),
+    each level one indent deeper, and one numbering instance per list, so that each list starts at its own
+    first number. A lettered list ("а)") is not numbered by Word (its numbering formats have no Kazakh letters,
+    nor GOST's Russian ones): its marks are written into the items' text."""
 
     def __init__(self, indent_twips: int) -> None:
-        levels: dict[str, list[str]] = {"bullet": [], "decimal": []}
-        for kind, lines in levels.items():
-            for level in range(9):
-                text = "\u2013" if kind == "bullet" else f"%{level + 1}."
-                lines.append(
-                    f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
-                    f'<w:suff w:val="space"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-                    f'<w:pPr><w:ind w:left="{level * indent_twips}" w:firstLine="{indent_twips}"/></w:pPr></w:lvl>')
-        self.element = parse_xml(
-            f'<w:numbering {nsdecls("w")}>'
-            f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="multilevel"/>{"".join(levels["bullet"])}'
-            '</w:abstractNum>'
-            f'<w:abstractNum w:abstractNumId="2"><w:multiLevelType w:val="multilevel"/>{"".join(levels["decimal"])}'
-            '</w:abstractNum></w:numbering>')
+        self.indent = indent_twips
+        self.kinds: dict[tuple[str, str], int] = {}  # (format, level text after the number) → abstractNumId
+        self.element = parse_xml(f'<w:numbering {nsdecls("w")}></w:numbering>')
 
-    def new(self, ordered: bool, depth: int, start: int) -> int:
-        """The numId of a new list."""
+    def _kind(self, numbered: bool, text: str) -> int:
+        key = ("decimal" if numbered else "bullet", text)
+        if key not in self.kinds:
+            self.kinds[key] = abstract_id = len(self.kinds) + 1
+            levels = "".join(
+                f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{key[0]}"/>'
+                f'<w:suff w:val="space"/><w:lvlText w:val="{f"%{level + 1}{text}" if numbered else text}"/>'
+                f'<w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="{level * self.indent}" w:firstLine="{self.indent}"/></w:pPr></w:lvl>'
+                for level in range(9))
+            abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                                 f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
+            self.element.insert(len(self.kinds) - 1, abstract)  # every abstractNum before the first num
+        return self.kinds[key]
+
+    def new(self, mark: str, depth: int, start: int) -> int:
+        """The numId of a new list whose first item is marked ``mark`` ("–", "1)", "3.")."""
+        numbered = mark[:1].isdigit()
+        abstract_id = self._kind(numbered, mark.lstrip("0123456789") if numbered else mark)
         num_id = len(self.element.findall(qn("w:num"))) + 1
         level = min(depth, 8)
         self.element.append(parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{2 if ordered else 1}"/>'
-            f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start if ordered else 1}"/></w:lvlOverride>'
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+            f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start if numbered else 1}"/></w:lvlOverride>'
             '</w:num>'))
         return num_id

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 
 from kazthesis.docx.story import Story
-from kazthesis.docx.wordml import Para, Run, append_lines, line_break, paragraph, text_run
+from kazthesis.docx.wordml import Para, Run, append, append_lines, el, paragraph, text_run, twips
+from kazthesis.read.fonts import text_width
 from kazthesis.resolve.geometry import points
 
 FOOT_LIFT_MM = 2  # the city and year this far above the footer's lowest line
+SIGNATURE_PADDING_MM = 2  # right of each signature column, as thesis.css pads .tp-people td
+SLACK_PT = 3
 PLAIN = Run()
 
 
@@ -53,16 +57,40 @@ def add_title_page(story: Story) -> None:
              Run(bold=True))
     for text in page.subject:
         line(text, Para(before=gap(middle), after=title.subject_after * size))
-    first = True
-    people = Para(style="TitlePage", left=points(title.people_left), align="left", after=title.people_after * size)
-    for label, lines in page.people:
-        p = story.add(paragraph(replace(people, before=gap(title.people_top))))
-        p.append(text_run(f"{label}:", Run(bold=True)))
-        p.append(text_run(" " + lines[0]))
-        for more in lines[1:]:
-            p.append(line_break())
-            p.append(text_run(more))
+    if page.people:
+        add_signatures(story, page.people)
     story.title_foot = page.foot
+
+
+def add_signatures(story: Story, people: list[tuple[str, list[str]]]) -> None:
+    """The signatures as the PDF sets them (table.tp-people): a borderless table of two columns at the right
+    margin, the bold labels and the names, each column as wide as its longest line, so that a name or a
+    placeholder stays on one line where the PDF's does."""
+    geometry, size, title = story.geometry, story.size, story.geometry.title
+    family = story.document.config.layout["font"]
+    pad = points(SIGNATURE_PADDING_MM)
+    label_width = max(text_width(f"{label}:", family, size, bold=True) for label, _ in people) + pad
+    name_width = max(text_width(line, family, size) for _, lines in people for line in lines) + pad
+    # WeasyPrint lays the PDF's table out as wide as its lines need, up to the text width (its max-width does
+    # not hold a table back): so does this one, a few points wider than measured, as Word rounds.
+    widths = [twips(label_width + SLACK_PT), twips(min(name_width + SLACK_PT, geometry.text_width_pt - label_width))]
+    tbl = story.add(OxmlElement("w:tbl"))
+    tbl.append(parse_xml(
+        f'<w:tblPr {nsdecls("w")}><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="right"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+        f'<w:right w:w="{twips(pad)}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" '
+        'w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'))
+    tbl.append(append(OxmlElement("w:tblGrid"), *(el("gridCol", w=w) for w in widths)))
+    for n, (label, lines) in enumerate(people):
+        para = Para(style="TitlePage", align="left", after=title.people_after * size,
+                    before=points(title.people_top) if n == 0 else None)
+        tr = OxmlElement("w:tr")
+        for width, cell in zip(widths, ((f"{label}:", True), ("\n".join(lines), False)), strict=True):
+            p = paragraph(para)
+            append_lines(p, cell[0], Run(bold=True) if cell[1] else PLAIN)
+            tc = append(OxmlElement("w:tc"), append(OxmlElement("w:tcPr"), el("tcW", w=width, type="dxa")))
+            tr.append(append(tc, p))
+        tbl.append(tr)
 
 
 def place_foot(story: Story, section: Section) -> None:

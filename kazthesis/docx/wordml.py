@@ -14,9 +14,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from kazthesis.lang.urls import WORD_JOINER, url_break_points
+
 # Control characters XML cannot hold, and the PDF's invisible line-breaking marks (word joiners,
 # zero-width spaces): plagiarism portals flag invisible characters inside words, and Word breaks lines itself.
 XML_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u2060\u200b]")
+HELD_HYPHEN = "-" + WORD_JOINER  # typography's hyphen that no line may end at (Қ.-Ж.)
+OPTIONAL_BREAK = "\u200b"  # Word's No-Width Optional Break
 EMU_PER_PT = 12700
 TWIPS_PER_PT = 20
 
@@ -66,6 +70,7 @@ class Para:
     left: float | None = None  # points
     right: float | None = None
     first_line: float | None = None
+    hanging: float | None = None  # the lines after the first indented by this much (a hanging indent)
     align: str = ""  # "left" | "center" | "right" | "both"
     outline: int | None = None
 
@@ -93,7 +98,8 @@ class Para:
         if spacing:
             ppr.append(el("spacing", **spacing))
         indent = {name: twips(value) for name, value in
-                  (("left", self.left), ("right", self.right), ("firstLine", self.first_line)) if value is not None}
+                  (("left", self.left), ("right", self.right), ("firstLine", self.first_line),
+                   ("hanging", self.hanging)) if value is not None}
         if indent:
             ppr.append(el("ind", **indent))
         append(ppr, el("jc", val=self.align) if self.align else None,
@@ -151,14 +157,34 @@ def text_run(text: str, run: Run = Run()) -> BaseOxmlElement:
     rpr = run.element()
     if len(rpr):
         r.append(rpr)
-    for n, piece in enumerate(clean(text).split("\t")):
+    for n, piece in enumerate(text.split("\t")):
         if n:
             r.append(el("tab"))
-        if piece:
-            t = OxmlElement("w:t")
-            t.set(qn("xml:space"), "preserve")
-            t.text = piece
-            r.append(t)
+        # Joined initials (Қ.-Ж.): the typography's hyphen-and-joiner is Word's non-breaking hyphen, not a
+        # hyphen a line may end at (the joiner itself is not written: see XML_UNSAFE_RE).
+        for m, part in enumerate(clean(held) for held in piece.split(HELD_HYPHEN)):
+            if m:
+                r.append(el("noBreakHyphen"))
+            if part:
+                t = OxmlElement("w:t")
+                t.set(qn("xml:space"), "preserve")
+                t.text = part
+                r.append(t)
+    return r
+
+
+def url_run(url: str, run: Run = Run()) -> BaseOxmlElement:
+    """A URL as one run that may end a line at the URL's own break points, as the PDF's does (after ``/ . - ?
+    & = _``, never inside ``https://``): each holds Word's No-Width Optional Break (U+200B), which draws
+    nothing; a link's target keeps the URL as it is. So an entry with a URL is justified like the others,
+    without the line before the URL stretched to the margin."""
+    url = clean(url)
+    breaks = set(url_break_points(url))
+    r = text_run("", run)
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = "".join(OPTIONAL_BREAK + char if n in breaks else char for n, char in enumerate(url))
+    r.append(t)
     return r
 
 

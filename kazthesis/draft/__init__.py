@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TextIO
 
 from kazthesis.draft.sniff import DraftError, sniff
+from kazthesis.i18n import _
+from kazthesis.problems import problem_line
 
 
 def import_draft(draft_path: Path, target: Path | None, out: TextIO, err: TextIO, prog: str = "kazthesis") -> int:
@@ -32,12 +34,14 @@ def import_draft(draft_path: Path, target: Path | None, out: TextIO, err: TextIO
 
     target = target if target is not None else Path(draft_path.stem)
     if not draft_path.is_file():
-        print(f"{draft_path}: error: no such file — give the path of your draft (.docx, .odt, .txt or .md)",
-              file=err)
+        print(problem_line(draft_path, "error", _("no such file"),
+                           _("give the path of your draft (.docx, .odt, .txt or .md)")), file=err)
         return 2
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        print(f"{target}: error: the folder is not empty (or is a file); import writes only into a new or empty "
-              f"folder — give another name: '{prog} import {draft_path} my-thesis'", file=err)
+        print(problem_line(target, "error", _("the folder is not empty (or is a file); import writes only into a new "
+                                              "or empty folder"),
+                           _("give another name: '{prog} import {draft} my-thesis'").format(
+                               prog=prog, draft=draft_path)), file=err)
         return 2
     try:
         kind = sniff(draft_path)
@@ -45,18 +49,19 @@ def import_draft(draft_path: Path, target: Path | None, out: TextIO, err: TextIO
         draft = read_docx(data) if kind == "docx" else read_odt(data) if kind == "odt" else read_text_draft(data,
                                                                                                             kind)
     except DraftError as exc:
-        print(f"{draft_path}: error: {exc.message} — {exc.hint}", file=err)
+        print(problem_line(draft_path, "error", exc.message, exc.hint), file=err)
         return 1
     if not any(p.text.strip() or p.table or p.image for p in draft.paragraphs):
-        print(f"{draft_path}: error: the draft has no text — import the file that holds your draft", file=err)
+        print(problem_line(draft_path, "error", _("the draft has no text"),
+                           _("import the file that holds your draft")), file=err)
         return 1
     structure = read_structure(draft)
     project = make_project(draft, structure, draft_path.name)
     try:
         write_project(project, target)
     except OSError as exc:
-        print(f"{target}: error: cannot write the project: {exc.strerror or exc} — choose a folder you may write "
-              "to", file=err)
+        print(problem_line(target, "error", _("cannot write the project: {reason}").format(reason=exc.strerror or exc),
+                           _("choose a folder you may write to")), file=err)
         return 1
     print_report(draft, structure, project, draft_path.name, str(target), out, prog)
     return 0

@@ -20,6 +20,7 @@ from lxml import etree
 from kazthesis.draft import omml
 from kazthesis.draft.model import Draft, Image, Paragraph, Run, Table
 from kazthesis.draft.sniff import DraftError
+from kazthesis.i18n import _
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -318,8 +319,8 @@ def read_docx(data: bytes) -> Draft:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
-        raise DraftError(f"the Word document cannot be read ({type(exc).__name__}: {exc})",
-                         "open it in Word or LibreOffice and save it again as .docx") from exc
+        raise DraftError(_("the Word document cannot be read ({name}: {exc})").format(name=type(exc).__name__, exc=exc),
+                         _("open it in Word or LibreOffice and save it again as .docx")) from exc
     reader = _Reader(document)
     reader.body(document.element.body)
     return Draft(reader.paragraphs, reader.footnotes, kind="docx", notes=reader.notes)

@@ -17,6 +17,7 @@ from lxml import etree
 
 from kazthesis.draft.model import Draft, Image, Paragraph, Run, Table
 from kazthesis.draft.sniff import DraftError
+from kazthesis.i18n import _
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -223,8 +224,8 @@ def read_odt(data: bytes) -> Draft:
         archive = zipfile.ZipFile(io.BytesIO(data))
         reader = _Reader(archive)
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise DraftError(f"the ODT document cannot be read ({exc})",
-                         "open it in LibreOffice and save it again (.odt or .docx)") from exc
+        raise DraftError(_("the ODT document cannot be read ({exc})").format(exc=exc),
+                         _("open it in LibreOffice and save it again (.odt or .docx)")) from exc
     text = reader.content.find(f"{q('office', 'body')}/{q('office', 'text')}")
     if text is not None:
         reader.blocks(text)

@@ -31,7 +31,7 @@ def placeholders(language: str) -> dict[str, str]:
 def settings_text(language: str, work_type: str | None, title_page: dict[str, str], style: str,
                   abbreviations: dict[str, str], draft_name: str, list_uncited: bool = False) -> str:
     """thesis.toml for the imported project."""
-    text = thesis_toml(language, work_type or "coursework")
+    text = thesis_toml(language, work_type or "coursework", sample_style=False)  # the draft's own style
     text = text.replace("`new`.", f"`import` from {draft_name}.", 1)
     section = re.search(r"(?ms)^\[title_page\]\n(.*?)(?=^\[)", text)
     assert section is not None  # thesis_toml always writes [title_page]

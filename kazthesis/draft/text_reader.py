@@ -12,6 +12,7 @@ import re
 
 from kazthesis.draft.model import Draft, Paragraph, Run
 from kazthesis.draft.sniff import DraftError
+from kazthesis.i18n import _
 from kazthesis.read.textfile import ICONV_NAMES, guess_encoding
 
 PYTHON_NAMES = {iconv: python for python, iconv in ICONV_NAMES.items()} | {"UTF-16": "utf-16"}
@@ -27,8 +28,8 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         encoding = guess_encoding(data)
         if encoding is None or encoding not in PYTHON_NAMES and not encoding.startswith("UTF"):
-            raise DraftError("the text is in an encoding that could not be recognised",
-                             "save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8)") from None
+            raise DraftError(_("the text is in an encoding that could not be recognised"),
+                             _("save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8)")) from None
         text = data.decode(PYTHON_NAMES.get(encoding, encoding.lower()), errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -6,5 +6,6 @@ entry; :mod:`~kazthesis.lang.registry` lists them, and every other stage looks i
 rules that apply an entry to text are beside it: :mod:`~kazthesis.lang.typography` (plain text → the
 text as printed: quotes, dashes, no-break spaces), :mod:`~kazthesis.lang.hyphenation` (soft hyphens),
 :mod:`~kazthesis.lang.urls` (where a URL may break), :mod:`~kazthesis.lang.locale` (fixed strings filled
-in) and :mod:`~kazthesis.lang.collation` (alphabet order).
+in), :mod:`~kazthesis.lang.collation` (alphabet order) and :mod:`~kazthesis.lang.folding` (text made
+comparable whatever typography it was printed with).
 """

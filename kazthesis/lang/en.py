@@ -3,6 +3,7 @@ sources."""
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import DocumentTable, Hyphenation, Language, NewProject, SourceTable, Typography
 
 # Latin letters: a–z and the accented ones of Latin-1 and Latin Extended-A/B.
@@ -31,12 +32,12 @@ STRINGS = {
     "listing_refs": "Listings {n}",
     "page": "p. {pages}",
     "pages": "pp. {pages}",
-    "author": "Performed by",
+    "author": "Submitted by",  # as English-medium universities word a title page
     "supervisor": "Supervisor",
-    "discipline": "Discipline",
+    "discipline": "Course",
     "specialty": "Specialty",
     "topic": "Topic",
-    "group_member": "student of group {group}",
+    "group_member": "Student of group {group}",
     "approval": "Admitted to defence",
     "head_of_department": "Head of department",
     "date_line": "“___” ____________ {year}",
@@ -66,11 +67,15 @@ def ordinal(number: int) -> str:
 
 ENGLISH = Language(
     code="en",
-    name="English",
+    name=N_("English"),  # marked for the message catalogues
     names=("en", "eng", "english", "american", "british", "usenglish", "ukenglish", "canadian", "australian",
            "newzealand", "английский", "ағылшын", "ағылшынша"),
     script="Latn",
     letters=frozenset(),
+    words=frozenset({"the", "of", "and", "in", "on", "for", "to", "with", "from", "a", "an", "by", "at", "as", "is",
+                     "are", "its", "how", "why", "what", "between", "towards", "toward", "into", "after", "under",
+                     "during", "through", "their"}),
+    endings=("tion", "tions", "sion", "ment", "ments", "ness", "ship", "ing", "ics", "ies", "ity", "ed", "ly", "ous"),
     stands_for_script=True,  # a German or French source is described with the English terms
     sources={"Latn": SourceTable(
         terms={"total": "{n} p.", "pages": "P. {p}", "volume": "Vol. {n}", "number": "No. {n}", "edition": "{n} ed.",
@@ -94,6 +99,8 @@ ENGLISH = Language(
             after_number=r"p\.|pp\.|bn|mn|m|km|kg|ha|cm|mm|million|billion",
             century_words=r"c\.|cent\.|century|centuries",
             em_dash=True,
+            apostrophe=True,
+            month_names="January|February|March|April|May|June|July|August|September|October|November|December",
         ),
         hyphenation=Hyphenation(ALPHABET, "en_US", ("en",)),
         decimal_separator=".",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import (
     KAZAKH_SYLLABLES,
     DocumentTable,
@@ -69,11 +70,13 @@ STRINGS = {
 
 KAZAKH = Language(
     code="kk",
-    name="Kazakh",
+    name=N_("Kazakh"),  # marked for the message catalogues
     names=("kk", "kaz", "kazakh", "қазақ", "қазақша", "қазақ тілі", "казахский", "qazaq", "qazaqsha", "qazaq tili",
            "kazak"),
     script="Cyrl",
     letters=LETTERS,
+    # Words only Kazakh writes that carry none of its own letters (its letters decide the rest).
+    words=frozenset({"мен", "пен", "бен", "туралы", "тарихы", "жылы", "жылдары", "бойынша"}),
     sources={"Cyrl": SourceTable(
         # In kk the degree comes first and "дис." last, as the language orders "X дәрежесін алуға арналған
         # диссертация"; a PhD is the doctor of philosophy degree, as Kazakh dissertations' title pages say.

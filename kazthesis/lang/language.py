@@ -54,6 +54,8 @@ class Typography:
     century_words: str
     em_dash: bool = False  # "---" is an em dash (English); elsewhere a spaced "---" is an en dash like "--"
     one_letter_words: str = ""  # letters that, standing alone as a word, stay with the next one (Russian в, с…)
+    apostrophe: bool = False  # a straight ' inside or at the end of a word is ’ (Kazakhstan’s, ’90s, students’)
+    month_names: str = ""  # capitalised month names kept with their day: 29 August, August 29
 
 
 @dataclass(frozen=True)
@@ -135,3 +137,8 @@ class Language:
     places: Mapping[str, str] = field(default_factory=dict)  # a city abbreviation → its full name (GOST R 7.0.100)
     stands_for_script: bool = False  # describes a source in a language without an entry, written in its script
     document: DocumentTable | None = None  # None: only a source language (Uzbek)
+    # What tells a title in this language from one in the others (kazthesis.lang.identify): whole words
+    # (lower case) and word endings only it writes among them, and letter pairs (Uzbek's Latin oʻ).
+    words: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()

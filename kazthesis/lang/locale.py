@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kazthesis.lang.registry import DOCUMENT_LANGUAGES, detect, document
+from kazthesis.lang.identify import detect
+from kazthesis.lang.registry import DOCUMENT_LANGUAGES, document
 
 
 def strings(language: str) -> Mapping[str, str]:

@@ -8,7 +8,7 @@ a thesis in it). Only ``kazthesis new --lang`` wants more: a sample project in
 ``kazthesis/new/skeletons/<code>/``.
 
 The order of :data:`LANGUAGES` is the order messages list the languages in, and the first entry wins a tie
-when a text's letters are told (Kazakh before Uzbek: both write Қ and Ғ).
+when :mod:`kazthesis.lang.identify` tells a text's language (Kazakh before Uzbek: both write Қ and Ғ).
 """
 
 from __future__ import annotations
@@ -70,28 +70,6 @@ def listed(words: Iterable[str], last: str = "or") -> str:
     """``a, b or c``: the languages (or anything else) as a message lists them."""
     words = list(words)
     return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else "".join(words)
-
-
-def detect(text: str, codes: Iterable[str]) -> str | None:
-    """The language of ``text`` among ``codes``, by its letters: the language whose own letters
-    (:attr:`Language.letters`) the text holds most of (the first on a tie); without any, the language
-    that stands for the text's script — Cyrillic, else Latin; None for a text without such letters."""
-    present = set(text)
-    candidates = [LANGUAGES[code] for code in codes]
-    best, most = None, 0
-    for entry in candidates:
-        held = len(entry.letters & present)
-        if held > most:
-            best, most = entry.code, held
-    if best is not None:
-        return best
-    if CYRILLIC.search(text):
-        script = "Cyrl"
-    elif any("a" <= c.lower() <= "z" for c in text):
-        script = "Latn"
-    else:
-        return None
-    return next((entry.code for entry in candidates if entry.stands_for_script and entry.script == script), None)
 
 
 def standing_for(script: str) -> str:

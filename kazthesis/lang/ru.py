@@ -3,6 +3,7 @@ Russian sources."""
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import (
     Declension,
     DocumentTable,
@@ -84,10 +85,16 @@ DECLENSION = Declension(
 
 RUSSIAN = Language(
     code="ru",
-    name="Russian",
+    name=N_("Russian"),  # marked for the message catalogues
     names=("ru", "rus", "russian", "русский", "орыс", "орысша", "orys"),
     script="Cyrl",
     letters=frozenset(),
+    # Prepositions, conjunctions and endings Kazakh and Uzbek do not write (not -их or -ий: тарих, иқтисодий).
+    words=frozenset({"и", "в", "во", "на", "для", "под", "по", "о", "об", "от", "из", "с", "со", "к", "при", "как",
+                     "что", "не", "или", "без", "над", "между", "через", "после", "до", "у", "а", "за", "про"}),
+    endings=("ого", "его", "ому", "ему", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "ой", "ских", "них", "ский",
+             "цкий", "ость", "ости", "ние", "ния", "нию", "ний", "ниях", "ция", "ции", "ций", "ться", "ется", "ются",
+             "ство", "ства", "ству"),
     stands_for_script=True,  # a Ukrainian or Belarusian source is described with the Russian terms
     sources={"Cyrl": SourceTable(
         terms={"total": "{n} с.", "pages": "С. {p}", "volume": "Т. {n}", "number": "№ {n}", "edition": "{n}-е изд.",

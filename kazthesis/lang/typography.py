@@ -45,6 +45,9 @@ gives the same text as applying them once:
   nesting depth; a straight mark opens after a space or bracket and closes
   after anything else; a run holding nothing but one straight mark cannot be
   told and is left as it is;
+* in English, a straight apostrophe inside a word, before a year's last two digits or after a plural's s
+  is ’ (``Kazakhstan’s``, ``’90s``, ``students’``), and a day stays with its month (``29\u00a0August``,
+  ``August\u00a029``);
 * hyphens inside words (``қарым-қатынас``) are left alone, and so is every
   whitespace-free token containing ``://`` or ``@`` or starting with ``www.``
   (URLs, e-mail addresses; see :func:`kazthesis.lang.urls.url_spans`).
@@ -227,7 +230,24 @@ def _rules(text: str, typography: Typography) -> str:
     text = before.sub(rf"\1{NBSP}", text)
     text = after.sub(rf"\1{NBSP}", text)
     text = century.sub(rf"\1{NBSP}", text)
+    if typography.apostrophe:
+        text = _APOSTROPHE.sub("’", text)
+    if typography.month_names:
+        day_month, month_day = _month_rules(typography.month_names)
+        text = month_day.sub(rf"\1{NBSP}", day_month.sub(rf"\1{NBSP}", text))
     return _COUNTED_WORD.sub(rf"\1{NBSP}", text)
+
+
+# A straight apostrophe between letters (Kazakhstan's, don't), before a decade or year's last digits ('90s,
+# '19) or after the s of a plural possessive (students' work); a quoted 'word' keeps its opening mark.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])|(?<![\w'’])'(?=\d\d(?:s\b|\b))|(?<=[sS])'(?=[\s.,;:!?)]|$)")
+
+
+@cache
+def _month_rules(names: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``29 August`` and ``August 29``: the day stays with its month (no line break between them)."""
+    return (re.compile(rf"(?<![\w.,])(\d{{1,2}}){_SP}+(?=(?:{names})\b)"),
+            re.compile(rf"\b((?:{names})){_SP}+(?=\d{{1,2}}\b)"))
 
 
 def _quote_direction(text: str, i: int, decided: dict[int, bool | None], depth: int,

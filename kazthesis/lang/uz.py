@@ -3,17 +3,23 @@ script (the official one since 1993). A thesis is not written in it: the entry h
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang.language import Language, SourceTable
 
 # In Uzbekistan a PhD is the doctor of philosophy degree, "фалсафа доктори (PhD)", as the dissertations' title
 # pages say; the degree comes first and "дис." last; "..." stands for the words left out, as in GOST's example.
 UZBEK = Language(
     code="uz",
-    name="Uzbek",
+    name=N_("Uzbek"),  # marked for the message catalogues
     names=("uz", "uzb", "uzbek", "o'zbek", "oʻzbek", "o‘zbek", "o’zbek", "ўзбек", "ўзбекча", "өзбек", "узбекский",
            "узбекча"),
     script="Cyrl",
     letters=frozenset("ЎўҲҳҚқҒғ"),  # Ў and Ҳ are Uzbek's own; Қ and Ғ it shares with Kazakh
+    pairs=("oʻ", "gʻ"),  # the Latin alphabet's (kazthesis.lang.identify spells o', o‘, o’ so)
+    words=frozenset({"ва", "учун", "билан", "ҳамда", "орқали", "ҳақида", "ёки", "тошкент", "va", "uchun", "bilan",
+                     "hamda", "orqali", "haqida", "yoki", "toshkent"}),
+    endings=("нинг", "лари", "ларни", "даги", "лиги", "иёт", "иёти", "ning", "lari", "larni", "dagi", "ligi",
+             "iyot", "iyoti"),
     places={"Т.": "Тошкент", "T.": "Toshkent"},
     sources={
         "Cyrl": SourceTable(

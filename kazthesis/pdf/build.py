@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kazthesis.i18n import N_, _, ngettext
 from kazthesis.lang import locale
 from kazthesis.model import ContentsEntry, Document, Source
 from kazthesis.pdf import workers
@@ -131,17 +132,19 @@ def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> 
     root = document.config.root
     for url in sorted({url for piece in laid_out for url in piece.refused}):
         path, line = locate(url, root)
-        problems.error(path, line, f"the renderer was asked for {url}, outside the project or on the network; "
-                       "refused", "keep images and styles inside the project folder and refer to them by a "
-                       "relative path")
+        problems.error(path, line, _("the renderer was asked for {url}, outside the project or on the network; "
+                                     "refused").format(url=url),
+                       _("keep images and styles inside the project folder and refer to them by a relative path"))
     for message in dict.fromkeys(message for piece in laid_out for message in piece.lost):
-        problems.error(root / "content", None, f"the renderer could not draw something: {message}",
-                       "check the image files the chapters use")
+        problems.error(root / "content", None, _("the renderer could not draw something: {message}").format(
+                                                 message=message),
+                       _("check the image files the chapters use"))
     for piece in laid_out:
         for message in piece.warned:
             path, line, what = piece_source(document, piece.name)
-            problems.warning(path, line, f"the renderer warned while laying out {what}: {message}",
-                             "look at that part of thesis.pdf")
+            problems.warning(path, line, _("{what}: the renderer warned while laying it out: {message}").format(
+                                             what=what, message=message),
+                             _("look at that part of thesis.pdf"))
 
 
 def report_overflows(document: Document, sources: dict[str, dict[str, Source]], pieces: list[LaidOut],
@@ -158,10 +161,12 @@ def report_overflows(document: Document, sources: dict[str, dict[str, Source]], 
                       or elements.get(overflow.element or ""))
             path, line = ((root / source.path, source.line) if source is not None
                           else piece_source(document, piece.name)[:2])
-            what = f"the text «{overflow.text.strip()}…»" if overflow.text.strip() else "a picture"
-            problems.warning(path, line, f"{what} runs {overflow.points:g} pt past the text area on page "
-                             f"{start + overflow.page}", "break the long word, number or address (a space or a "
-                             "hyphen in it), or make the picture smaller")
+            what = (_("the text «{text}…»").format(text=overflow.text.strip()) if overflow.text.strip()
+                    else _("a picture"))
+            problems.warning(path, line, _("{what} runs {points} pt past the text area on page {page}").format(
+                                             what=what, points=f"{overflow.points:g}", page=start + overflow.page),
+                             _("break the long word, number or address (a space or a hyphen in it), or make the "
+                               "picture smaller"))
         start += piece.pages
 
 
@@ -169,17 +174,20 @@ def check_placement(document: Document, pieces: list[LaidOut], problems: Problem
     """A figure or table more than one page after the page of its first mention (GOST 7.32: right after it)."""
     start, anchors, mentions = 1, {}, {}
     for piece in pieces:
-        for name, (page, _, _) in piece.anchors.items():
+        for name, (page, _x, _y) in piece.anchors.items():
             anchors.setdefault(name, start + page)
-        for page, target, _ in piece.links:
+        for page, target, _rect in piece.links:
             mentions[target] = min(mentions.get(target, start + page), start + page)
         start += piece.pages
     for item in [*document.figures, *document.tables]:
         if item.id in anchors and item.id in mentions and anchors[item.id] - mentions[item.id] > 1:
             problems.warning(document.config.root / item.source.path, item.source.line,
-                             f"{item.label} is on page {anchors[item.id]}, {anchors[item.id] - mentions[item.id]} "
-                             f"pages after its first mention on page {mentions[item.id]}",
-                             "move it closer to the paragraph that first mentions it")
+                             ngettext("{label} is on page {page}, {n} page after its first mention on page {first}",
+                                      "{label} is on page {page}, {n} pages after its first mention on page {first}",
+                                      anchors[item.id] - mentions[item.id]).format(
+                                 label=item.label, page=anchors[item.id], n=anchors[item.id] - mentions[item.id],
+                                 first=mentions[item.id]),
+                             _("move it closer to the paragraph that first mentions it"))
 
 
 def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_pages: int) -> dict[str, int]:
@@ -189,7 +197,7 @@ def _contents_pages(pieces: list[Piece], laid_out: dict[str, LaidOut], contents_
     for piece in pieces:
         count = contents_pages if piece.name == "contents" else laid_out[piece.name].pages
         if piece.name != "contents":
-            for name, (page, _, _) in laid_out[piece.name].anchors.items():
+            for name, (page, _x, _y) in laid_out[piece.name].anchors.items():
                 pages.setdefault(name, start + page)
         start += count
     return pages
@@ -209,39 +217,48 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
 
 
 STOPPED = {
-    "time": "laying out {what} took longer than {seconds:g} s, and was stopped",
-    "memory": "laying out {what} needed more than {mib} MiB of memory, and was stopped",
-    "stopped": "the renderer ended while laying out {what} ({detail}; most likely it needed more than {mib} MiB "
-               "of memory)",
+    "time": N_("{what}: laying it out took longer than {seconds} s, and was stopped"),
+    "memory": N_("{what}: laying it out needed more than {mib} MiB of memory, and was stopped"),
+    "stopped": N_("{what}: the renderer ended while laying it out ({detail}; most likely it needed more than {mib} "
+                  "MiB of memory)"),
 }
 
 
 def report_stopped(document: Document, failure: PieceFailed, problems: Problems) -> None:
     """A piece the renderer gave up on, reported at the file (and heading) it comes from."""
     path, line, what = piece_source(document, failure.name)
-    message = STOPPED[failure.reason].format(what=what, detail=failure.detail, seconds=workers.PIECE_SECONDS,
-                                             mib=workers.WORKER_MEMORY >> 20)
+    template = STOPPED[failure.reason]
+    code = failure.code
+    detail = (_("killed by signal {n}").format(n=-code) if code is not None and code < 0
+              else _("exit status {n}").format(n=code))
+    message = _(template).format(what=what, detail=detail, seconds=f"{workers.PIECE_SECONDS:g}",
+                                 mib=workers.WORKER_MEMORY >> 20)
     problems.error(path, line, message,
-                   "look in it for what makes the layout heavy — a very large image or table, a deeply nested "
-                   "SVG, a long text without a paragraph break — and make it smaller")
+                   _("look in it for what makes the layout heavy — a very large image or table, a deeply nested "
+                     "SVG, a long text without a paragraph break — and make it smaller"))
+
+
+PIECES = {"references": N_("the reference list"), "title": N_("the title page"), "terms": N_("the terms"),
+          "abbreviations": N_("the abbreviations"), "contents": N_("the contents page")}
+OTHER_PIECE = N_("a page of the thesis")
 
 
 def piece_source(document: Document, name: str) -> tuple[Path, int | None, str]:
     """Where a piece comes from (file, line) and what to call it in a message."""
     config = document.config
-    kind, _, number = name.partition("-")
+    kind, _dash, number = name.partition("-")
     parts = {"part": document.parts, "appendix": document.appendices, "abstract": document.abstracts}
     if kind in parts and number.isdigit() and int(number) <= len(parts[kind]):
         heading = parts[kind][int(number) - 1].heading
         if heading is not None:
-            return config.root / heading.source.path, heading.source.line, f"the part '{heading.plain}'"
-        return config.root / "content", None, "a part without a heading"
+            return (config.root / heading.source.path, heading.source.line,
+                    _("the part '{title}'").format(title=heading.plain))
+        return config.root / "content", None, _("a part without a heading")
+    shown = PIECES.get(name, OTHER_PIECE)
     if name == "references":
-        return config.bib_path, None, "the reference list"
-    if name in ("title", "terms", "abbreviations"):
-        key = "title_page" if name == "title" else name
-        return config.path, config.key_lines.get(key), f"the {name.replace('title', 'title page')}"
-    return config.path, None, f"the {name or 'page-number'} page"
+        return config.bib_path, None, _(shown)
+    key = "title_page" if name == "title" else name
+    return config.path, config.key_lines.get(key), _(shown)
 
 
 def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None) -> PdfResult | None:
@@ -266,7 +283,7 @@ def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None
     laid_out, count = _lay_out_all(jobs, cache)
     laid_out.update(external)
     contents_pages = laid_out["contents"].pages
-    for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
+    for _attempt in range(3):  # the real numbers rarely change the contents' length; when they do, again
         final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
         # The footer's digits are measured (once a stylesheet) by the worker the contents page leaves free.
         measure = None if _css_key(css) in cache.numbers else Measure(css, config.root, allowed)
@@ -309,7 +326,7 @@ def _settle_statistics(book: HtmlBook, pieces: list[Piece], laid_out: dict[str, 
     if not book.has_statistics():
         return [], count
     jobs: list[Job] = []
-    for _ in range(5):
+    for _attempt in range(5):
         total = sum(laid_out[piece.name].pages for piece in pieces)
         jobs = [job(piece) for piece in book.abstract_pieces(total)]
         done, extra = _lay_out_all(jobs, cache)

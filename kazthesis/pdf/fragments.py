@@ -126,7 +126,9 @@ class Writer:
         if isinstance(block, Table):
             return self.table(block)
         if isinstance(block, ListBlock):
-            items = "".join(f"<li>{self.blocks(item)}</li>\n" for item in block.items)
+            marks = block.marks or [""] * len(block.items)
+            items = "".join(f'<li data-mark="{escape(mark)}">{self.blocks(item)}</li>\n'
+                            for mark, item in zip(marks, block.items, strict=True))
             if block.ordered:
                 start = f' start="{block.start}"' if block.start != 1 else ""
                 return f"<ol{start}>\n{items}</ol>\n"
@@ -254,10 +256,18 @@ def reference_html(runs: list[tuple[str, bool]], language: str | None = None) ->
     html = []
     for text, italic in runs:
         parts = URL_RE.split(for_print(text))
-        inner = "".join(f'<span class="url">{escape(url_with_breaks(part))}</span>' if i % 2
-                        else escape(_hyphenated(part, language), quote=False) for i, part in enumerate(parts))
+        inner = "".join(_url_link(part) if i % 2 else escape(_hyphenated(part, language), quote=False)
+                        for i, part in enumerate(parts))
         html.append(f"<em>{inner}</em>" if italic else inner)
     return Markup("".join(html))
+
+
+def _url_link(url: str) -> str:
+    """A URL (a DOI as https://doi.org/…) as a link, with its break points marked; the sentence's own full
+    stop or bracket after it is not part of the address."""
+    target = url.rstrip(".,;:)")
+    link = f'<span class="url">{escape(url_with_breaks(url))}</span>'
+    return f'<a href="{escape(target)}">{link}</a>' if SAFE_LINK_RE.match(target) else link
 
 
 SPACED_RE = re.compile(r"[^ ]+")

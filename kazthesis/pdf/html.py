@@ -69,7 +69,8 @@ class HtmlBook:
                                                               abbreviations=document.abbreviations)))
         for n, part in enumerate(document.parts, 1):
             pieces.append(self._part(f"part-{n}", part))
-        pieces.append(Piece("references", self._render("references.html", references=document.references)))
+        pieces.append(Piece("references", self._render("references.html", references=document.references,
+                                                       hanging=document.hanging_references)))
         for n, part in enumerate(document.appendices, 1):
             pieces.append(self._part(f"appendix-{n}", part))
         return pieces

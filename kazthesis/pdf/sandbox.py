@@ -27,6 +27,8 @@ from jinja2.exceptions import TemplateRuntimeError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from kazthesis.i18n import N_, _
+
 MAX_STEPS = 1_000_000  # loop steps and calls in one render
 MAX_SIZE = 50_000_000  # characters (or items) one operation may make; digits of a number
 MAX_DEPTH = 100  # calls inside calls (a macro calling itself)
@@ -49,7 +51,8 @@ _SPENT = _Spent()
 def _spend(steps: int = 1) -> None:
     _SPENT.steps += steps
     if _SPENT.steps > MAX_STEPS:
-        raise TemplateTooLarge(f"the template takes more than {MAX_STEPS:,} loop steps and calls")
+        raise TemplateTooLarge(_("the template takes more than {most} loop steps and calls").format(
+            most=f"{MAX_STEPS:,}"))
 
 
 def _size(value: Any) -> int:
@@ -59,15 +62,26 @@ def _size(value: Any) -> int:
     return len(value) if isinstance(value, (str, bytes, list, tuple, dict, set, frozenset)) else 0
 
 
-def _refuse_size(size: int, what: str) -> None:
+# What makes a value too large, translated only when it is shown.
+JOINING_WITH_TILDE = N_("joining texts with ~")
+A_FILTER = N_("the filter {name}")
+REPEATING = N_("repeating a text")
+MULTIPLYING = N_("multiplying")
+RAISING = N_("raising to a power")
+JOINING = N_("joining")
+A_CALL = N_("a call")
+
+
+def _refuse_size(size: int, what: str, name: str = "") -> None:
     if size > MAX_SIZE:
-        raise TemplateTooLarge(f"{what} would make {size:,} characters (or items, or digits); a template may make "
-                               f"at most {MAX_SIZE:,} at once")
+        raise TemplateTooLarge(_("{what}: that would make {size} characters (or items, or digits); a template may "
+                                 "make at most {most} at once").format(what=_(what).format(name=name), size=f"{size:,}",
+                                                               most=f"{MAX_SIZE:,}"))
 
 
 def _check_format(text: Any) -> None:
     if isinstance(text, str) and _BIG_NUMBER_RE.search(text) and re.search(r"[%{]", text):
-        raise TemplateTooLarge("a format with a width or precision of ten million or more")
+        raise TemplateTooLarge(_("a format with a width or precision of ten million or more"))
 
 
 def bounded_iter(iterable: Iterable[Any]) -> Iterator[Any]:
@@ -79,7 +93,7 @@ def bounded_iter(iterable: Iterable[Any]) -> Iterator[Any]:
 
 def bounded_text(text: Any) -> Any:
     """A text joined with ``~``, refused when it grew past :data:`MAX_SIZE` (it may have doubled once)."""
-    _refuse_size(_size(text), "joining texts with ~")
+    _refuse_size(_size(text), JOINING_WITH_TILDE)
     return text
 
 
@@ -109,7 +123,8 @@ class BoundedTemplate(Template):
             for chunk in self.root_render_func(context):  # type: ignore[attr-defined]
                 written += len(chunk)
                 if written > MAX_OUTPUT:
-                    raise TemplateTooLarge(f"the template writes more than {MAX_OUTPUT:,} characters")
+                    raise TemplateTooLarge(_("the template writes more than {most} characters").format(
+                        most=f"{MAX_OUTPUT:,}"))
                 chunks.append(chunk)
             return self.environment.concat(chunks)  # type: ignore[attr-defined]
         except Exception:
@@ -121,11 +136,12 @@ def _bounded_filter(function: Callable[..., Any]) -> Callable[..., Any]:
     def bounded(*args: Any, **kwargs: Any) -> Any:
         for argument in (*args, *kwargs.values()):
             if isinstance(argument, int) and not isinstance(argument, bool) and abs(argument) > MAX_SIZE:
-                raise TemplateTooLarge(f"the filter {function.__name__} was given {argument:,}, more than a "
-                                       f"template may ask for ({MAX_SIZE:,})")
+                raise TemplateTooLarge(_("the filter {name} was given {number}, more than a template may ask for "
+                                         "({most})").format(name=function.__name__, number=f"{argument:,}",
+                                                            most=f"{MAX_SIZE:,}"))
             _check_format(argument)
         result = function(*args, **kwargs)
-        _refuse_size(_size(result), f"the filter {function.__name__}")
+        _refuse_size(_size(result), A_FILTER, function.__name__)
         return result
 
     return bounded
@@ -154,13 +170,13 @@ class Bounded(ImmutableSandboxedEnvironment):
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
                 if _size(sequence) and isinstance(times, int) and not isinstance(sequence, int):
-                    _refuse_size(_size(sequence) * max(times, 0), "repeating a text")
+                    _refuse_size(_size(sequence) * max(times, 0), REPEATING)
             if isinstance(left, int) and isinstance(right, int):
-                _refuse_size(_size(left) + _size(right), "multiplying")
+                _refuse_size(_size(left) + _size(right), MULTIPLYING)
         elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
-            _refuse_size(int(abs(left).bit_length() * max(right, 0) * 0.3), "raising to a power")
+            _refuse_size(int(abs(left).bit_length() * max(right, 0) * 0.3), RAISING)
         elif operator == "+" and not isinstance(left, (int, float)):
-            _refuse_size(_size(left) + _size(right), "joining")
+            _refuse_size(_size(left) + _size(right), JOINING)
         elif operator == "%":
             _check_format(left)
         return super().call_binop(context, operator, left, right)
@@ -171,15 +187,15 @@ class Bounded(ImmutableSandboxedEnvironment):
             _check_format(getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None))
         for argument in (*args, *kwargs.values()):
             if isinstance(argument, int) and not isinstance(argument, bool) and abs(argument) > MAX_SIZE:
-                raise TemplateTooLarge(f"a call was given {argument:,}, more than a template may ask for "
-                                       f"({MAX_SIZE:,})")
+                raise TemplateTooLarge(_("a call was given {number}, more than a template may ask for ({most})").format(
+                    number=f"{argument:,}", most=f"{MAX_SIZE:,}"))
         _SPENT.depth += 1
         try:
             if _SPENT.depth > MAX_DEPTH:
-                raise TemplateTooLarge(f"the template's calls nest more than {MAX_DEPTH} deep (a macro calling "
-                                       "itself?)")
+                raise TemplateTooLarge(_("the template's calls nest more than {depth} deep (a macro calling "
+                                         "itself?)").format(depth=MAX_DEPTH))
             result = super().call(__context, __obj, *args, **kwargs)
         finally:
             _SPENT.depth -= 1
-        _refuse_size(_size(result), "a call")
+        _refuse_size(_size(result), A_CALL)
         return result

@@ -14,10 +14,11 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 
+from kazthesis.i18n import _
 from kazthesis.pdf.fragments import reference_html
 from kazthesis.pdf.sandbox import Bounded, TemplateTooLarge
 from kazthesis.problems import Problems
-from kazthesis.read.project import exists, unreadable
+from kazthesis.read.project import Refusal, exists, unreadable
 from kazthesis.resources import templates_dir
 
 TOOL_TEMPLATES = templates_dir()
@@ -26,10 +27,11 @@ TOOL_TEMPLATES = templates_dir()
 class TemplateRefused(Exception):
     """A project template the build may not read: it leads outside the project folder, or is not a file."""
 
-    def __init__(self, path: Path, reason: str = "is a link to a file outside the project folder") -> None:
+    def __init__(self, path: Path, refusal: Refusal | None = None) -> None:
         super().__init__(str(path))
         self.path = path
-        self.reason = reason
+        self.reason = refusal.reason if refusal else _("is a link to a file outside the project folder")
+        self.outside = refusal.outside if refusal else True
 
 
 class _ProjectLoader(jinja2.FileSystemLoader):
@@ -42,8 +44,8 @@ class _ProjectLoader(jinja2.FileSystemLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         own = self.root / "templates" / Path(*jinja2.loaders.split_template_path(template))
-        if exists(own) and (reason := unreadable(own, self.root)):
-            raise TemplateRefused(own, reason)
+        if exists(own) and (refusal := unreadable(own, self.root)):
+            raise TemplateRefused(own, refusal)
         return super().get_source(environment, template)
 
 
@@ -69,9 +71,9 @@ def _environment(root: Path, files: tuple[str, ...]) -> jinja2.Environment:
 def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
     """A project template that cannot be used, reported at its file and line."""
     if isinstance(exc, TemplateRefused):
-        hint = ("copy the template into the project's templates/ instead of linking to it" if "outside" in exc.reason
-                else "put the template file itself there, or delete the name to use the tool's own")
-        problems.error(exc.path, None, f"this template {exc.reason}", hint)
+        hint = (_("copy the template into the project's templates/ instead of linking to it") if exc.outside
+                else _("put the template file itself there, or delete the name to use the tool's own"))
+        problems.error(exc.path, None, _("this template {reason}").format(reason=exc.reason), hint)
         return
     path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if path is None:  # an error while rendering: the innermost template frame says where
@@ -79,11 +81,15 @@ def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
             if frame.filename.endswith((".html", ".css")):
                 path, line = frame.filename, frame.lineno
                 break
-    what = ("is not allowed in a template" if isinstance(exc, SecurityError)
-            else "is more work than a template may do" if isinstance(exc, TemplateTooLarge) else "is wrong")
-    hint = "fix the template in templates/, or delete it to use the tool's own"
+    if isinstance(exc, SecurityError):
+        message = _("template error: {reason} — this is not allowed in a template").format(reason=exc)
+    elif isinstance(exc, TemplateTooLarge):
+        message = _("template error: {reason} — this is more work than a template may do").format(reason=exc)
+    else:
+        message = _("template error: {reason} — this is wrong").format(reason=exc)
+    hint = _("fix the template in templates/, or delete it to use the tool's own")
     if str(exc) == "'layout' is undefined":  # a copy of thesis.css from before the geometry
-        hint = ("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "
-                "geometry.indent…: copy the tool's templates/thesis.css again and make your changes to it, "
-                "or delete yours")
-    problems.error(path or root / "templates", line, f"template error: {exc} — this {what}", hint)
+        hint = _("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "
+                 "geometry.indent…: copy the tool's templates/thesis.css again and make your changes to it, "
+                 "or delete yours")
+    problems.error(path or root / "templates", line, message, hint)

@@ -46,11 +46,12 @@ WORKER_MEMORY = 2 << 30  # bytes of address space a worker may take beyond what 
 
 @dataclass(frozen=True)
 class PieceFailed:
-    """A piece the renderer gave up on: ``reason`` is "time", "memory" or "stopped" (the worker died)."""
+    """A piece the renderer gave up on: ``reason`` is "time", "memory" or "stopped" (the worker died, with the exit
+    ``code``: negative, the signal that killed it)."""
 
     name: str
     reason: str
-    detail: str = ""
+    code: int | None = None
 
 
 class Renderer:
@@ -250,11 +251,10 @@ def _dispatch(function: Callable[[Any], Any], items: list[Any], workers: list[_W
                 workers[worker].started = time.monotonic()
                 return
 
-    def ended(worker: int) -> str:
+    def ended(worker: int) -> int | None:
         process = workers[worker].process
         process.join(1)
-        code = process.exitcode
-        return f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+        return process.exitcode
 
     def replace(worker: int) -> None:
         old = workers[worker]
@@ -267,8 +267,8 @@ def _dispatch(function: Callable[[Any], Any], items: list[Any], workers: list[_W
         for name in [name for name, number in home.items() if number == worker]:
             del home[name]  # the new worker keeps nothing
 
-    def fail(worker: int, index: int, reason: str, detail: str = "") -> None:
-        results[index] = PieceFailed(getattr(items[index], "name", ""), reason, detail)
+    def fail(worker: int, index: int, reason: str, code: int | None = None) -> None:
+        results[index] = PieceFailed(getattr(items[index], "name", ""), reason, code)
         replace(worker)
 
     for worker in range(len(workers)):

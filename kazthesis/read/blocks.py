@@ -12,6 +12,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from kazthesis.i18n import N_, _
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES, listed
 from kazthesis.lang.typography import apply_typography
 from kazthesis.model import (
@@ -46,11 +47,12 @@ LENGTH_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:%|cm|mm|px|in|pt)$")
 class BlockReader:
     """markdown-it block tokens of one file → model blocks."""
 
-    def __init__(self, inline: InlineReader, line_blocks: set[int]) -> None:
+    def __init__(self, inline: InlineReader, line_blocks: set[int], lettered: set[int] | None = None) -> None:
         self.inline = inline
         self.path, self.language, self.problems = inline.path, inline.language, inline.problems
         self.source, self.ignored, self.unreadable = inline.source, inline.ignored, inline.unreadable
         self.line_blocks = line_blocks  # first lines of Pandoc line blocks
+        self.lettered = lettered or set()  # lines of the items of lettered lists
 
     def blocks(self, tokens: list[Token], start: int = 0, close: str | None = None) -> tuple[list[Block], int]:
         """Blocks from ``tokens[start:]`` up to the token of type ``close`` (its index is returned)."""
@@ -76,7 +78,10 @@ class BlockReader:
                     items.append(item)
                     i += 1
                 start_number = int(token.attrGet("start") or 1)
-                blocks.append(ListBlock(kind == "ordered_list_open", items, self.source(line), start_number))
+                ordered = kind == "ordered_list_open"
+                blocks.append(ListBlock(ordered, items, self.source(line), start_number,
+                                        lettered=ordered and line in self.lettered,
+                                        delimiter=token.markup if ordered else "."))
                 i += 1
             elif kind == "blockquote_open":
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
@@ -95,8 +100,8 @@ class BlockReader:
                 items, i = self.definitions(tokens, i + 1)
                 blocks.extend(items)
             elif kind == "front_matter":
-                self.problems.warning(self.path, line, "a YAML metadata block is not used and was left out",
-                                      "put the title-page details in thesis.toml")
+                self.problems.warning(self.path, line, _("a YAML metadata block is not used and was left out"),
+                                      _("put the title-page details in thesis.toml"))
                 i += 1
             elif kind == "page_break":
                 blocks.append(PageBreak(self.source(line)))
@@ -112,8 +117,8 @@ class BlockReader:
         label = token.info.strip() if token.type == "math_block_label" else ""
         math = self.inline.math(token.content.strip(), True, line)
         if label and not label.startswith("eq:"):
-            self.problems.warning(self.path, line, f"formula label ({label}) is not used",
-                                  "number a formula with $$ … $$ {#eq:name}")
+            self.problems.warning(self.path, line, _("formula label ({label}) is not used").format(label=label),
+                                  _("number a formula with $$ … $$ {#eq:name}"))
             label = ""
         if math is None:
             return Paragraph([Code(token.content.strip())], self.source(line))
@@ -145,11 +150,11 @@ class BlockReader:
         classes = ["unnumbered" if c == "-" else c for c in attrs.classes]
         for cls in classes:
             if cls not in HEADING_CLASSES:
-                self.problems.warning(self.path, line, f"heading class .{cls} is not used",
-                                      "the classes a heading takes are .unnumbered, .unlisted, .appendix "
-                                      "and .abstract")
+                self.problems.warning(self.path, line, _("heading class .{cls} is not used").format(cls=cls),
+                                      _("the classes a heading takes are .unnumbered, .unlisted, .appendix "
+                                        "and .abstract"))
         lang = self.abstract_lang(attrs, classes, line)
-        self.ignored([pair for pair in attrs.pairs if pair[0] != "lang"], line, "a heading takes only {#id .class}")
+        self.ignored([pair for pair in attrs.pairs if pair[0] != "lang"], line, N_("a heading takes only {#id .class}"))
         self.unreadable(attrs, line)
         title = self.inline.inlines(inline)
         return Heading(int(token.tag[1]), title, plain_text(title).strip(), attrs.id, classes, self.source(line),
@@ -173,12 +178,13 @@ class BlockReader:
             if key in FIGURE_ATTRIBUTES and LENGTH_RE.match(value):
                 sizes[key] = value.replace(",", ".")
             elif key in FIGURE_ATTRIBUTES:
-                self.problems.warning(self.path, line, f"{key}={value} is not a length this tool reads",
-                                      f"write {key}=50% or {key}=8cm (also mm, px)")
+                self.problems.warning(self.path, line, _("{key}={value} is not a length this tool reads").format(
+                                                         key=key, value=value),
+                                      _("write {key}=50% or {key}=8cm (also mm, px)").format(key=key))
         self.ignored([(k, v) for k, v in attrs.pairs if k not in FIGURE_ATTRIBUTES], line,
-                      "a figure takes {#fig:id width=… height=…}")
+                      N_("a figure takes {#fig:id width=… height=…}"))
         if attrs.classes:
-            self.ignored([("." + c, "") for c in attrs.classes], line, "a figure takes {#fig:id width=… height=…}")
+            self.ignored([("." + c, "") for c in attrs.classes], line, N_("a figure takes {#fig:id width=… height=…}"))
         self.unreadable(attrs, line)
         caption = self.inline.inline_children(image.children or [], line)
         if path is None:
@@ -191,7 +197,7 @@ class BlockReader:
         caption_line = opening.meta.get("caption_line") or line
         caption_text = opening.meta.get("caption", "")
         caption = [Text(apply_typography(caption_text, self.language))] if caption_text else []
-        self.ignored(attrs.pairs, caption_line, "a table caption takes {#tbl:id}")
+        self.ignored(attrs.pairs, caption_line, N_("a table caption takes {#tbl:id}"))
         self.unreadable(attrs, caption_line)
         header: list[list[Cell]] = []
         rows: list[list[Cell]] = []
@@ -225,12 +231,13 @@ class BlockReader:
             return CodeBlock(text, info, self.source(line))
         attrs = parse_attrs(match.inner)
         language = info[: match.start].strip() or (attrs.classes[0] if attrs.classes else "")
-        hint = 'a listing takes {#lst:name caption="…"} (and a language: ```python {#lst:name caption="…"})'
+        hint = N_('a listing takes {#lst:name caption="…"} (and a language: ```python {#lst:name caption="…"})')
         self.ignored([pair for pair in attrs.pairs if pair[0] not in LISTING_ATTRIBUTES], line, hint)
         ident = attrs.id
         if ident and not ident.startswith("lst:"):
-            self.problems.warning(self.path, line, f"the listing id #{ident} does not start with lst:",
-                                  f"write {{#lst:{ident}}}, and refer to it as @lst:{ident}")
+            self.problems.warning(self.path, line, _("the listing id #{ident} does not start with lst:").format(
+                                                     ident=ident),
+                                  _("write {{#lst:{ident}}}, and refer to it as @lst:{ident}").format(ident=ident))
         caption_text = dict(attrs.pairs).get("caption", "").strip()
         caption = [Text(apply_typography(caption_text, self.language))] if caption_text else []
         return CodeBlock(text, language, self.source(line), ident, caption, listing=bool(ident or caption))
@@ -241,12 +248,14 @@ class BlockReader:
         if not value:
             return ""
         if "abstract" not in classes:
-            self.problems.warning(self.path, line, f"attribute lang={value} is not used and was left out",
-                                  "only an annotation ({.abstract}) takes lang=")
+            self.problems.warning(self.path, line, _("attribute lang={value} is not used and was left out").format(
+                                                     value=value),
+                                  _("only an annotation ({.abstract}) takes lang="))
             return ""
         if value not in DOCUMENT_LANGUAGES:
             codes = listed(f"lang={code}" for code in DOCUMENT_LANGUAGES)
-            self.problems.warning(self.path, line, f"lang={value} is not a language of this tool; the annotation's "
-                                  "language is taken from its title", f"write {codes}")
+            self.problems.warning(self.path, line, _("lang={value} is not a language of this tool; the annotation's "
+                                                     "language is taken from its title").format(value=value),
+                                  _("write {codes}").format(codes=codes))
             return ""
         return value

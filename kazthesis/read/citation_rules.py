@@ -104,7 +104,7 @@ def bracket_rule(state: StateInline, silent: bool) -> bool:
                           "prefixes": [item.prefix for item in found if item.prefix]}
         elif not any(is_xref(item.key) for item in found):
             token = state.push("citation", "", 0)
-            token.meta = {"items": [CiteItem(item.key, item.locator, item.prefix) for item in found],
+            token.meta = {"items": [CiteItem(item.key, item.locator, item.prefix, item.bare) for item in found],
                           "author_in_text": False}
         else:
             return False

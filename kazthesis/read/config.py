@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kazthesis.bibliography.csl.styles import CslStyle, resolve_style
+from kazthesis.bibliography.gost import STYLES as GOST_STYLES
+from kazthesis.i18n import N_, _
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.problems import Problems
 from kazthesis.read.project import exists, refuse_unreadable
@@ -27,13 +30,18 @@ PROFILES: dict[str, dict[str, Any]] = {
     "gost-7.32-2017": {
         "margin_left": 30, "margin_right": 15, "margin_top": 20, "margin_bottom": 20,
         "font": "Times New Roman", "font_size": 14, "line_spacing": 1.5, "indent": 1.25,
+        "list_marks": "–, 1)",
     },
     "kz-university": {
         "margin_left": 30, "margin_right": 10, "margin_top": 20, "margin_bottom": 25,
         "font": "Times New Roman", "font_size": 14, "line_spacing": 1.0, "indent": 0.8,
+        "list_marks": "–, 1)",
     },
 }
 
+
+# list_marks: marks separated by commas, each a dash or bullet, a numbered (1) 1.) or a lettered (а) a)) one.
+LIST_MARKS_RE = re.compile(r"^\s*(?:[–—•\-*]|1[.)]|[аa]\))(?:\s*,\s*(?:[–—•\-*]|1[.)]|[аa]\)))*\s*$")
 
 # A font family name goes into the CSS: letters, digits, spaces, hyphens, dots and apostrophes only.
 FONT_NAME_RE = re.compile(r"^[\w][\w .'\-]{0,62}$")
@@ -54,75 +62,83 @@ class Setting:
 # Sections map key → Setting. A default of None under [layout] means "from the profile".
 SETTINGS: dict[str, dict[str, Setting]] = {
     "": {
-        "language": Setting(str, "kk", "document language", DOCUMENT_LANGUAGES),
-        "profile": Setting(str, "gost-7.32-2017", "layout profile", tuple(PROFILES)),
-        "work_type": Setting(str, "coursework", "kind of work, for the norm-control checks", WORK_TYPES),
+        "language": Setting(str, "kk", N_("document language"), DOCUMENT_LANGUAGES),
+        "profile": Setting(str, "gost-7.32-2017", N_("layout profile"), tuple(PROFILES)),
+        "work_type": Setting(str, "coursework", N_("kind of work, for the norm-control checks"), WORK_TYPES),
     },
     "layout": {
-        "margin_left": Setting((int, float), None, "left margin, mm", low=5, high=60),
-        "margin_right": Setting((int, float), None, "right margin, mm", low=5, high=60),
-        "margin_top": Setting((int, float), None, "top margin, mm", low=5, high=60),
-        "margin_bottom": Setting((int, float), None, "bottom margin, mm", low=10, high=60),
-        "font": Setting(str, None, "font family name (letters, digits, spaces and hyphens)",
+        "margin_left": Setting((int, float), None, N_("left margin, mm"), low=5, high=60),
+        "margin_right": Setting((int, float), None, N_("right margin, mm"), low=5, high=60),
+        "margin_top": Setting((int, float), None, N_("top margin, mm"), low=5, high=60),
+        "margin_bottom": Setting((int, float), None, N_("bottom margin, mm"), low=10, high=60),
+        "font": Setting(str, None, N_("font family name (letters, digits, spaces and hyphens)"),
                         pattern=FONT_NAME_RE),
-        "font_size": Setting((int, float), None, "body font size, pt", low=8, high=20),
-        "line_spacing": Setting((int, float), None, "line spacing (1.0, 1.5, 2.0 as in Word)", low=0.8, high=3),
-        "indent": Setting((int, float), None, "first-line indent, cm", low=0, high=3),
-        "contents_depth": Setting(int, 2, "heading levels listed in the contents", (1, 2, 3)),
-        "numbering": Setting(str, "continuous", "figure and table numbering", ("continuous", "per-chapter")),
-        "landscape_tables": Setting(bool, False, "a table too wide for the page may have a page turned sideways"),
-        "listing_highlight": Setting(bool, False, "code listings highlighted in grey scale (bold keywords, grey "
-                                     "comments and strings)"),
+        "font_size": Setting((int, float), None, N_("body font size, pt"), low=8, high=20),
+        "line_spacing": Setting((int, float), None, N_("line spacing (1.0, 1.5, 2.0 as in Word)"), low=0.8, high=3),
+        "indent": Setting((int, float), None, N_("first-line indent, cm"), low=0, high=3),
+        "contents_depth": Setting(int, 2, N_("heading levels listed in the contents"), (1, 2, 3)),
+        "numbering": Setting(str, "continuous", N_("figure and table numbering"), ("continuous", "per-chapter")),
+        "landscape_tables": Setting(bool, False,
+                                    N_("a table too wide for the page may have a page turned sideways")),
+        "listing_highlight": Setting(bool, False, N_("code listings highlighted in grey scale (bold keywords, grey "
+                                     "comments and strings)")),
+        "list_marks": Setting(str, None, N_("the mark of a dash list's items at each level, comma-separated: a dash "
+                                            "or bullet, 1) or 1. (numbered), а) (lettered)"), pattern=LIST_MARKS_RE),
     },
     "title_page": {
         name: Setting(str, "", doc)
         for name, doc in (
-            ("ministry", "ministry line at the top"),
-            ("university", "university"),
-            ("faculty", "faculty"),
-            ("department", "department (кафедра)"),
-            ("work_type", "work type as printed, e.g. КУРСТЫҚ ЖҰМЫС"),
-            ("title", "the topic"),
-            ("discipline", "discipline (пәні)"),
-            ("specialty", "specialty (мамандығы)"),
-            ("author", "the student (Орындаған)"),
-            ("group", "the student's group"),
-            ("supervisor", "supervisor (Ғылыми жетекші)"),
-            ("city", "city"),
-            ("year", "year"),
-            ("head_of_department", "head of department, for the approval block"),
-            ("pdf", "a PDF (e.g. the faculty's signed form) whose pages replace the generated title page"),
+            ("ministry", N_("ministry line at the top")),
+            ("university", N_("university")),
+            ("faculty", N_("faculty")),
+            ("department", N_("department")),
+            ("work_type", N_("work type as printed, e.g. COURSEWORK")),
+            ("title", N_("the topic")),
+            ("discipline", N_("discipline")),
+            ("specialty", N_("specialty")),
+            ("author", N_("the student (Performed by)")),
+            ("group", N_("the student's group")),
+            ("supervisor", N_("supervisor")),
+            ("city", N_("city")),
+            ("year", N_("year")),
+            ("head_of_department", N_("head of department, for the approval block")),
+            ("pdf", N_("a PDF (e.g. the faculty's signed form) whose pages replace the generated title page")),
         )
-    } | {"approval": Setting(bool, False, "print the «Қорғауға жіберілді» approval block (head of department, "
-                                          "signature and date lines)")},
+    } | {"approval": Setting(bool, False, N_("print the approval block «Admitted to defence» (head of "
+                                          "department, signature and date lines)"))},
     # [[insert]] — an array of tables: PDF pages put in after the title page, the contents page, or at the end.
     "insert": {
-        "file": Setting(str, "", "a PDF file in the project whose pages are put in"),
-        "after": Setting(str, "end", "where the pages go", ("title", "contents", "end")),
+        "file": Setting(str, "", N_("a PDF file in the project whose pages are put in")),
+        "after": Setting(str, "end", N_("where the pages go"), ("title", "contents", "end")),
     },
     "bibliography": {
-        "style": Setting(str, "gost-7.1-2003", "GOST variant", ("gost-7.1-2003", "gost-r-7.0.100-2018")),
-        "order": Setting(str, "citation", "order of the list", ("citation", "alphabetical")),
-        "list_uncited": Setting(bool, False, "also list entries the text does not cite"),
+        # A GOST style (our own code), a CSL style by name, or a .csl file of the project: checked by _style.
+        "style": Setting(str, "gost-7.1-2003", N_('bibliography style: "gost-7.1-2003", "gost-r-7.0.100-2018", or a '
+                                                 'CSL style: "apa", "harvard", "ieee", "chicago-author-date", "mla", '
+                                                 'or a .csl file of the project')),
+        "order": Setting(str, "citation", N_("order of the list"), ("citation", "alphabetical")),
+        "list_uncited": Setting(bool, False, N_("also list entries the text does not cite")),
         # GOST 7.32-2017, 6.16: sources are numbered in Arabic numerals with a full stop.
-        "numbers": Setting(str, "1.", "how the list numbers its entries", ("1.", "1")),
-        "file": Setting(str, "references.bib", "the .bib file, relative to the project"),
+        "numbers": Setting(str, "1.", N_("how the list numbers its entries"), ("1.", "1")),
+        "file": Setting(str, "references.bib", N_("the .bib file, relative to the project")),
     },
     "checks": {
-        "introduction_elements": Setting(bool, True, "the introduction names relevance, aim, objectives…"),
-        "body_pages_min": Setting(int, 0, "minimum body pages (0: by work type)", low=0, high=1000),
-        "body_pages_max": Setting(int, 0, "maximum body pages (0: by work type)", low=0, high=1000),
-        "min_references": Setting(int, 0, "minimum number of references (0: by work type)", low=0, high=1000),
-        "recent_years": Setting(int, 0, "recent-source window in years (0: off)", low=0, high=100),
-        "recent_share": Setting((int, float), 0.5, "share of sources from the window", low=0, high=1),
-        "chapter_citations": Setting(bool, True, "every chapter cites at least one source"),
-        "empty_sections": Setting(bool, True, "no section is empty"),
-        "placeholders": Setting(bool, True, "title-page fields still hold placeholders"),
-        "abbreviations": Setting(bool, True, "the abbreviations page lists exactly the abbreviations the text uses"),
-        "figure_placement": Setting(bool, True, "a figure or table stands at most one page after its first mention"),
-        "unused_references": Setting(bool, True, "warn about .bib entries the text never cites"),
-        "list_punctuation": Setting(bool, True, "items of a list after a colon start in lower case and end "
-                                    "with ; (the last with .)"),
+        "introduction_elements": Setting(bool, True, N_("the introduction names relevance, aim, objectives…")),
+        "body_pages_min": Setting(int, 0, N_("minimum body pages (0: by work type)"), low=0, high=1000),
+        "body_pages_max": Setting(int, 0, N_("maximum body pages (0: by work type)"), low=0, high=1000),
+        "min_references": Setting(int, 0, N_("minimum number of references (0: by work type)"), low=0, high=1000),
+        "recent_years": Setting(int, 0, N_("recent-source window in years (0: off)"), low=0, high=100),
+        "recent_share": Setting((int, float), 0.5, N_("share of sources from the window"), low=0, high=1),
+        "chapter_citations": Setting(bool, True, N_("every chapter cites at least one source")),
+        "empty_sections": Setting(bool, True, N_("no section is empty")),
+        "placeholders": Setting(bool, True, N_("title-page fields still hold placeholders")),
+        "abbreviations": Setting(bool, True,
+                                 N_("the abbreviations page lists exactly the abbreviations the text uses")),
+        "figure_placement": Setting(bool, True,
+                                    N_("a figure or table stands at most one page after its first mention")),
+        "unused_references": Setting(bool, True, N_("warn about .bib entries the text never cites")),
+        "list_punctuation": Setting(bool, True, N_("items of a list after a colon start in lower case and end "
+                                    "with ; (the last with .)")),
     },
 }
 # [abbreviations] is free-form: abbreviation = "meaning"; so is [terms]: term = "definition".
@@ -146,6 +162,7 @@ class Config:
     key_lines: dict[str, int] = field(default_factory=dict)  # "section.key" → line, for messages
     terms: dict[str, str] = field(default_factory=dict)  # [terms], in the order written
     inserts: list[Insert] = field(default_factory=list)  # [[insert]], in the order written
+    csl_style: CslStyle | None = None  # [bibliography] style names a CSL style (None: a GOST style)
     insert_lines: list[dict[str, int]] = field(default_factory=list)  # each [[insert]]: key → line ("" its header)
 
     @property
@@ -176,22 +193,23 @@ def _check_value(name: str, value: Any, setting: Setting) -> str | None:
     """Return what is wrong with a value, or None."""
     kinds = setting.kind if isinstance(setting.kind, tuple) else (setting.kind,)
     if isinstance(value, bool) and bool not in kinds:
-        return f"{name} must be {_kind_name(kinds)}, not true/false"
+        return _("{name} must be {kind}, not true/false").format(name=name, kind=_kind_name(kinds))
     if not isinstance(value, kinds):
-        return f"{name} must be {_kind_name(kinds)}, not {value!r}"
+        return _("{name} must be {kind}, not {value!r}").format(name=name, kind=_kind_name(kinds), value=value)
     if setting.choices is not None and value not in setting.choices:
         options = ", ".join(repr(c) for c in setting.choices)
-        return f"{name} = {value!r} is not one of {options}"
+        return _("{name} = {value!r} is not one of {options}").format(name=name, value=value, options=options)
     if setting.low is not None and not setting.low <= value <= setting.high:
-        return f"{name} = {value!r} is out of range {setting.low:g}–{setting.high:g}"
+        return _("{name} = {value!r} is out of range {low}–{high}").format(
+            name=name, value=value, low=f"{setting.low:g}", high=f"{setting.high:g}")
     if setting.pattern is not None and not setting.pattern.match(value):
-        return f"{name} = {value!r} is not a valid {setting.doc}"
+        return _("{name} = {value!r} is not a valid {what}").format(name=name, value=value, what=_(setting.doc))
     return None
 
 
 def _kind_name(kinds: tuple[type, ...]) -> str:
-    names = {str: "text in quotes", int: "a number", float: "a number", bool: "true or false"}
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+    names = {str: N_("text in quotes"), int: N_("a number"), float: N_("a number"), bool: N_("true or false")}
+    return _(" or ").join(dict.fromkeys(_(names[k]) for k in kinds))
 
 
 def load_config(root: Path, problems: Problems) -> Config:
@@ -210,15 +228,16 @@ def load_config(root: Path, problems: Problems) -> Config:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            problems.error(path, None, "thesis.toml is not UTF-8 text",
-                           "save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
+            problems.error(path, None, _("thesis.toml is not UTF-8 text"),
+                           _("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"))
         except OSError as exc:
-            problems.error(path, None, f"cannot read the file: {exc.strerror or exc}")
+            problems.error(path, None, _("cannot read the file: {reason}").format(reason=exc.strerror or exc))
         else:
             data = _parse_toml(text, path, problems)
     else:
-        problems.warning(path, None, "thesis.toml not found: the defaults are used (Kazakh, GOST 7.32-2017, "
-                         "no title page)", "copy thesis.toml from the example project and fill it in")
+        problems.warning(path, None, _("thesis.toml not found: the defaults are used (Kazakh, GOST 7.32-2017, "
+                                       "no title page)"),
+                         _("start from the one 'kazthesis new' writes, or copy the example project's and fill it in"))
     config.key_lines = _key_lines(text)
     config.insert_lines = _array_table_lines(text, "insert")
     _apply(config, data, problems)
@@ -232,18 +251,20 @@ def _parse_toml(text: str, path: Path, problems: Problems) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(str(exc))
         reason = re.sub(r"\(at line \d+, column \d+\)", "", str(exc)).rstrip()
-        problems.error(path, line, f"TOML syntax error: {reason}",
-                       'check quotes, "=" and [section] brackets on this line')
+        problems.error(path, line, _("TOML syntax error: {reason}").format(reason=reason),
+                       _('check quotes, "=" and [section] brackets on this line'))
         return {}
     except RecursionError:  # tomllib reads nested arrays and tables by recursion
-        problems.error(path, _deepest_line(text), f"arrays or tables nested more than {MAX_TOML_DEPTH} deep",
-                       "no setting of thesis.toml nests: write each value on its own line")
+        problems.error(path, _deepest_line(text), _("arrays or tables nested more than {depth} deep").format(
+                                                     depth=MAX_TOML_DEPTH),
+                       _("no setting of thesis.toml nests: write each value on its own line"))
         return {}
     for where, value in _strings(data):
         if spots := control_characters(value):
-            shown = ", ".join(f"U+{ord(character):04X}" for _, character in spots[:3])
-            problems.error(path, _key_lines(text).get(where), f"{where} holds the control character {shown}, "
-                           "which is not text", "delete it: it came with text pasted from another program")
+            shown = ", ".join(f"U+{ord(character):04X}" for _offset, character in spots[:3])
+            problems.error(path, _key_lines(text).get(where), _("{setting} holds the control character {shown}, "
+                           "which is not text").format(setting=where, shown=shown),
+                           _("delete it: it came with text pasted from another program"))
     return _without_controls(data)
 
 
@@ -306,9 +327,20 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
     lines = config.key_lines
 
     def unknown(key: str, known: list[str], where: str) -> None:
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(known)}"
-        problems.warning(path, lines.get(where), f"unknown setting {where!r} is ignored", hint)
+        """A key nothing reads: an error, since a misspelt setting would silently leave its default in force."""
+        homes = [section for section, settings in SETTINGS.items() if key in settings]
+        if "" in homes:
+            hint = _top_level_hint(key, where.split(".")[0])
+        elif homes:
+            hint = _("{key} belongs in {sections}").format(key=key, sections=_(" or ").join(
+                f"[[{home}]]" if home == "insert" else f"[{home}]" for home in homes))
+        else:
+            hint = nearest(key, known)
+        problems.error(path, lines.get(where), _("unknown setting {where!r}").format(where=where), hint)
+
+    def unknown_section(key: str) -> None:
+        problems.error(path, lines.get(key), _("unknown section [{key}]").format(key=key),
+                       nearest(key, [f"[{name}]" for name in TOP_SECTIONS], bracketed=True))
 
     values: dict[str, dict[str, Any]] = {section: {} for section in SETTINGS}
     values["abbreviations"] = {}
@@ -327,27 +359,31 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
                 if key == "title_page" and isinstance(sub_value, int) and not isinstance(sub_value, bool):
                     sub_value = str(sub_value)  # year = 2026 is fine
                 if err := _check_value(where, sub_value, setting):
-                    problems.error(path, lines.get(where), err, setting.doc)
+                    problems.error(path, lines.get(where), err, _(setting.doc))
                 else:
                     values[key][sub] = sub_value
         elif key == "abbreviations" and isinstance(value, dict):
             for abbr, meaning in value.items():
+                if misplaced_setting(abbr, "abbreviations", config, problems):
+                    continue
                 if not isinstance(meaning, str):
                     problems.error(path, lines.get(f"abbreviations.{abbr}"),
-                                   f"abbreviation {abbr!r} must be text in quotes",
-                                   'write АҚШ = "Америка Құрама Штаттары"')
+                                   _("abbreviation {abbr!r} must be text in quotes").format(abbr=abbr),
+                                   _('write АҚШ = "Америка Құрама Штаттары"'))
                 else:
                     values["abbreviations"][abbr] = meaning
         elif key in SETTINGS[""]:
             setting = SETTINGS[""][key]
             if err := _check_value(key, value, setting):
-                problems.error(path, lines.get(key), err, setting.doc)
+                problems.error(path, lines.get(key), err, _(setting.doc))
             else:
                 values[""][key] = value
         elif key in SETTINGS or key == "abbreviations":
-            problems.error(path, lines.get(key), f"{key} must be a [{key}] section")
+            problems.error(path, lines.get(key), _("{key} must be a [{key}] section").format(key=key))
+        elif isinstance(value, dict):
+            unknown_section(key)
         else:
-            unknown(key, list(SETTINGS[""]) + [f"[{s}]" for s in SETTINGS if s] + ["[abbreviations]"], key)
+            unknown(key, list(SETTINGS[""]), key)
 
     top = values[""]
     config.language = top.get("language", "kk")
@@ -362,12 +398,50 @@ def _apply(config: Config, data: dict[str, Any], problems: Problems) -> None:
     config.checks = {k: s.default for k, s in SETTINGS["checks"].items()} | values["checks"]
     config.abbreviations = values["abbreviations"]
 
+    _style(config, problems)
     bib = config.bibliography["file"]
     if Path(bib).is_absolute() or ".." in Path(bib).parts:
         problems.error(path, lines.get("bibliography.file"),
-                       f"bibliography file {bib!r} is outside the project folder",
-                       "put the .bib file inside the project and give a relative path")
+                       _("bibliography file {bib!r} is outside the project folder").format(bib=bib),
+                       _("put the .bib file inside the project and give a relative path"))
         config.bibliography["file"] = "references.bib"
+
+
+def _style(config: Config, problems: Problems) -> None:
+    """``[bibliography] style``: a GOST style, or a CSL style found and read now (an unknown name is an error)."""
+    value = config.bibliography["style"]
+    if value in GOST_STYLES:
+        return
+    where = (config.path, config.key_lines.get("bibliography.style"))
+    config.csl_style = resolve_style(value, config.root, problems, where, GOST_STYLES)
+    if config.csl_style is None:
+        config.bibliography["style"] = "gost-7.1-2003"  # the error stops the build; the list still formats
+
+
+def misplaced_setting(key: str, section: str, config: Config, problems: Problems) -> bool:
+    """True, after an error, for ``language = "ru"`` written below [abbreviations] or [terms]: TOML puts every line
+    below a section header into that section, so it would be read as an abbreviation or a term."""
+    if key not in SETTINGS[""]:
+        return False
+    problems.error(config.path, config.key_lines.get(f"{section}.{key}"),
+                   _("{key} under [{section}] is read as one of its entries, not as the setting").format(
+                       key=key, section=section), _top_level_hint(key, section))
+    return True
+
+
+def _top_level_hint(key: str, section: str) -> str:
+    return _("{key} is a top-level setting: move it above the first [section] (every line below [{section}] belongs "
+             "to [{section}])").format(key=key, section=section)
+
+
+def nearest(key: str, known: list[str], bracketed: bool = False) -> str:
+    """``did you mean 'language'?``, or the known keys when none is close."""
+    close = difflib.get_close_matches(f"[{key}]" if bracketed else key, known, n=1)
+    if close:
+        return _("did you mean {name}?").format(name=close[0] if bracketed else repr(close[0]))
+    if bracketed:
+        return _("known sections: {names}").format(names=", ".join(known))
+    return _("known keys: {names}").format(names=", ".join(known))
 
 
 # --- [terms] and [[insert]] ------------------------------------------------------------------------------
@@ -402,13 +476,16 @@ def _terms(config: Config, value: Any, problems: Problems) -> None:
     """[terms]: term = "definition", as [abbreviations]."""
     lines = config.key_lines
     if not isinstance(value, dict):
-        problems.error(config.path, lines.get("terms"), "terms must be a [terms] section",
-                       'write [terms] and under it lines like Дипломатия = "definition"')
+        problems.error(config.path, lines.get("terms"), _("terms must be a [terms] section"),
+                       _('write [terms] and under it lines like Дипломатия = "definition"'))
         return
     for term, definition in value.items():
+        if misplaced_setting(term, "terms", config, problems):
+            continue
         if not isinstance(definition, str):
-            problems.error(config.path, lines.get(f"terms.{term}"), f"the definition of {term!r} must be text in "
-                           "quotes", 'write Дипломатия = "мемлекеттің сыртқы саясатын жүзеге асыру құралы"')
+            problems.error(config.path, lines.get(f"terms.{term}"),
+                           _("the definition of {term!r} must be text in quotes").format(term=term),
+                           _('write Дипломатия = "мемлекеттің сыртқы саясатын жүзеге асыру құралы"'))
         else:
             config.terms[term] = definition
 
@@ -417,31 +494,32 @@ def _inserts(config: Config, value: Any, problems: Problems) -> None:
     """[[insert]] tables: each a file and where it goes (the PDF itself is checked by :mod:`kazthesis.read.inserts`)."""
     path = config.path
     if not isinstance(value, list):
-        problems.error(path, config.key_lines.get("insert"), "insert must be written as [[insert]] tables",
-                       'write [[insert]] and under it file = "zadanie.pdf" and after = "title"')
+        problems.error(path, config.key_lines.get("insert"), _("insert must be written as [[insert]] tables"),
+                       _('write [[insert]] and under it file = "zadanie.pdf" and after = "title"'))
         return
     settings = SETTINGS["insert"]
     for index, table in enumerate(value):
         lines = config.insert_lines[index] if index < len(config.insert_lines) else {}
         header = lines.get("")
         if not isinstance(table, dict):
-            problems.error(path, header, "each [[insert]] holds file = … and after = …")
+            problems.error(path, header, _("each [[insert]] holds file = … and after = …"))
             continue
         chosen = {name: setting.default for name, setting in settings.items()}
         for key, item in table.items():
             setting = settings.get(key)
             if setting is None:
-                close = difflib.get_close_matches(key, list(settings), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(settings)}"
-                problems.warning(path, lines.get(key, header), f"unknown setting 'insert.{key}' is ignored", hint)
+                problems.error(path, lines.get(key, header), _("unknown setting 'insert.{key}'").format(key=key),
+                               nearest(key, list(settings)))
             elif err := _check_value(f"insert.{key}", item, setting):
-                problems.error(path, lines.get(key, header), err, setting.doc)
+                problems.error(path, lines.get(key, header), err, _(setting.doc))
             else:
                 chosen[key] = item
         if not chosen["file"]:
-            problems.error(path, header, "this [[insert]] names no file", 'add file = "zadanie.pdf"')
+            problems.error(path, header, _("this [[insert]] names no file"), _('add file = "zadanie.pdf"'))
             continue
         config.inserts.append(Insert(chosen["file"], chosen["after"], lines.get("file", header)))
 
 
 FACULTY_SECTIONS = {"terms": _terms, "insert": _inserts}
+# Every section thesis.toml may have, for the nearest one to a misspelt name.
+TOP_SECTIONS = [*(name for name in SETTINGS if name and name != "insert"), "abbreviations", "terms", "insert"]

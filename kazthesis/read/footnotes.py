@@ -10,6 +10,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from kazthesis.i18n import _
 from kazthesis.problems import Problems
 
 Notes = dict[int, tuple[list[Token], int]]  # footnote id → (its inline tokens, its line)
@@ -45,12 +46,15 @@ def check_footnotes(env: dict, path: Path, problems: Problems) -> None:
     first_line: dict[str, int] = {}
     for label, line in env.get("footnote_definitions", []):
         if label in first_line:
-            problems.error(path, line, f"footnote [^{label}] is defined twice (first at line {first_line[label]})",
-                           "give each note its own label, or delete one of the definitions")
+            problems.error(path, line, _("footnote [^{label}] is defined twice (first at line {first_line})").format(
+                                         label=label, first_line=first_line[label]),
+                           _("give each note its own label, or delete one of the definitions"))
         else:
             first_line[label] = line
     used = {":" + item.get("label", "") for item in env.get("footnotes", {}).get("list", {}).values()}
     for label, line in first_line.items():
         if ":" + label not in used:
-            problems.warning(path, line, f"footnote [^{label}] is defined but never called, so it is not printed",
-                             f"put [^{label}] in the text where the note belongs, or delete the definition")
+            problems.warning(path, line, _("footnote [^{label}] is defined but never called, so it is not "
+                                           "printed").format(label=label),
+                             _("put [^{label}] in the text where the note belongs, or delete the definition").format(
+                               label=label))

@@ -20,15 +20,25 @@ from collections import Counter
 
 import pikepdf
 
+from kazthesis.i18n import N_, _
+
 ACTIONS = {  # an action's /S → what it does, as a student would say it
-    "/JavaScript": "a script", "/Launch": "a link that starts a program", "/URI": "a link to a web page",
-    "/SubmitForm": "a button that sends the form's data away", "/ImportData": "a button that reads data from a file",
-    "/ResetForm": "a button that clears the form", "/GoToR": "a link to another file",
-    "/GoToE": "a link into an attached file", "/Rendition": "a media player", "/Sound": "a sound",
-    "/Movie": "a film", "/Hide": "a script that hides parts of the page", "/Named": "a viewer command",
-    "/SetOCGState": "a switch that shows or hides parts of the page", "/Trans": "a page transition",
-    "/GoTo3DView": "a 3D view", "/RichMediaExecute": "a media player",
+    "/JavaScript": N_("a script"), "/Launch": N_("a link that starts a program"),
+    "/URI": N_("a link to a web page"), "/SubmitForm": N_("a button that sends the form's data away"),
+    "/ImportData": N_("a button that reads data from a file"), "/ResetForm": N_("a button that clears the form"),
+    "/GoToR": N_("a link to another file"), "/GoToE": N_("a link into an attached file"),
+    "/Rendition": N_("a media player"), "/Sound": N_("a sound"), "/Movie": N_("a film"),
+    "/Hide": N_("a script that hides parts of the page"), "/Named": N_("a viewer command"),
+    "/SetOCGState": N_("a switch that shows or hides parts of the page"), "/Trans": N_("a page transition"),
+    "/GoTo3DView": N_("a 3D view"), "/RichMediaExecute": N_("a media player"),
 }
+OTHER_ACTION = N_("an action of another kind")
+FORM_FIELD = N_("a form field (drawn as filled in)")
+ATTACHED = N_("an attached file")
+MEDIA_CONTENT = N_("sound, film or 3D content")
+OPENING_SCRIPT = N_("a script run when the file opens")
+ATTACHED_FILES = N_("attached files")
+XFA_FORM = N_("an XFA form")
 MEDIA = {"/Sound", "/Movie", "/Screen", "/RichMedia", "/3D"}
 SILENT = {"/GoTo", "/Thread"}  # a jump within the file: the assembly drops it with the file's own destinations
 
@@ -39,7 +49,7 @@ def _actions(action: object, found: Counter[str], depth: int = 0) -> None:
         return
     kind = str(action.get("/S", ""))
     if kind not in SILENT:
-        found[ACTIONS.get(kind, f"an action of the kind {kind.lstrip('/') or 'unknown'}")] += 1
+        found[ACTIONS.get(kind, OTHER_ACTION)] += 1
     chained = action.get("/Next")
     for following in (chained if isinstance(chained, pikepdf.Array) else [chained]):
         _actions(following, found, depth + 1)
@@ -62,43 +72,44 @@ def _attachment_name(annotation: pikepdf.Dictionary) -> str:
     return ""
 
 
-def _annotation(annotation: object, found: Counter[str]) -> None:
+def _annotation(annotation: object, found: Counter[str], names: list[str]) -> None:
     if not isinstance(annotation, pikepdf.Dictionary):
         return
     kind = str(annotation.get("/Subtype", ""))
     _actions(annotation.get("/A"), found)
     _triggers(annotation, found)
     if kind == "/Widget":
-        found["a form field (drawn as filled in)"] += 1
+        found[FORM_FIELD] += 1
         _triggers(annotation.get("/Parent"), found)
     elif kind == "/FileAttachment":
-        name = _attachment_name(annotation)
-        found[f"an attached file ({name})" if name else "an attached file"] += 1
+        names.append(_attachment_name(annotation))
+        found[ATTACHED] += 1
     elif kind in MEDIA:
-        found["sound, film or 3D content"] += 1
+        found[MEDIA_CONTENT] += 1
 
 
 def make_inert(pdf: pikepdf.Pdf) -> list[str]:
     """Draw into each page what its annotations show and take out every annotation and action, in place;
     what was taken out, as a list of phrases ("2 × a link to a web page")."""
     found: Counter[str] = Counter()
+    attached: list[str] = []  # the names of attached files
     root = pdf.Root
     _actions(root.get("/OpenAction"), found)  # a destination (an array) is where the file opens: harmless
     _triggers(root, found)
-    names = root.get("/Names")
-    if isinstance(names, pikepdf.Dictionary):
-        if "/JavaScript" in names:
-            found["a script run when the file opens"] += 1
-        if "/EmbeddedFiles" in names:
-            found["attached files"] += 1
+    catalogue = root.get("/Names")
+    if isinstance(catalogue, pikepdf.Dictionary):
+        if "/JavaScript" in catalogue:
+            found[OPENING_SCRIPT] += 1
+        if "/EmbeddedFiles" in catalogue:
+            found[ATTACHED_FILES] += 1
     form = root.get("/AcroForm")
     if isinstance(form, pikepdf.Dictionary) and "/XFA" in form:
-        found["an XFA form"] += 1
+        found[XFA_FORM] += 1
     for page in pdf.pages:
         _triggers(page.obj, found)
         annotations = page.obj.get("/Annots")
         for annotation in (annotations if isinstance(annotations, pikepdf.Array) else []):
-            _annotation(annotation, found)
+            _annotation(annotation, found, attached)
     with warnings.catch_warnings():  # qpdf's notes on odd forms say nothing to the student
         warnings.simplefilter("ignore")
         if isinstance(form, pikepdf.Dictionary):
@@ -117,7 +128,13 @@ def make_inert(pdf: pikepdf.Pdf) -> list[str]:
     for key in ("/OpenAction", "/AA", "/Names", "/AcroForm"):
         if key in root:
             del root[key]
-    return [f"{count} × {what}" if count > 1 else what for what, count in sorted(found.items())]
+    said = []
+    for what, count in sorted(found.items()):
+        shown = _(what)
+        if what == ATTACHED and any(attached):
+            shown = _("{what} ({names})").format(what=shown, names=", ".join(name for name in attached if name))
+        said.append(_("{count} × {what}").format(count=count, what=shown) if count > 1 else shown)
+    return said
 
 
 def inert_pdf(data: bytes) -> bytes:

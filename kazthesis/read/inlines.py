@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from kazthesis.i18n import N_, _
 from kazthesis.lang import registry
 from kazthesis.lang.typography import apply_typography
 from kazthesis.model import (
@@ -49,13 +50,14 @@ OPENERS = {"em_open": Emphasis, "strong_open": Strong, "sup_open": Superscript, 
 CLOSERS = {"em_close", "strong_close", "sup_close", "sub_close", "s_close", "link_close"}
 # Pandoc forms printed as text here, each named in a warning where it is met.
 RAW_FORMS = (
-    (re.compile(r"\\(?:begin|end)\{|\\[a-zA-Z]{2,}\*?(?=[{\[\s]|$)"), "raw LaTeX",
-     "write it in Markdown; LaTeX commands are printed as text"),
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>"), "raw HTML",
-     "write it in Markdown; HTML tags are printed as text"),
-    (re.compile(r"\[[^\[\]]*\]\{[^{}]*\}"), "a bracketed span", "its attributes are not used: write the text alone"),
-    (re.compile(r"^\s*\[[ xX]\]\s"), "a task-list box [ ]", "write the list without boxes"),
-    (re.compile(r"^\s*\(@\w*\)\s"), "an example list item (@)", "write a numbered list: 1. 2. 3."),
+    (re.compile(r"\\(?:begin|end)\{|\\[a-zA-Z]{2,}\*?(?=[{\[\s]|$)"), N_("raw LaTeX"),
+     N_("write it in Markdown; LaTeX commands are printed as text")),
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>"), N_("raw HTML"),
+     N_("write it in Markdown; HTML tags are printed as text")),
+    (re.compile(r"\[[^\[\]]*\]\{[^{}]*\}"), N_("a bracketed span"),
+     N_("its attributes are not used: write the text alone")),
+    (re.compile(r"^\s*\[[ xX]\]\s"), N_("a task-list box [ ]"), N_("write the list without boxes")),
+    (re.compile(r"^\s*\(@\w*\)\s"), N_("an example list item (@)"), N_("write a numbered list: 1. 2. 3.")),
 )
 
 
@@ -108,7 +110,7 @@ class InlineReader:
             if kind == "hardbreak":
                 out.append(LineBreak())
             elif kind == "code_inline":
-                self.ignored(child.meta.get("attrs", Attributes()).pairs, at, "inline code takes no attributes")
+                self.ignored(child.meta.get("attrs", Attributes()).pairs, at, N_("inline code takes no attributes"))
                 out.append(Code(child.content))
             elif kind in OPENERS:
                 node: Inline = Link(child.attrGet("href") or "", []) if kind == "link_open" else OPENERS[kind]([])
@@ -118,7 +120,7 @@ class InlineReader:
                 if kind == "link_close":
                     attrs: Attributes = child.meta.get("attrs", Attributes())
                     self.ignored(list(attrs.pairs) + [("." + c, "") for c in attrs.classes], at,
-                                  "a link takes no attributes")
+                                  N_("a link takes no attributes"))
                 stack.pop()
             elif kind == "image":
                 path = self.image(child, at)
@@ -128,8 +130,9 @@ class InlineReader:
                 out.append(Citation(list(child.meta["items"]), self.source(at), child.meta["author_in_text"]))
             elif kind == "xref":
                 if child.meta["prefixes"]:
-                    self.problems.warning(self.path, at, f"the words before the @ in {child.content} are not printed",
-                                          "write them outside the brackets")
+                    self.problems.warning(self.path, at, _("the words before the @ in {citation} are not "
+                                                           "printed").format(citation=child.content),
+                                          _("write them outside the brackets"))
                 self._preposition_before(out, child.meta["ids"], child.meta["bare"], child.content, at)
                 out.append(CrossRef(list(child.meta["ids"]), self.source(at), child.meta["bare"]))
             elif kind == "footnote_ref":
@@ -144,12 +147,14 @@ class InlineReader:
         ident, label = token.meta["id"], token.meta.get("label", "")
         tokens, note_line = self.notes.get(ident, ([], line))
         if ident in self.open_notes:  # a note that calls itself, or one that calls it: read without end
-            self.problems.error(self.path, line, f"footnote [^{label}] is called inside its own text (or inside a "
-                                "note it calls)", "a note cannot contain itself: take the call out of the note")
+            self.problems.error(self.path, line, _("footnote [^{label}] is called inside its own text (or inside a "
+                                                   "note it calls)").format(label=label),
+                                _("a note cannot contain itself: take the call out of the note"))
             return NoteRef(Footnote(label, [], self.source(note_line or line)))
         if len(self.open_notes) >= MAX_NOTES_INSIDE:
-            self.problems.error(self.path, line, f"footnote [^{label}] is a note inside a note more than "
-                                f"{MAX_NOTES_INSIDE} deep", "write the notes' texts into one note")
+            self.problems.error(self.path, line, _("footnote [^{label}] is a note inside a note more than {depth} "
+                                                   "deep").format(label=label, depth=MAX_NOTES_INSIDE),
+                                _("write the notes' texts into one note"))
             return NoteRef(Footnote(label, [], self.source(note_line or line)))
         self.open_notes.add(ident)
         try:
@@ -160,15 +165,16 @@ class InlineReader:
 
     def _text(self, text: str, line: int) -> None:
         if "[@" in text or "[-@" in text:
-            self.problems.error(self.path, line, "citation bracket '[@' is not closed or not well formed",
-                                "write [@key], [@key, 25] or [@a; @b], with the closing ]")
+            self.problems.error(self.path, line, _("citation bracket '[@' is not closed or not well formed"),
+                                _("write [@key], [@key, 25] or [@a; @b], with the closing ]"))
         for label in re.findall(r"\[\^([^\[\]\s]+)\]", text):
-            self.problems.error(self.path, line, f"footnote [^{label}] is never defined",
-                                f"add a line '[^{label}]: the note's text' below the paragraph")
+            self.problems.error(self.path, line, _("footnote [^{label}] is never defined").format(label=label),
+                                _("add a line '[^{label}]: the note's text' below the paragraph").format(label=label))
         for pattern, what, hint in RAW_FORMS:
             if match := pattern.search(text):
-                self.problems.warning(self.path, line, f"{what} ({match.group().strip()}) is printed as it is written",
-                                      hint)
+                self.problems.warning(self.path, line, _("{what} ({text}) is printed as it is written").format(
+                                                         what=_(what), text=match.group().strip()),
+                                      _(hint))
 
     def _preposition_before(self, out: list, ids: list[str], bare: bool, written: str, line: int) -> None:
         """A preposition before ``@tbl:x`` that governs a case would print «в таблица 1»: the reference prints
@@ -183,9 +189,12 @@ class InlineReader:
             nominative = nouns["nom"][several]
             declined = nouns[declension.prepositions[preposition.lower()]][several]
             bracketed = "[-" + written.lstrip("[").rstrip("]").replace("; @", "; -@") + "]"
-            self.problems.warning(self.path, line, f"«{preposition} {written}» prints the noun in the nominative "
-                                  f"(«{preposition} {nominative} 1»)", "decline it yourself and give the number "
-                                  f"alone: {preposition} {declined} {bracketed}")
+            self.problems.warning(self.path, line, _("«{preposition} {written}» prints the noun in the nominative "
+                                                     "(«{preposition} {nominative} 1»)").format(
+                                      preposition=preposition, written=written, nominative=nominative),
+                                  _("decline it yourself and give the number alone: {preposition} {declined} "
+                                    "{bracketed}").format(preposition=preposition, declined=declined,
+                                                          bracketed=bracketed))
 
 
     def math(self, tex: str, display: bool, line: int) -> Math | None:
@@ -193,8 +202,9 @@ class InlineReader:
             return draw(tex, display)
         except FormulaError as exc:
             shown = tex if len(tex) <= 60 else tex[:57] + "…"
-            self.problems.error(self.path, line, f"the formula ${shown}$ cannot be read: {exc}",
-                                "check the TeX: braces closed, commands spelled right")
+            self.problems.error(self.path, line, _("the formula ${tex}$ cannot be read: {reason}").format(
+                                                   tex=shown, reason=exc),
+                                _("check the TeX: braces closed, commands spelled right"))
             return None
 
     def image(self, image: Token, line: int) -> Path | None:
@@ -204,10 +214,11 @@ class InlineReader:
     # --- warnings about attributes, for inlines and blocks alike ------------------------------------
     def unreadable(self, attrs: Attributes, line: int) -> None:
         if attrs.unreadable:
-            self.problems.warning(self.path, line, f"'{attrs.unreadable}' in {{…}} is not an attribute and was "
-                                  "left out", "write attributes as {#id .class key=value}")
+            self.problems.warning(self.path, line, _("'{text}' in {{…}} is not an attribute and was left out").format(
+                                      text=attrs.unreadable), _("write attributes as {#id .class key=value}"))
 
     def ignored(self, pairs: list[tuple[str, str]] | tuple[tuple[str, str], ...], line: int, hint: str) -> None:
         for key, value in pairs:
             shown = f"{key}={value}" if value else key
-            self.problems.warning(self.path, line, f"attribute {shown} is not used and was left out", hint)
+            self.problems.warning(self.path, line, _("attribute {shown} is not used and was left out").format(
+                                                     shown=shown), _(hint))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.bibliography import Bibliography, load_bibliography
+from kazthesis.i18n import _
 from kazthesis.problems import Problem, Problems
 from kazthesis.read.config import Config
 from kazthesis.read.parse import ParsedFile, parse_file
@@ -41,15 +42,16 @@ def read_bibliography(config: Config, problems: Problems, inputs: Inputs | None 
     if exists(path) and refuse_unreadable(path, config.root, problems, config.bibliography["file"]):
         return Bibliography()
     if not path.is_file():
-        problems.error(path, None, f"{config.bibliography['file']} not found",
-                       "export your sources from Zotero (or any reference manager) as BibTeX into the project folder")
+        problems.error(path, None, _("{file} not found").format(file=config.bibliography["file"]),
+                       _("export your sources from Zotero (or any reference manager) as BibTeX into the project "
+                         "folder"))
         return Bibliography()
     data = _read_bytes(path)
     if inputs is not None and inputs.bibliography is not None and inputs.bibliography[0] == data:
         problems.items.extend(inputs.bibliography[2])
         return inputs.bibliography[1]
     found = Problems(root=problems.root)
-    bibliography = load_bibliography(path, found)
+    bibliography = load_bibliography(path, found, urldate=config.csl_style is None)
     problems.items.extend(found.items)
     if inputs is not None:
         inputs.bibliography = (data, bibliography, found.items)
@@ -67,13 +69,13 @@ def read_chapters(root: Path, language: str, problems: Problems, inputs: Inputs 
     """Every chapter parsed, in order; with ``inputs``, an unchanged file is not parsed again."""
     paths, linked_out = [], False
     for path in content_files(root):
-        if refuse_unreadable(path, root, problems, "this chapter"):
+        if refuse_unreadable(path, root, problems, _("this chapter")):
             linked_out = True
         else:
             paths.append(path)
     if not paths and not linked_out:
-        problems.error(root / "content", None, "no chapters found: the content folder is empty or missing",
-                       "put your chapters in content/ as .md files, e.g. content/01-kirispe.md")
+        problems.error(root / "content", None, _("no chapters found: the content folder is empty or missing"),
+                       _("put your chapters in content/ as .md files, e.g. content/01-kirispe.md"))
     files = []
     for path in paths:
         data = _read_bytes(path) if inputs is not None else None

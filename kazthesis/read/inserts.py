@@ -15,6 +15,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kazthesis.i18n import _
 from kazthesis.model import ExternalPdf
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
@@ -59,17 +60,17 @@ def inspect_pdf(path: Path) -> Inspection:
             warnings.simplefilter("ignore")
             with pikepdf.open(path) as pdf:
                 if len(pdf.pages) == 0:
-                    return Inspection("it has no page that can be read (a page may be damaged: with an impossible "
-                                      "size, for one)")
+                    return Inspection(_("it has no page that can be read (a page may be damaged: with an "
+                                        "impossible size, for one)"))
                 for number, page in enumerate(pdf.pages, 1):
                     if problem := _page_problem(page):
-                        return Inspection(f"page {number} {problem}")
+                        return Inspection(_("page {number} {problem}").format(number=number, problem=problem))
                     if _fonts_damaged(page):
                         damaged.append(number)
                     missing |= _fonts_not_carried(page)
                 removed = make_inert(pdf)
     except pikepdf.PasswordError:
-        return Inspection("it is protected by a password")
+        return Inspection(_("it is protected by a password"))
     except (pikepdf.PdfError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         text = str(exc).replace(f"{path}: ", "")  # qpdf names the file by its full path: the message names it
         return Inspection(text.splitlines()[0] if text else type(exc).__name__)
@@ -81,19 +82,21 @@ def _page_problem(page: object) -> str:
     try:
         width, height = _size(page)
     except (ValueError, TypeError) as exc:
-        return f"has a damaged size ({exc})"
+        return _("has a damaged size ({reason})").format(reason=exc)
     if not (MIN_PAGE <= width <= MAX_PAGE and MIN_PAGE <= height <= MAX_PAGE):
-        return (f"is {width:g} × {height:g} pt: a page is {MIN_PAGE:g} to {MAX_PAGE:g} pt a side (at most 5 m); "
-                "this one could not be printed")
+        return _("is {width} × {height} pt: a page is {low} to {high} pt a side (at most 5 m); this one could not "
+                 "be printed").format(width=f"{width:g}", height=f"{height:g}", low=f"{MIN_PAGE:g}",
+                                      high=f"{MAX_PAGE:g}")
     if _rotation(page) is None:
-        return f"has a damaged turn (/Rotate {page.obj.get('/Rotate')!s}): it must be a multiple of 90"  # type: ignore[attr-defined]
+        return _("has a damaged turn (/Rotate {value}): it must be a multiple of 90").format(
+            value=page.obj.get("/Rotate"))  # type: ignore[attr-defined]
     return ""
 
 
 def _size(page: object) -> tuple[float, float]:
     box = page.mediabox  # type: ignore[attr-defined]
     if len(box) != 4:
-        raise ValueError(f"{len(box)} numbers instead of 4")
+        raise ValueError(_("{count} numbers instead of 4").format(count=len(box)))
     x0, y0, x1, y1 = (float(value) for value in box)
     return abs(x1 - x0), abs(y1 - y0)
 
@@ -149,40 +152,48 @@ def check_external(config: Config, problems: Problems) -> list[ExternalPdf]:
     usable = []
     for external in external_pdfs(config):
         path = external.path(config.root)
-        where = "the title page" if external.name == "title" else "this insert"
+        where = _("the title page") if external.name == "title" else _("this insert")
         if Path(external.file).is_absolute() or (exists(path) and not is_inside(path, config.root)):
-            problems.error(config.path, external.line, f"{where}, {external.file!r}, is outside the project folder",
-                           "copy the PDF into the project (e.g. forms/) and give its path relative to the project")
+            problems.error(config.path, external.line, _("{where}, {file!r}, is outside the project folder").format(
+                                                         where=where, file=external.file),
+                           _("copy the PDF into the project (e.g. forms/) and give its path relative to the project"))
         elif not exists(path):
-            problems.error(config.path, external.line, f"{where}: file {external.file!r} not found",
-                           "check the path; it is relative to the project folder, e.g. forms/title.pdf")
-        elif reason := unreadable(path, config.root):
-            problems.error(config.path, external.line, f"{where}, {external.file!r}, {reason}",
-                           "put the PDF file itself there")
+            problems.error(config.path, external.line, _("{where}: file {file!r} not found").format(
+                                                         where=where, file=external.file),
+                           _("check the path; it is relative to the project folder, e.g. forms/title.pdf"))
+        elif refusal := unreadable(path, config.root):
+            problems.error(config.path, external.line, _("{where}, {file!r}, {reason}").format(
+                                                         where=where, file=external.file, reason=refusal.reason),
+                           _("put the PDF file itself there"))
         elif path.suffix.lower() != ".pdf":
-            problems.error(config.path, external.line, f"{where}: {external.file!r} is not a PDF file",
-                           "save or scan the form as PDF")
+            problems.error(config.path, external.line, _("{where}: {file!r} is not a PDF file").format(
+                                                         where=where, file=external.file),
+                           _("save or scan the form as PDF"))
         elif (inspected := inspect_pdf(path)).reason:
-            problems.error(config.path, external.line, f"{where}: {external.file!r} cannot be read as a PDF: "
-                           f"{inspected.reason}", "export or scan it again as PDF (without a password)")
+            problems.error(config.path, external.line, _("{where}: {file!r} cannot be read as a PDF: {reason}").format(
+                                                         where=where, file=external.file, reason=inspected.reason),
+                           _("export or scan it again as PDF (without a password)"))
         else:
             usable.append(external)
-            if inspected.fonts:
-                problems.warning(config.path, external.line, f"{where}: {external.file!r} uses fonts it does not "
-                                 f"carry ({', '.join(inspected.fonts)}): a printer or portal draws them with others",
-                                 "export it again with fonts embedded (Word: Save As PDF, 'ISO 19005-1 "
-                                 "compliant (PDF/A)'), or scan it")
+            if fonts := inspected.fonts:
+                problems.warning(config.path, external.line, _("{where}: {file!r} uses fonts it does not "
+                                   "carry ({fonts}): a printer or portal draws them with others").format(
+                                                               where=where, file=external.file, fonts=', '.join(fonts)),
+                                 _("export it again with fonts embedded (Word: Save As PDF, 'ISO 19005-1 "
+                                   "compliant (PDF/A)'), or scan it"))
             if inspected.damaged_fonts:
                 pages = ", ".join(map(str, inspected.damaged_fonts))
-                problems.warning(config.path, external.line, f"{where}: {external.file!r} has a damaged list of fonts "
-                                 f"on page {pages}: its text may print without them, or not at all",
-                                 "look at those pages in thesis.pdf; if the text is missing, print the form to PDF "
-                                 "again (or scan it)")
+                problems.warning(config.path, external.line, _("{where}: {file!r} has a damaged list of fonts on "
+                                   "page {pages}: its text may print without them, or not at all").format(
+                                     where=where, file=external.file, pages=pages),
+                                 _("look at those pages in thesis.pdf; if the text is missing, print the form to PDF "
+                                   "again (or scan it)"))
             if inspected.removed:
-                problems.warning(config.path, external.line, f"{where}: {external.file!r} carries what a thesis "
-                                 f"may not, left out of thesis.pdf: {'; '.join(inspected.removed)}",
-                                 "nothing to do if its pages look right in thesis.pdf; to be rid of this warning, "
-                                 "print the form to PDF (or scan it) and use that file")
+                problems.warning(config.path, external.line, _("{where}: {file!r} carries what a thesis may not, left "
+                                   "out of thesis.pdf: {removed}").format(where=where, file=external.file,
+                                                                          removed="; ".join(inspected.removed)),
+                                 _("nothing to do if its pages look right in thesis.pdf; to be rid of this warning, "
+                                   "print the form to PDF (or scan it) and use that file"))
     return usable
 
 

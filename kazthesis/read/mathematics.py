@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kazthesis.i18n import _
 from kazthesis.model import Math
 
 SIZE = 20.0  # px the formula is drawn at; the writers scale it by em
@@ -46,16 +47,17 @@ def draw(tex: str, display: bool) -> Math:
     import ziamath
 
     if len(tex) > MAX_LENGTH:
-        raise FormulaError(f"it is {len(tex)} characters long, more than {MAX_LENGTH}: split it into several")
+        raise FormulaError(_("it is {length} characters long, more than {most}: split it into several").format(
+            length=len(tex), most=MAX_LENGTH))
     if (deep := nesting(tex)) > MAX_NESTING:
-        raise FormulaError(f"its groups (braces, \\left … \\right) nest {deep} deep, more than {MAX_NESTING}")
-
+        raise FormulaError(_("its groups (braces, \\left … \\right) nest {depth} deep, more than {most}").format(
+            depth=deep, most=MAX_NESTING))
     try:
         svg = ziamath.Latex(tex, size=SIZE, inline=not display).svg()
     except Exception as exc:  # noqa: BLE001 - latex2mathml raises many kinds: all mean "cannot read"
         raise FormulaError(str(exc) or type(exc).__name__) from exc
     match = VIEWBOX_RE.search(svg)
     if match is None:
-        raise FormulaError("no drawing came out")
-    _, top, width, height = (float(v) for v in match.groups())
+        raise FormulaError(_("no drawing came out"))
+    _left, top, width, height = (float(v) for v in match.groups())
     return Math(tex, display, svg, width / SIZE, height / SIZE, max(0.0, (height + top) / SIZE))

@@ -2,14 +2,17 @@
 
 Every line stays where it was (problems are reported at their lines): ``$$ {#eq:x}`` becomes ``$$ (eq:x)``,
 a line block (``| line``) lines ending in a hard break, the fences of a fenced div (``::: note``) and a
-YAML block inside the text blank lines. Blocks printed as text (simple and grid tables, lists numbered with
-letters) are noted for a warning. Code is left alone.
+YAML block inside the text blank lines, an image or link address with a space in it ``<…>`` (Pandoc reads
+``![](images/a b.png)``, CommonMark does not; noted for a warning). Blocks printed as text (simple and grid
+tables, lists numbered with letters) are noted for a warning. Code is left alone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from kazthesis.i18n import _
 
 EQUATION_LABEL_RE = re.compile(r"^(.*\$\$)\s*\{#(eq:[^\s}]+)\}\s*$")
 DIV_FENCE_RE = re.compile(r"^\s*:::+.*$")
@@ -21,8 +24,53 @@ YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
 SIMPLE_TABLE_RULE_RE = re.compile(r"^\s*-{2,}(?:\s+-{2,})+\s*$")  # Pandoc's simple table: "---  ----"
 # Pandoc's fancy list markers (and Cyrillic "а)" as Kazakh and Russian writers use it); a capital with a
 # period needs two spaces after it, as in Pandoc, so a line starting with an initial ("А. Байтұрсынұлы") is prose.
+# An image or link whose address has a space and no title after it: ![alt](images/a b.png), [site](a b.html).
+SPACED_ADDRESS_RE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(\s*([^\s()<>\"']+(?:[ \t]+[^\s()<>\"']+)+)\s*\)")
+INLINE_CODE_RE = re.compile(r"(`+).*?\1")
 FANCY_ITEM_RE = re.compile(r"^\s*(?:#\.|[a-z]\.|[ivxlcdm]+\.|(?:[a-zA-Zа-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ]|[ivxlcdm]+"
                            r"|[IVXLCDM]+)\)|(?:[A-Z]|[IVXLCDM]+)\.\s)\s+\S")
+
+
+# A lettered list's item: one letter (Latin, or Cyrillic as Kazakh and Russian writers use it) and ")" or
+# "." — a capital with a period needs two spaces after it, as in Pandoc, so that an initial starts prose.
+_LETTER = "a-zA-Zа-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ"
+LETTER_ITEM_RE = re.compile(rf"^(\s{{0,3}})(\(?[{_LETTER}])(\)|\.)\s+\S")
+
+
+def _letter_item(line: str) -> re.Match[str] | None:
+    """The match of a lettered item's marker at the line's start (a capital and a period only before two
+    spaces, as in Pandoc, so that a line starting with an initial — «А. Байтұрсынұлы» — is prose)."""
+    match = LETTER_ITEM_RE.match(line)
+    if match and match.group(3) == "." and match.group(2)[-1].isupper() and not line[match.end(3):].startswith("  "):
+        return None
+    return match
+
+
+def _item_before(lines: list[str], index: int) -> bool:
+    """Whether the line before is an item line of a list (the paragraph it continues would swallow this one)."""
+    return index > 0 and bool(re.match(r"^\s{0,3}(?:[-*+]|\d+[.)])\s", lines[index - 1]))
+
+
+def _lettered_items(lines: list[str], index: int, code: set[int]) -> list[int]:
+    """The item lines of a lettered list starting at ``index`` (at least two items whose letters follow one
+    another from a, а or A); empty when the line starts none."""
+    first = _letter_item(lines[index])
+    if first is None or index in code:
+        return []
+    indent, mark = first.group(1), first.group(2).lstrip("(")
+    if mark.lower() not in "aа" or mark == "I":
+        return []
+    items, k = [index], index + 1
+    while k < len(lines) and k not in code:
+        line = lines[k]
+        match = _letter_item(line)
+        if match and match.group(1) == indent and match.group(3) == first.group(3):
+            items.append(k)
+        elif line.strip() and len(line) - len(line.lstrip()) <= len(indent) and not (
+                k > 0 and lines[k - 1].strip()):  # after a blank line, unindented text ends the list
+            break
+        k += 1
+    return items if len(items) >= 2 else []
 
 
 @dataclass
@@ -33,9 +81,10 @@ class Prepared:
     div_fences: list[int]  # lines of opening ::: fences (all fences are taken out, their content stays)
     unread: list[tuple[int, str, str]]  # (line, message, hint): Pandoc blocks this tool does not read
     line_blocks: set[int] = field(default_factory=set)  # first lines of line blocks (| line)
+    spaced: list[tuple[int, str, str]] = field(default_factory=list)  # (line, "!" or "", address with a space)
+    lettered: set[int] = field(default_factory=set)  # lines of the items of lists marked a), а), A. …
 
 
-AS_TEXT = "is not read: its text is printed as running text"
 
 
 def prepare(text: str) -> Prepared:
@@ -47,6 +96,7 @@ def prepare(text: str) -> Prepared:
     code = _code_lines(lines)
     fences: list[int] = []
     unread: list[tuple[int, str, str]] = []
+    lettered: set[int] = set()
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -60,20 +110,33 @@ def prepare(text: str) -> Prepared:
                 fences.append(index + 1)
             lines[index] = ""
         elif index > 0 and starts_block and (end := _yaml_block_end(lines, index)):
-            unread.append((index + 1, "a YAML metadata block is not used and was left out",
-                           "put the title-page details in thesis.toml"))
+            unread.append((index + 1, _("a YAML metadata block is not used and was left out"),
+                           _("put the title-page details in thesis.toml")))
             lines[index : end + 1] = [""] * (end + 1 - index)
             index = end
         elif GRID_RULE_RE.match(line) and starts_block:
-            unread.append((index + 1, f"a grid table (+---+) {AS_TEXT}", "write it as a pipe table: | a | b |"))
+            unread.append((index + 1, _("a grid table (+---+) is not read: its text is printed as running text"),
+                           _("write it as a pipe table: | a | b |")))
         elif SIMPLE_TABLE_RULE_RE.match(line) and not starts_block:
-            unread.append((index + 1, f"a simple table (columns lined up with spaces) {AS_TEXT}",
-                           "write it as a pipe table: | a | b |, a line |---|---|, then the rows"))
+            unread.append((index + 1, _("a simple table (columns lined up with spaces) is not read: its text is "
+                                        "printed as running text"),
+                           _("write it as a pipe table: | a | b |, a line |---|---|, then the rows")))
+        elif (starts_block or not _item_before(lines, index)) and (items := _lettered_items(lines, index, code)):
+            for number, item in enumerate(items, 1):  # markdown-it reads numbers: a) b) → 1) 2), marked lettered
+                match = LETTER_ITEM_RE.match(lines[item])
+                lines[item] = f"{match.group(1)}{number}{match.group(3)}{lines[item][match.end(3):]}"  # type: ignore[union-attr]
+                lettered.add(item + 1)
+            index = items[-1]
         elif (FANCY_ITEM_RE.match(line) and index + 1 < len(lines) and FANCY_ITEM_RE.match(lines[index + 1])
               and not (index > 0 and FANCY_ITEM_RE.match(lines[index - 1]))):
-            unread.append((index + 1, f"a list numbered {line.split()[0]} (letters, Roman numerals or #.) {AS_TEXT}",
-                           "number it 1. 2. 3. (or 1) 2) 3)), or write - before each item"))
+            unread.append((index + 1, _("a list numbered {marker} (Roman numerals or #.) is not read: its text is "
+                                        "printed as running text").format(marker=line.split()[0]),
+                           _("number it 1. 2. 3. (or 1) 2) 3)), letter it a) b) c), or write - before each item")))
         index += 1
+    spaced = []
+    for index, line in enumerate(lines):  # an address with a space, as Pandoc reads it: in <…>
+        if index not in code and "](" in line:
+            lines[index] = _bracket_spaced(line, index + 1, spaced)
     beside = _TablesBeside(lines)
     for index, line in enumerate(lines):  # ": Caption" next to a table is its caption, not a definition
         if index not in code and line.startswith(": ") and (beside.after(index) or beside.before(index)):
@@ -90,7 +153,21 @@ def prepare(text: str) -> Prepared:
                 content = LINE_BLOCK_RE.match(lines[k]).group(1)  # type: ignore[union-attr]
                 lines[k] = content + ("\\" if k < end - 1 else "")
         index = end + 1 if end > index else index + 1
-    return Prepared("\n".join(lines), fences, unread, line_blocks)
+    return Prepared("\n".join(lines), fences, unread, line_blocks, spaced, lettered)
+
+
+
+def _bracket_spaced(line: str, number: int, spaced: list[tuple[int, str, str]]) -> str:
+    """``![alt](images/a b.png)`` → ``![alt](<images/a b.png>)``, outside inline code; each one noted."""
+    code = [m.span() for m in INLINE_CODE_RE.finditer(line)]
+
+    def bracket(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in code):
+            return match.group()
+        spaced.append((number, match.group(1), match.group(3)))
+        return f"{match.group(1)}[{match.group(2)}](<{match.group(3)}>)"
+
+    return SPACED_ADDRESS_RE.sub(bracket, line)
 
 
 def _yaml_block_end(lines: list[str], index: int) -> int | None:

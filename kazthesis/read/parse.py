@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kazthesis.i18n import _
 from kazthesis.model import Heading, Part
 from kazthesis.problems import Problem, Problems
 from kazthesis.read.blocks import BlockReader
@@ -48,19 +49,28 @@ def parse_file(path: Path, root: Path, language: str) -> ParsedFile:
     env: dict = {}
     prepared = prepare(text)
     for line in prepared.div_fences:
-        problems.warning(path, line, "a fenced div (:::) is not used: its fences were left out, its text is printed",
-                         "delete the ::: lines")
+        problems.warning(path, line, _("a fenced div (:::) is not used: its fences were left out, its text is printed"),
+                         _("delete the ::: lines"))
     for line, message, hint in prepared.unread:
         problems.warning(path, line, message, hint)
+    for line, image, address in prepared.spaced:
+        problems.warning(path, line, (_("the image path '{address}' has a space, which most Markdown readers take "
+                                        "for its end (this tool reads it, as Pandoc does)") if image else
+                                      _("the link address '{address}' has a space, which most Markdown readers take "
+                                        "for its end (this tool reads it, as Pandoc does)")).format(address=address),
+                         _("write it in angle brackets, {image}[…](<{address}>), or each space as %20").format(
+                           image=image, address=address))
     tokens = make_parser().parse(prepared.text, env)
     body, notes = split_footnotes(tokens)
-    reader = BlockReader(InlineReader(path, root, rel, language, problems, notes), prepared.line_blocks)
+    reader = BlockReader(InlineReader(path, root, rel, language, problems, notes), prepared.line_blocks,
+                         prepared.lettered)
     check_footnotes(env, path, problems)
     if deep := env.get("too_deep"):
         line, depth = deep
-        problems.error(path, line, f"text nested {depth} levels deep (lists or quotes inside each other) would not "
-                       f"fit the page", f"nest lists and quotes at most {MAX_DEPTH} levels deep")
-    blocks, _ = reader.blocks(body)
+        problems.error(path, line, _("text nested {depth} levels deep (lists or quotes inside each other) would not "
+                                     "fit the page").format(depth=depth),
+                       _("nest lists and quotes at most {depth} levels deep").format(depth=MAX_DEPTH))
+    blocks, _end = reader.blocks(body)
     current = Part(None, [])
     for block in blocks:
         if isinstance(block, Heading) and block.level == 1:

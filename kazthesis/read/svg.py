@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 from xml.parsers import expat
 
+from kazthesis.i18n import _
 from kazthesis.read.project import exists, unreadable
 
 MAX_ELEMENTS = 100_000  # drawn elements, each <use> and url(#…) expanded; the figures here have tens
@@ -112,7 +113,8 @@ def check_svg(path: Path, root: Path, raster: Callable[[object], str],
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [SvgProblem(path, None, f"cannot be read: {exc.strerror or exc}", "check the file")]
+        return [SvgProblem(path, None, _("cannot be read: {reason}").format(reason=exc.strerror or exc),
+                           _("check the file"))]
     return _check(data, path, root, raster, files)
 
 
@@ -121,14 +123,15 @@ def _check(data: bytes, path: Path, root: Path, raster: Callable[[object], str],
     try:
         tree = _parse(data)
     except _TooDeep as deep:
-        return [SvgProblem(path, deep.line, f"elements nested more than {MAX_DEPTH} deep",
-                           "simplify the picture (ungroup it) in the program that made it")]
+        return [SvgProblem(path, deep.line, _("elements nested more than {depth} deep").format(depth=MAX_DEPTH),
+                           _("simplify the picture (ungroup it) in the program that made it"))]
     except expat.ExpatError as exc:
-        return [SvgProblem(path, None, f"the picture data is damaged ({expat.ErrorString(exc.code)} at line "
-                           f"{exc.lineno})", "open it in an image editor and save it again as SVG")]
+        return [SvgProblem(path, None, _("the picture data is damaged ({reason} at line {line})").format(
+                           reason=expat.ErrorString(exc.code), line=exc.lineno),
+                           _("open it in an image editor and save it again as SVG"))]
     svg = next(iter(tree.children), None)
     if svg is None or svg.tag != "svg":
-        return [SvgProblem(path, None, "the file is XML but not an SVG picture", "save the picture as SVG")]
+        return [SvgProblem(path, None, _("the file is XML but not an SVG picture"), _("save the picture as SVG"))]
     problems = _references(path, root, tree, raster, files)
     if not problems:
         problems = _work(path, tree)
@@ -140,7 +143,7 @@ def _references(path: Path, root: Path, tree: _Element, raster: Callable[[object
     """Each URL of the picture that is not its own (``#id``, ``data:``): refused unless a file inside the
     project, which is then checked too."""
     problems: list[SvgProblem] = []
-    hint = "keep the files a picture uses inside the project folder and refer to them by a relative path"
+    hint = _("keep the files a picture uses inside the project folder and refer to them by a relative path")
     stack = [tree]
     while stack:
         element = stack.pop()
@@ -153,19 +156,21 @@ def _references(path: Path, root: Path, tree: _Element, raster: Callable[[object
                 continue
             target = path.parent / unquote(urlparse(url).path)
             if SCHEME_RE.match(url) or url.startswith("//") or not urlparse(url).path:
-                problems.append(SvgProblem(path, element.line, f"the picture refers to {url}, outside the project "
-                                           "or on the network; refused", hint))
+                problems.append(SvgProblem(path, element.line, _("the picture refers to {url}, outside the project "
+                                           "or on the network; refused").format(url=url), hint))
             elif not exists(target):
-                problems.append(SvgProblem(path, element.line, f"the picture refers to {url}, which is not there",
-                                           "put the file it names beside it, or remove the reference"))
-            elif reason := unreadable(target, root):
-                problems.append(SvgProblem(path, element.line, f"the picture refers to {url}, which {reason}",
-                                           hint))
+                problems.append(SvgProblem(path, element.line, _("the picture refers to {url}, which is not "
+                                           "there").format(url=url),
+                                           _("put the file it names beside it, or remove the reference")))
+            elif refusal := unreadable(target, root):
+                problems.append(SvgProblem(path, element.line, _("the picture refers to {url}, which "
+                                           "{reason}").format(url=url, reason=refusal.reason), hint))
             elif target.suffix.lower() == ".svg":
                 problems += _nested_svg(path, element.line, target, root, raster, files)
             elif reason := raster(target):
-                problems.append(SvgProblem(path, element.line, f"the picture refers to {url}, which cannot be "
-                                           f"drawn: {reason}", "open it in an image editor and save it again"))
+                problems.append(SvgProblem(path, element.line, _("the picture refers to {url}, which cannot be "
+                                           "drawn: {reason}").format(url=url, reason=reason),
+                                           _("open it in an image editor and save it again")))
     return problems
 
 
@@ -179,16 +184,17 @@ def _data_url(path: Path, line: int, url: str, root: Path, raster: Callable[[obj
         data = base64.b64decode(payload, validate=False) if head.lower().endswith(";base64") \
             else unquote(payload).encode("utf-8")
     except (ValueError, binascii.Error):
-        return [SvgProblem(path, line, "a picture written into the SVG is damaged", "save the picture again")]
+        return [SvgProblem(path, line, _("a picture written into the SVG is damaged"), _("save the picture again"))]
     if "svg" in head.lower():
         chain = (*files, path.resolve())
         if len(chain) >= MAX_FILES:
-            return [SvgProblem(path, line, f"pictures nest more than {MAX_FILES} deep", "draw the picture flat")]
-        return [SvgProblem(path, line, f"in a picture written into it: {p.message}", p.hint)
+            return [SvgProblem(path, line, _("pictures nest more than {depth} deep").format(depth=MAX_FILES),
+                               _("draw the picture flat"))]
+        return [SvgProblem(path, line, _("in a picture written into it: {message}").format(message=p.message), p.hint)
                 for p in _check(data, path, root, raster, chain)]
     if reason := raster(io.BytesIO(data)):
-        return [SvgProblem(path, line, f"a picture written into the SVG cannot be drawn: {reason}",
-                           "scale it down, or save it again, in the program that made the SVG")]
+        return [SvgProblem(path, line, _("a picture written into the SVG cannot be drawn: {reason}").format(
+                           reason=reason), _("scale it down, or save it again, in the program that made the SVG"))]
     return []
 
 
@@ -196,9 +202,10 @@ def _nested_svg(path: Path, line: int, target: Path, root: Path, raster: Callabl
                 files: tuple[Path, ...]) -> list[SvgProblem]:
     chain = (*files, path.resolve())
     if target.resolve() in chain or len(chain) >= MAX_FILES:
-        return [SvgProblem(path, line, f"the picture draws {target.name}, which draws it again (or pictures nest "
-                           f"more than {MAX_FILES} deep)", "draw the picture without the nested one")]
-    return [SvgProblem(path, line, f"in {target.name}: {p.message}", p.hint)
+        return [SvgProblem(path, line, _("the picture draws {name}, which draws it again (or pictures nest more "
+                           "than {depth} deep)").format(name=target.name, depth=MAX_FILES),
+                           _("draw the picture without the nested one"))]
+    return [SvgProblem(path, line, _("in {name}: {message}").format(name=target.name, message=p.message), p.hint)
             for p in check_svg(target, root, raster, chain)]
 
 
@@ -231,12 +238,13 @@ def _work(path: Path, tree: _Element) -> list[SvgProblem]:
             count[key] = min(MAX_ELEMENTS + 1, 1 + sum(count[id(child)] for child in below))
             depth[key] = 1 + max((depth[id(child)] for child in below), default=0)
             if count[key] > MAX_ELEMENTS:
-                return [SvgProblem(path, element.line, f"the picture would draw more than {MAX_ELEMENTS:,} elements "
-                                   "once its <use> and url(#…) references are expanded",
-                                   "simplify the picture in the program that made it, or save it as PNG")]
+                return [SvgProblem(path, element.line, _("the picture would draw more than {count} elements once its "
+                                   "<use> and url(#…) references are expanded").format(count=f"{MAX_ELEMENTS:,}"),
+                                   _("simplify the picture in the program that made it, or save it as PNG"))]
             if depth[key] > MAX_DEPTH:
-                return [SvgProblem(path, element.line, f"references nested more than {MAX_DEPTH} deep",
-                                   "simplify the picture in the program that made it, or save it as PNG")]
+                return [SvgProblem(path, element.line, _("references nested more than {depth} deep").format(
+                                   depth=MAX_DEPTH),
+                                   _("simplify the picture in the program that made it, or save it as PNG"))]
             continue
         if key in count:
             continue
@@ -244,8 +252,8 @@ def _work(path: Path, tree: _Element) -> list[SvgProblem]:
         stack_.append((element, True))
         for child in below:
             if id(child) in visiting:
-                return [SvgProblem(path, element.line, "the picture refers to an element that holds the reference "
-                                   "itself: it would be drawn without end", "remove the reference")]
+                return [SvgProblem(path, element.line, _("the picture refers to an element that holds the reference "
+                                   "itself: it would be drawn without end"), _("remove the reference"))]
             if id(child) not in count:
                 stack_.append((child, False))
     return []

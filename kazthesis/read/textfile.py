@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kazthesis.i18n import _, ngettext
 from kazthesis.problems import Problems
 from kazthesis.read.project import not_a_file
 
@@ -83,31 +84,35 @@ def _report_spots(path: Path, text: str, problems: Problems) -> None:
     spots = _bad_spots(text)
     for line, column, raw in spots[:MAX_SPOTS]:
         shown = " ".join(f"0x{b:02X}" for b in raw[:8]) + (" …" if len(raw) > 8 else "")
-        what = f"invalid byte {shown}" if len(raw) == 1 else f"invalid bytes {shown}"
+        what = ngettext("invalid byte {bytes}", "invalid bytes {bytes}", len(raw)).format(bytes=shown)
         # Text pasted from a Windows-1251 document: say which letters to retype.
         legacy = raw.decode("cp1251", errors="replace")
         if len(raw) > 1 and all(c.isalpha() or c == " " for c in legacy) and re.search("[А-яЁё]", legacy):
-            hint = f"retype «{legacy}» there (these bytes are that text in WINDOWS-1251), or delete them"
+            hint = _("retype «{text}» there (these bytes are that text in WINDOWS-1251), or delete them").format(
+                text=legacy)
         else:
-            hint = "retype the character there, or delete it"
-        problems.error(path, line, f"{what} at column {column} (the rest of the file is UTF-8)",
-                       hint + "; do not convert the whole file, its other text is right")
+            hint = _("retype the character there, or delete it")
+        problems.error(path, line, _("{what} at column {column} (the rest of the file is UTF-8)").format(
+                                     what=what, column=column),
+                       _("{hint}; do not convert the whole file, its other text is right").format(hint=hint))
     if len(spots) > MAX_SPOTS:
         line = spots[MAX_SPOTS][0]
-        problems.error(path, line, f"{len(spots) - MAX_SPOTS} more places with invalid bytes from here on",
-                       "fix them the same way: retype or delete the characters there")
+        more = len(spots) - MAX_SPOTS
+        problems.error(path, line, ngettext("{n} more place with invalid bytes from here on",
+                                            "{n} more places with invalid bytes from here on", more).format(n=more),
+                       _("fix them the same way: retype or delete the characters there"))
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
     """The file's text (UTF-8, BOM allowed, newlines normalised) or None after an error."""
-    if reason := not_a_file(path):
-        problems.error(path, None, f"{path.name} is {reason}, not a file",
-                       "put the file itself there (a named pipe or a device is never read)")
+    if kind := not_a_file(path):
+        problems.error(path, None, _("{name} is {kind}, not a file").format(name=path.name, kind=kind),
+                       _("put the file itself there (a named pipe or a device is never read)"))
         return None
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problems.error(path, None, f"cannot read the file: {exc.strerror}")
+        problems.error(path, None, _("cannot read the file: {strerror}").format(strerror=exc.strerror))
         return None
     name = path.name
     if _looks_utf16(data):
@@ -124,11 +129,12 @@ def read_text(path: Path, problems: Problems) -> str | None:
         elif _bad_spots(escaped):
             _report_spots(path, escaped, problems)
         else:  # not reached for real files: a decode error always leaves a bad spot
-            problems.error(path, None, f"{name} is not valid UTF-8 text", "save it again with the encoding UTF-8")
+            problems.error(path, None, _("{name} is not valid UTF-8 text").format(
+                                         name=name), _("save it again with the encoding UTF-8"))
         return None
     if "\x00" in text:
-        problems.error(path, None, "the file holds NUL bytes: it is not a text file",
-                       "save it as plain UTF-8 text")
+        problems.error(path, None, _("the file holds NUL bytes: it is not a text file"),
+                       _("save it as plain UTF-8 text"))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if spots := control_characters(text):
@@ -152,17 +158,20 @@ def _report_controls(path: Path, text: str, spots: list[tuple[int, str]], proble
     for offset, character in spots[:MAX_SPOTS]:
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        problems.error(path, line, f"control character U+{ord(character):04X} at column {column}, which is not "
-                       "text", "delete it: it came with text pasted from another program")
+        problems.error(path, line, _("control character {code} at column {column}, which is not text").format(
+                                   code=f"U+{ord(character):04X}", column=column),
+                       _("delete it: it came with text pasted from another program"))
     if len(spots) > MAX_SPOTS:
         problems.error(path, text.count("\n", 0, spots[MAX_SPOTS][0]) + 1,
-                       f"{len(spots) - MAX_SPOTS} more control characters from here on", "delete them the same way")
+                       ngettext("{n} more control character from here on", "{n} more control characters from here on",
+                                len(spots) - MAX_SPOTS).format(n=len(spots) - MAX_SPOTS),
+                       _("delete them the same way"))
 
 
 def _report_encoding(path: Path, encoding: str, line: int | None, problems: Problems) -> None:
     name = path.name
     problems.error(
-        path, line, f"the file is in {encoding}, not UTF-8",
-        f"convert it: iconv -f {encoding} -t UTF-8 {name} -o {name}.utf8 && mv {name}.utf8 {name}"
-        " (or in your editor: Save as → Encoding: UTF-8)",
+        path, line, _("the file is in {encoding}, not UTF-8").format(encoding=encoding),
+        _("convert it: iconv -f {encoding} -t UTF-8 {name} -o {name}.utf8 && mv {name}.utf8 {name}"
+          " (or in your editor: Save as → Encoding: UTF-8)").format(encoding=encoding, name=name),
     )

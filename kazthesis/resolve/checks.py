@@ -10,6 +10,7 @@ import datetime
 import re
 from pathlib import Path
 
+from kazthesis.i18n import N_, _, ngettext
 from kazthesis.lang import locale, registry
 from kazthesis.model import (
     Block,
@@ -34,6 +35,22 @@ from kazthesis.resolve.geometry import points
 
 # (minimum, maximum) body pages and minimum references by work type; 0 = no limit.
 WORK_TYPE_NORMS = {"coursework": (20, 30, 15), "diploma": (50, 0, 40), "master": (60, 0, 50)}
+# Each work type's messages whole, so that each language can decline its name.
+TOO_SHORT = {
+    "coursework": N_("the body (introduction to conclusion) is {length}; a coursework needs at least {low}"),
+    "diploma": N_("the body (introduction to conclusion) is {length}; a diploma thesis needs at least {low}"),
+    "master": N_("the body (introduction to conclusion) is {length}; a master's thesis needs at least {low}"),
+}
+TOO_LONG = {
+    "coursework": N_("the body (introduction to conclusion) is {length}; a coursework should not exceed {high}"),
+    "diploma": N_("the body (introduction to conclusion) is {length}; a diploma thesis should not exceed {high}"),
+    "master": N_("the body (introduction to conclusion) is {length}; a master's thesis should not exceed {high}"),
+}
+TOO_FEW_SOURCES = {
+    "coursework": N_("the reference list has {sources}; a coursework needs at least {minimum}"),
+    "diploma": N_("the reference list has {sources}; a diploma thesis needs at least {minimum}"),
+    "master": N_("the reference list has {sources}; a master's thesis needs at least {minimum}"),
+}
 CHARACTERS_PER_LINE_AT_14PT_165MM = 72  # calibrated on the exemplar: 30 real body pages
 
 
@@ -51,13 +68,13 @@ def run_checks(document: Document, problems: Problems, body_pages: int | None = 
             if part.heading is not None and part.heading.kind == "chapter" and not _cites(part):
                 heading = part.heading
                 problems.warning(_path(document, heading), heading.source.line,
-                                 f"chapter {heading.number} cites no source",
-                                 "every chapter should rest on sources: add citations like [@key]")
+                                 _("chapter {number} cites no source").format(number=heading.number),
+                                 _("every chapter should rest on sources: add citations like [@key]"))
     if checks["empty_sections"]:
         for heading in _empty_headings(document.parts + document.appendices):
             problems.warning(_path(document, heading), heading.source.line,
-                             f"section {heading.number or heading.plain!r} is empty",
-                             "write its text or remove the heading")
+                             _("section {value!r} is empty").format(value=heading.number or heading.plain),
+                             _("write its text or remove the heading"))
     if checks["placeholders"] and title_page:
         _check_title_page(document, problems)
         _check_placeholder_sources(document, problems)
@@ -111,8 +128,9 @@ def _check_introduction(document: Document, problems: Problems) -> None:
     language = document.language
     intro = _find_structural(document, "introduction")
     if intro is None:
-        problems.warning("content", None, f"no {locale.text(language, 'introduction')} found",
-                         f"start the work with '# {locale.text(language, 'introduction')} {{.unnumbered}}'")
+        heading = locale.text(language, "introduction")
+        problems.warning("content", None, _("no {heading} found").format(heading=heading),
+                         _("start the work with '# {heading} {{.unnumbered}}'").format(heading=heading))
         return
     text = _section_text(document, intro).casefold()
     # The words of the introduction's language (stems, so that "өзектілігі" and "өзектілік" both count).
@@ -120,8 +138,8 @@ def _check_introduction(document: Document, problems: Problems) -> None:
                if not any(re.search(r"\b" + stem, text) for stem in stems)]
     if missing:
         problems.warning(_path(document, intro), intro.source.line,
-                         f"the introduction does not name its {', '.join(missing)}",
-                         "norm control expects each of them in the introduction")
+                         _("the introduction does not name its {missing}").format(missing=', '.join(missing)),
+                         _("norm control expects each of them in the introduction"))
 
 
 def _body_pages_estimate(document: Document) -> int:
@@ -145,41 +163,44 @@ def _body_pages_estimate(document: Document) -> int:
 
 def _check_length(document: Document, problems: Problems, body_pages: int | None) -> None:
     checks = document.config.checks
-    low, high, _ = WORK_TYPE_NORMS[document.config.work_type]
+    low, high = WORK_TYPE_NORMS[document.config.work_type][:2]
     low = checks["body_pages_min"] or low
     high = checks["body_pages_max"] or high
     pages = body_pages if body_pages is not None else _body_pages_estimate(document)
-    about = "" if body_pages is not None else "about "
+    length = (ngettext("{n} page", "{n} pages", pages) if body_pages is not None
+              else ngettext("about {n} page", "about {n} pages", pages)).format(n=pages)
     where = document.config.path if document.config.path.exists() else "content"
     if pages < low:
-        problems.warning(where, None, f"the body (introduction to conclusion) is {about}{pages} pages; "
-                         f"a {document.config.work_type} needs at least {low}",
-                         "extend the chapters, or set [checks] body_pages_min")
+        problems.warning(where, None, _(TOO_SHORT[document.config.work_type]).format(length=length, low=low),
+                         _("extend the chapters, or set [checks] body_pages_min"))
     elif high and pages > high:
-        problems.warning(where, None, f"the body (introduction to conclusion) is {about}{pages} pages; "
-                         f"a {document.config.work_type} should not exceed {high}",
-                         "shorten the chapters, or set [checks] body_pages_max")
+        problems.warning(where, None, _(TOO_LONG[document.config.work_type]).format(length=length, high=high),
+                         _("shorten the chapters, or set [checks] body_pages_max"))
 
 
 def _check_references(document: Document, problems: Problems) -> None:
     checks = document.config.checks
-    _, _, minimum = WORK_TYPE_NORMS[document.config.work_type]
+    minimum = WORK_TYPE_NORMS[document.config.work_type][2]
     minimum = checks["min_references"] or minimum
     count = len(document.references)
     bib = document.config.bib_path
     if count < minimum:
-        problems.warning(bib, None, f"the reference list has {count} sources; "
-                         f"a {document.config.work_type} needs at least {minimum}",
-                         "cite more sources, or set [checks] min_references")
+        sources = ngettext("{n} source", "{n} sources", count).format(n=count)
+        problems.warning(bib, None, _(TOO_FEW_SOURCES[document.config.work_type]).format(sources=sources,
+                                                                                         minimum=minimum),
+                         _("cite more sources, or set [checks] min_references"))
     years = checks["recent_years"]
     if years and count:
         this_year = datetime.date.today().year
         recent = [r for r in document.references if r.entry.year and r.entry.year > this_year - years]
         share = len(recent) / count
         if share < checks["recent_share"]:
-            problems.warning(bib, None, f"{len(recent)} of {count} sources ({share:.0%}) are from the last {years} "
-                             f"years; at least {checks['recent_share']:.0%} are expected",
-                             "add recent sources, or tune [checks] recent_years / recent_share")
+            problems.warning(bib, None, ngettext(
+                "{recent} of {count} sources ({share}) are from the last {years} year; at least {expected} are "
+                "expected", "{recent} of {count} sources ({share}) are from the last {years} years; at least "
+                "{expected} are expected", years).format(recent=len(recent), count=count, share=f"{share:.0%}",
+                                                          years=years, expected=f"{checks['recent_share']:.0%}"),
+                             _("add recent sources, or tune [checks] recent_years / recent_share"))
 
 
 def placeholders(document: Document) -> list[str]:
@@ -197,16 +218,18 @@ def placeholder_sources(document: Document) -> list[Reference]:
 def _check_placeholder_sources(document: Document, problems: Problems) -> None:
     for ref in placeholder_sources(document):
         problems.warning(document.config.bib_path, ref.entry.line,
-                         f"source {ref.number} ('{ref.entry.key}') is a placeholder: {ref.entry.title!r}",
-                         "write its description (author, title, year…) in place of the placeholder")
+                         _("source {number} ('{key}') is a placeholder: {title!r}").format(
+                           number=ref.number, key=ref.entry.key, title=ref.entry.title),
+                         _("write its description (author, title, year…) in place of the placeholder"))
 
 
 def _check_title_page(document: Document, problems: Problems) -> None:
     config = document.config
     for name in placeholders(document):
         problems.warning(config.path, config.key_lines.get(f"title_page.{name}"),
-                         f"title page field {name} still holds a placeholder: {config.title_page[name]!r}",
-                         "replace it with the real text before printing")
+                         _("title page field {name} still holds a placeholder: {title_page!r}").format(
+                           name=name, title_page=config.title_page[name]),
+                         _("replace it with the real text before printing"))
 
 
 # Two or more capitals (Cyrillic or Latin; digits and + inside, as in C5+1), standing as a word of their
@@ -234,13 +257,14 @@ def _check_abbreviations(document: Document, problems: Problems) -> None:
     """The abbreviations page lists exactly the abbreviations the text uses."""
     config = document.config
     texts = _running_text(document)
-    everything = "\n".join(text for _, text in texts)
+    everything = "\n".join(text for _line, text in texts)
     listed = set(config.abbreviations)
     for abbreviation in config.abbreviations:
         if not re.search(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w+])", everything):
             problems.warning(config.path, config.key_lines.get(f"abbreviations.{abbreviation}"),
-                             f"the abbreviation {abbreviation} is listed but the text never uses it",
-                             "remove it from [abbreviations], or use it in the text")
+                             _("the abbreviation {abbreviation} is listed but the text never uses it").format(
+                               abbreviation=abbreviation),
+                             _("remove it from [abbreviations], or use it in the text"))
     uses: dict[str, list[Source]] = {}
     for source, text in texts:
         for match in ACRONYM_RE.finditer(text):
@@ -251,29 +275,34 @@ def _check_abbreviations(document: Document, problems: Problems) -> None:
         if len(places) >= ACRONYM_USES and word not in listed:
             first = places[0]
             problems.warning(config.root / first.path, first.line,
-                             f"the abbreviation {word} is used {len(places)} times but is not in the abbreviations "
-                             "list", f'add it to thesis.toml: [abbreviations] "{word}" = "what it stands for"')
+                             _("the abbreviation {word} is used {times} times but is not in the abbreviations "
+                               "list").format(word=word, times=len(places)),
+                             _('add it to thesis.toml: [abbreviations] "{word}" = "what it stands for"').format(
+                                 word=word))
 
 
 def _check_cited_entries(document: Document, problems: Problems) -> None:
-    """A cited source needs its year, and a web page the day it was read (GOST prints both)."""
+    """A cited source needs its year, and a web page the day it was read (GOST prints both; a CSL style
+    prints a retrieval date only where its guide asks for one, so it is not asked for there)."""
     bib = document.config.bib_path
+    gost = document.config.csl_style is None
     for ref in document.references:
         entry = ref.entry
         if entry.key not in document.cited_keys or entry.form == "typed":  # printed as written, or a placeholder
             continue
         if not entry.year and not entry.get("year", "date"):
-            problems.warning(bib, entry.line, f"the cited source '{entry.key}' has no year",
-                             "add year = {…} (or date = {YYYY-MM-DD}): GOST prints it")
-        if entry.form == "online" and not entry.get("urldate"):
-            problems.warning(bib, entry.line, f"the cited web page '{entry.key}' has no urldate",
-                             "add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it")
+            problems.warning(bib, entry.line, _("the cited source '{key}' has no year").format(key=entry.key),
+                             _("add year = {…} (or date = {YYYY-MM-DD}): GOST prints it") if gost else
+                             _("add year = {…} (or date = {YYYY-MM-DD}): the style dates every source"))
+        if gost and entry.form == "online" and not entry.get("urldate"):
+            problems.warning(bib, entry.line, _("the cited web page '{key}' has no urldate").format(key=entry.key),
+                             _("add urldate = {YYYY-MM-DD}, the day you read the page: GOST prints it"))
 
 
 # --- lists as GOST 7.32 writes them ------------------------------------------------------------------------
 
-LIST_HINT = ("after a colon, GOST 7.32 starts each item in lower case and ends it with ';', the last with '.' "
-             "(a proper name or an abbreviation may start an item); or set [checks] list_punctuation = false")
+LIST_HINT = N_("after a colon, GOST 7.32 starts each item in lower case and ends it with ';', the last with '.' "
+               "(a proper name or an abbreviation may start an item); or set [checks] list_punctuation = false")
 OPENING_MARKS = "«„\"'([–—-"
 
 
@@ -314,18 +343,19 @@ def _check_list(document: Document, problems: Problems, block: ListBlock, final:
         first = paragraphs[0]
         wrong = []
         if _starts_with_capital(plain_text(first.children), names):
-            wrong.append("starts with a capital letter")
+            wrong.append(_("starts with a capital letter"))
         nested = item[-1] if isinstance(item[-1], ListBlock) and _ends_with_colon(item[-2] if len(item) > 1 else None) \
             else None
         if nested is not None:  # "item:" and a list under it: that list's last item carries the ending
             _check_list(document, problems, nested, end, names)
         elif not plain_text(paragraphs[-1].children).rstrip().endswith(end):
-            wrong.append(f"does not end with '{end}'")
+            wrong.append(_("does not end with '{end}'").format(end=end))
         if wrong:
             text = " ".join(plain_text(first.children).split())
             shown = text if len(text) <= 40 else text[:39] + "…"
             problems.warning(document.config.root / first.source.path, first.source.line,
-                             f"this item of a list after a colon {' and '.join(wrong)}: \"{shown}\"", LIST_HINT)
+                             _('this item of a list after a colon {wrong}: "{shown}"').format(
+                                 wrong=_(" and ").join(wrong), shown=shown), _(LIST_HINT))
 
 
 def _starts_with_capital(text: str, names: set[str]) -> bool:

@@ -1,4 +1,4 @@
-"""Citations → their printed texts, as docs/formatting.md §3 prints them: ``[1, 25 б.]``, ``[3; 7–9]``, ``Әбенов [1]``."""
+"""Citations → their printed texts (docs/formatting.md §3): ``[1, 25 б.]``, ``[3; 7–9]``, ``Әбенов [1]``."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
+from kazthesis.i18n import _
 from kazthesis.lang import locale
 from kazthesis.model import CrossRef, Source
 from kazthesis.resolve.numbering import Label
@@ -46,11 +47,11 @@ class CrossReferences:
         return locale.text(self.language, name, n=value, letter=value).replace(" ", "\u00a0")
 
     def missing(self, ident: str, xref: CrossRef) -> None:
-        stem, _, ending = ident.rpartition("-")
+        stem, _dash, ending = ident.rpartition("-")
         if stem in self.labels and ending.isalpha():
-            hint = f"a case ending goes outside the brackets: [-@{stem}]-{ending}"
+            hint = _("a case ending goes outside the brackets: [-@{stem}]-{ending}").format(stem=stem, ending=ending)
         else:
             close = difflib.get_close_matches(ident, list(self.labels), n=1)
-            hint = (f"did you mean @{close[0]}?" if close
-                    else "give the figure, table or heading that id: {#" + ident + "}")
-        self.error(xref.source, f"cross-reference @{ident} points to nothing", hint)
+            hint = (_("did you mean @{ident}?").format(ident=close[0]) if close
+                    else _("give the figure, table or heading that id: {{#{ident}}}").format(ident=ident))
+        self.error(xref.source, _("cross-reference @{ident} points to nothing").format(ident=ident), hint)

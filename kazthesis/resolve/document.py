@@ -2,7 +2,8 @@
 
 The steps in order: the numbering walk (:mod:`~kazthesis.resolve.numbering`) decides every number and the
 order of first citation; the reference list is ordered and numbered (:mod:`~kazthesis.resolve.references`);
-a second walk writes the printed text of every citation (:mod:`~kazthesis.resolve.citations`) and
+a second walk writes the printed text of every citation (:mod:`~kazthesis.resolve.citations`; under a CSL
+style both come from one run of the processor, :mod:`~kazthesis.resolve.csl_references`) and
 cross-reference (:mod:`~kazthesis.resolve.crossrefs`); then the statistics lines, the contents
 (:mod:`~kazthesis.resolve.contents`) and the title page (:mod:`~kazthesis.resolve.title`). It is cheap (no
 I/O), so watch mode runs it on every rebuild.
@@ -20,7 +21,9 @@ from kazthesis.read.parse import ParsedFile
 from kazthesis.resolve.citations import write_citation_texts
 from kazthesis.resolve.contents import contents
 from kazthesis.resolve.crossrefs import CrossReferences
+from kazthesis.resolve.csl_references import csl_reference_list
 from kazthesis.resolve.geometry import page_geometry
+from kazthesis.resolve.lists import mark_lists
 from kazthesis.resolve.numbering import Numbering
 from kazthesis.resolve.references import make_reference_list
 from kazthesis.resolve.title import make_title_page
@@ -41,12 +44,19 @@ def _join_parts(files: list[ParsedFile]) -> list[Part]:
 def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile], problems: Problems) -> Document:
     """Number everything, order the reference list and decide every printed string."""
     parts = _join_parts(files)
+    for part in parts:
+        mark_lists(part.blocks, config.language, config.layout["list_marks"])
     numbering = Numbering(config, bibliography, problems)
     numbering.number(parts)
     cited = list(numbering.cited)
-    references = make_reference_list(config, bibliography, cited)
-    write_citation_texts(numbering.citations, {ref.entry.key: ref.number for ref in references},
-                         bibliography.entries, config.language)
+    made = None
+    if config.csl_style is not None:  # a CSL style writes the list and the citations in one run
+        made = csl_reference_list(config, bibliography, numbering.citations, cited, problems)
+    references, hanging = made or (None, False)
+    if references is None:
+        references = make_reference_list(config, bibliography, cited)
+        write_citation_texts(numbering.citations, {ref.entry.key: ref.number for ref in references},
+                             bibliography.entries, config.language)
     xrefs = CrossReferences(numbering.labels, config.language, numbering.error)
     for xref in numbering.xrefs:
         xref.text = xrefs.text(xref)
@@ -72,4 +82,5 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
         abstracts=[p for p in parts if p.heading is not None and p.heading.kind == "abstract"],
         terms=[(term, apply_typography(definition, config.language)) for term, definition in config.terms.items()],
         listings=numbering.listings,
+        hanging_references=hanging,
     )

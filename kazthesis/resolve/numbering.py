@@ -14,6 +14,7 @@ import difflib
 from dataclasses import dataclass
 
 from kazthesis.bibliography import Bibliography
+from kazthesis.i18n import _
 from kazthesis.lang import locale
 from kazthesis.model import (
     Citation,
@@ -134,8 +135,9 @@ class Numbering:
 
     def add_label(self, ident: str, label: Label) -> None:
         if ident in self.labels:
-            self.error(label.source, f"id #{ident} is used twice (first at {self.labels[ident].source})",
-                       "give each heading, figure and table its own id")
+            self.error(label.source, _("id #{ident} is used twice (first at {source})").format(
+                                       ident=ident, source=self.labels[ident].source),
+                       _("give each heading, figure and table its own id"))
         else:
             self.labels[ident] = label
 
@@ -165,8 +167,9 @@ class Numbering:
 
     def heading(self, heading: Heading, numberer: _Numberer, previous_level: int) -> int:
         if heading.level > previous_level + 1:
-            self.error(heading.source, f"heading level {heading.level} follows level {previous_level or 'none'}",
-                       "a section (##) must come under a chapter (#); do not skip heading levels")
+            self.error(heading.source, _("heading level {level} follows level {value}").format(
+                                         level=heading.level, value=previous_level or 'none'),
+                       _("a section (##) must come under a chapter (#); do not skip heading levels"))
         numberer.heading(heading)
         self.annotation(heading)
         heading.id = heading.given_id or f"h{len(self.headings) + 1}"
@@ -182,8 +185,8 @@ class Numbering:
         if figure.id:
             self.add_label(figure.id, Label("figure", figure.number, str(figure.source)))
         if not figure.caption:
-            self.warning(figure.source, f"figure {figure.number} has no caption",
-                         "write the caption in the brackets: ![Caption](images/file.png)")
+            self.warning(figure.source, _("figure {number} has no caption").format(number=figure.number),
+                         _("write the caption in the brackets: ![Caption](images/file.png)"))
 
     def table(self, table: Table, numberer: _Numberer) -> None:
         table.number = numberer.item("table")
@@ -194,16 +197,17 @@ class Numbering:
         table.widths, table.step = fit.widths, fit.step
         if not fit.fits:
             landscape = self.config.layout["landscape_tables"]
-            where = " on a landscape page" if landscape else ""
-            hint = "split it into two tables or shorten the texts of its columns"
-            if not landscape:
-                hint += ", or let it have a page turned sideways: [layout] landscape_tables = true"
-            self.error(table.source, f"table {table.number} is too wide for the page even in small type{where}", hint)
+            message = (_("table {number} is too wide for the page even in small type on a landscape page") if landscape
+                       else _("table {number} is too wide for the page even in small type"))
+            hint = (_("split it into two tables or shorten the texts of its columns") if landscape
+                    else _("split it into two tables or shorten the texts of its columns, or let it have a page "
+                           "turned sideways: [layout] landscape_tables = true"))
+            self.error(table.source, message.format(number=table.number), hint)
         if table.id:
             self.add_label(table.id, Label("table", table.number, str(table.source)))
         if not table.caption:
-            self.warning(table.source, f"table {table.number} has no caption",
-                         "add a line ': Caption {#tbl:name}' directly before the table")
+            self.warning(table.source, _("table {number} has no caption").format(number=table.number),
+                         _("add a line ': Caption {#tbl:name}' directly before the table"))
 
     # --- listings and annotations ------------------------------------------------------------------
     def listing(self, listing: CodeBlock, numberer: _Numberer) -> None:
@@ -227,9 +231,9 @@ class Numbering:
 
     def statistics_line(self, statistics: Statistics) -> None:
         if self.abstract is None:
-            self.warning(statistics.source, "[statistics] is filled in only inside an annotation",
-                         "put it under a heading such as # АННОТАЦИЯ {.abstract}; here it is in the document's "
-                         "language")
+            self.warning(statistics.source, _("[statistics] is filled in only inside an annotation"),
+                         _("put it under a heading such as # АННОТАЦИЯ {.abstract}; here it is in the document's "
+                           "language"))
         statistics.language = self.abstract.language if self.abstract is not None else self.language
         self.statistics.append(statistics)
 
@@ -250,11 +254,13 @@ class Numbering:
                         self.cited.setdefault(item.key, None)
                     else:
                         close = difflib.get_close_matches(item.key, list(self.bibliography.entries), n=3, cutoff=0.5)
-                        hint = ("did you mean " + ", ".join(close) + "?") if close else \
-                            f"add an entry @...{{{item.key}, ...}} to references.bib or correct the key"
+                        hint = (_("did you mean {keys}?").format(keys=", ".join(close)) if close else
+                                _("add an entry @...{{{key}, ...}} to references.bib or correct the key").format(
+                                    key=item.key))
                         if node.author_in_text:
-                            hint += r" (to print an @ as it is, write \@)"
-                        self.error(node.source, f"citation key '{item.key}' is not in references.bib", hint)
+                            hint = _("{hint} (to print an @ as it is, write \\@)").format(hint=hint)
+                        self.error(node.source, _("citation key '{key}' is not in references.bib").format(
+                                                  key=item.key), hint)
             elif isinstance(node, CrossRef):
                 self.xrefs.append(node)
             elif isinstance(node, NoteRef):

@@ -13,10 +13,13 @@ from kazthesis.bibliography import (
     order_entries,
     split_emphasis,
     strip_emphasis,
+    unprinted,
 )
+from kazthesis.i18n import _, ngettext
 from kazthesis.model import Document, Reference
 from kazthesis.problems import Problems
 from kazthesis.read.config import Config
+from kazthesis.resolve.csl_references import csl_all_references
 
 
 def make_reference_list(config: Config, bibliography: Bibliography, cited: list[str]) -> list[Reference]:
@@ -40,7 +43,9 @@ def numbered(entries: list[Entry], style: str, numbers: str = "1.") -> list[Refe
 
 
 def all_references(document: Document) -> list[Reference]:
-    """Every entry of the .bib file, in file order (``refs --all``)."""
+    """Every entry of the .bib file, in file order (``refs --all``); under a CSL style, in the style's order."""
+    if document.config.csl_style is not None:
+        return csl_all_references(document.config, document.bibliography)
     settings = document.config.bibliography
     return numbered(list(document.bibliography.entries.values()), settings["style"], settings["numbers"])
 
@@ -50,7 +55,26 @@ def warn_unused(document: Document, problems: Problems) -> None:
     cited = set(document.cited_keys)
     unused = [entry for key, entry in document.bibliography.entries.items() if key not in cited]
     if unused:
-        keys = ", ".join(entry.key for entry in unused)
-        count = f"{len(unused)} entr{'y is' if len(unused) == 1 else 'ies are'}"
-        problems.warning(document.config.bib_path, unused[0].line, f"{count} never cited: {keys}",
-                         "cite them, remove them, or set [bibliography] list_uncited = true")
+        keys, count = ", ".join(entry.key for entry in unused), len(unused)
+        problems.warning(document.config.bib_path, unused[0].line,
+                         ngettext("{n} entry is never cited: {keys}", "{n} entries are never cited: {keys}",
+                                  count).format(n=count, keys=keys),
+                         ngettext("cite it, remove it, or set [bibliography] list_uncited = true",
+                                  "cite them, remove them, or set [bibliography] list_uncited = true", count))
+
+
+def warn_unprinted(document: Document, problems: Problems) -> None:
+    """A listed entry with a field GOST has a place for but its type's description leaves out (an @article's
+    publisher, an @online's series): the value is lost without a word otherwise. A CSL style prints by its own
+    rules (APA's titleaddon is a Cyrillic title's English translation), so it is not asked."""
+    if document.config.csl_style is not None:
+        return
+    style = document.config.bibliography["style"]
+    for reference in document.references:
+        entry = reference.entry
+        for name in unprinted(entry, style):
+            problems.warning(document.config.bib_path, entry.line,
+                             _("entry '{key}' (@{type}): its {field} is not printed, as GOST describes this type of "
+                               "source without it").format(key=entry.key, type=entry.type, field=name),
+                             _("check the type (@book, @article, @incollection, @online…); if it is right, remove "
+                               "{field} to say it is meant").format(field=name))

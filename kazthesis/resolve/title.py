@@ -1,7 +1,7 @@
 """The title page's printed lines, decided once for both writers from thesis.toml's ``[title_page]``.
 
 Each line is said the way its language says it: the group as «ХҚ-31 тобының
-студенті», «студент группы МО-21», "student of group IR-31"; the optional
+студенті», «студент группы МО-21», "Student of group IR-31"; the optional
 approval block («Қорғауға жіберілді», head of department, signature and date
 lines); a ministry name too long for one line broken into lines of even
 length (measured in the title page's bold capitals), not a long line and a

@@ -28,7 +28,8 @@ def imported(draft: Path, target: Path) -> tuple[str, Path]:
     return result.out, target
 
 
-def built(project: Path) -> tuple[str, Pdf]:
+def build_imported(project: Path) -> tuple[str, Pdf]:
+    """Build the project an import made; its closing line and PDF."""
     result = run_cli("build", project)
     assert result.status == 0, result.err
     return result.out, read_pdf(project / "output" / "thesis.pdf")
@@ -49,7 +50,7 @@ def in_order(pdf: Pdf, needles: list[str]) -> None:
 @pytest.fixture(scope="module")
 def kk(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str, Pdf]:
     report, project = imported(DRAFTS / "kk-typed.docx", tmp_path_factory.mktemp("kk") / "kk-thesis")
-    closing, pdf = built(project)
+    closing, pdf = build_imported(project)
     return report, project, closing, pdf
 
 
@@ -118,7 +119,7 @@ def test_typed_draft_builds_in_order(kk: tuple[str, Path, str, Pdf]) -> None:
 @pytest.fixture(scope="module", params=["ru-styles.odt", "ru-styles.docx"])
 def ru(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, Pdf]:
     report, project = imported(DRAFTS / request.param, tmp_path_factory.mktemp("ru") / "ru")
-    _, pdf = built(project)
+    _, pdf = build_imported(project)
     return report, project, pdf
 
 
@@ -133,7 +134,7 @@ def test_styled_draft(ru: tuple[str, Path, Pdf]) -> None:
     assert re.search(r"в таблице \[-@tbl:[\w-]+\] \[@medeubaeva2012\]", chapter)
     assert "6 sources (6 parsed, 0 kept as typed)" in report
     assert tomllib.loads((project / "thesis.toml").read_text(encoding="utf-8"))["language"] == "ru"
-    in_order(pdf, ["ВВЕДЕНИЕ", "[1]", "[2, с. 46]", "1. рассмотреть историю вопроса", "1 ИСТОРИЯ ОТНОШЕНИЙ",
+    in_order(pdf, ["ВВЕДЕНИЕ", "[1]", "[2, с. 46]", "1) рассмотреть историю вопроса", "1 ИСТОРИЯ ОТНОШЕНИЙ",
                    "1.1 Первые годы", "в таблице 1 [3]", "Таблица 1 – Основные события", "Признание независимости",
                    "1.2 Сотрудничество", "ЗАКЛЮЧЕНИЕ", "[1–3]",
                    "СПИСОК ИСПОЛЬЗОВАННЫХ ИСТОЧНИКОВ", "1. Александров, С. Н.", "2. Юнеман, Р. А.",
@@ -212,7 +213,7 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, bytes,
     folder = tmp_path_factory.mktemp("en")
     picture = make_english_draft(folder / "draft.docx")
     report, project = imported(folder / "draft.docx", folder / "thesis")
-    _, pdf = built(project)
+    _, pdf = build_imported(project)
     return report, project, picture, pdf
 
 
@@ -244,7 +245,7 @@ def test_python_docx_draft(english: tuple[str, Path, bytes, Pdf]) -> None:
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str, Pdf]:
     report, project = imported(DRAFTS / "seed-000.txt", tmp_path_factory.mktemp("seed") / "seed")
-    closing, pdf = built(project)
+    closing, pdf = build_imported(project)
     return report, project, closing, pdf
 
 

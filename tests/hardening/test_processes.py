@@ -159,7 +159,7 @@ def test_a_piece_laid_out_too_long_is_stopped_at_its_heading(tmp_path: Path, bou
     bounds.setattr(workers, "PIECE_SECONDS", 1.0)
     result = run_cli(project)
     assert result.status == 1, result.err
-    assert re.search(r"^content/02-tarau-1\.md:1: error: laying out the part '.*' took longer than 1 s, and was "
+    assert re.search(r"^content/02-tarau-1\.md:1: error: the part '.*': laying it out took longer than 1 s, and was "
                      r"stopped — ", result.err, re.M), result.err
     assert "Traceback" not in result.err
     renderer = workers._RENDERER
@@ -174,7 +174,7 @@ def test_a_piece_needing_too_much_memory_is_stopped(tmp_path: Path, bounds: pyte
     bounds.setattr(workers, "WORKER_MEMORY", 16 << 20)
     result = run_cli(project)
     assert result.status == 1, result.err
-    assert re.search(r"^content/01-kirispe\.md:1: error: (laying out the part 'КІРІСПЕ' needed more than 16 MiB|"
-                     r"the renderer ended while laying out the part 'КІРІСПЕ' \(.*16 MiB)", result.err, re.M), \
+    assert re.search(r"^content/01-kirispe\.md:1: error: the part 'КІРІСПЕ': (laying it out needed more than 16 MiB|"
+                     r"the renderer ended while laying it out \(.*16 MiB)", result.err, re.M), \
         result.err
     assert "Traceback" not in result.err and "internal error" not in result.err

@@ -53,11 +53,11 @@ def test_template_syntax_error_names_file_and_line(project: Path) -> None:
 HOSTILE = {
     "nested loops": ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
                      "takes more than 1,000,000 loop steps and calls"),
-    "a huge text": ('{{ "A" * 4000000000 }}', "repeating a text would make 4,000,000,000 characters"),
+    "a huge text": ('{{ "A" * 4000000000 }}', "repeating a text: that would make 4,000,000,000 characters"),
     "a huge list": ("{{ [0] * 999999999 }}", "would make 999,999,999"),
-    "a huge power": ("{{ 10 ** 1000000000 }}", "raising to a power would make"),
+    "a huge power": ("{{ 10 ** 1000000000 }}", "raising to a power: that would make"),
     "doubling with ~": ('{% set s = namespace(t="ab") %}{% for i in range(60) %}{% set s.t = s.t ~ s.t %}'
-                        "{% endfor %}{{ s.t }}", "joining texts with ~ would make"),
+                        "{% endfor %}{{ s.t }}", "joining texts with ~: that would make"),
     "a wide % format": ('{{ "%0999999999d" % 1 }}', "a format with a width or precision of ten million or more"),
     "a wide str.format": ('{{ "{:>999999999}".format(1) }}', "a format with a width or precision"),
     "a wide filter": ('{{ "x"|center(999999999) }}', "was given 999,999,999"),

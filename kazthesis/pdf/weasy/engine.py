@@ -33,14 +33,17 @@ def load() -> None:
 def fonts():  # noqa: ANN201 - weasyprint's FontConfiguration
     """The font configuration every render in this process shares. The first call imports WeasyPrint (checking
     its version: :func:`~kazthesis.pdf.weasy.installed.import_weasyprint`) and puts the faster line breaking
-    in place (:mod:`kazthesis.pdf.weasy.linebreak`)."""
+    (:mod:`kazthesis.pdf.weasy.linebreak`), the total-fit paragraphs (:mod:`kazthesis.pdf.weasy.total_fit`) and
+    the exact glyph spacing (:mod:`kazthesis.pdf.weasy.kerning`) in place."""
     if "fonts" not in _SHARED:
         import_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
-        from kazthesis.pdf.weasy import linebreak
+        from kazthesis.pdf.weasy import kerning, linebreak, total_fit
 
         linebreak.install()
+        total_fit.install()
+        kerning.install()
         _SHARED["fonts"] = FontConfiguration()
     return _SHARED["fonts"]
 

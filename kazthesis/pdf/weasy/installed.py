@@ -22,6 +22,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from kazthesis.i18n import _
+
 PINNED = "70.0"  # as requirements.txt and pyproject.toml pin it
 DISTRIBUTION = "weasyprint"
 
@@ -41,12 +43,13 @@ class WrongWeasyPrint(Exception):
 
     @property
     def message(self) -> str:
-        return (f"WeasyPrint {self.found} is installed, but kazthesis is written for WeasyPrint {PINNED} (its page "
-                "layout uses WeasyPrint's internals, which change from version to version)")
+        return _("WeasyPrint {found} is installed, but kazthesis is written for WeasyPrint {pinned} (its page "
+                 "layout uses WeasyPrint's internals, which change from version to version)").format(
+                     found=self.found, pinned=PINNED)
 
     @property
     def fix(self) -> str:
-        return f"install WeasyPrint {PINNED}: {fix_command()}"
+        return _("install WeasyPrint {pinned}: {command}").format(pinned=PINNED, command=fix_command())
 
     def __str__(self) -> str:
         return f"{self.message} — {self.fix}"

@@ -10,7 +10,7 @@ none does; :func:`first_fitting` tries the first and the last, and bisects
 only between them, with the same result. The rest of the function is
 WeasyPrint's own (BSD 3-Clause, Simon Sapin and contributors), unchanged;
 :func:`install` puts it where WeasyPrint's line layout calls it.
-tests/test_linebreak.py breaks every line of the exemplar both ways. The
+tests/pdf/weasy/test_linebreak.py breaks every line of the exemplar both ways. The
 change is proposed to WeasyPrint as a patch,
 docs/upstream/weasyprint-soft-hyphen-search.md (with its measurement): once
 WeasyPrint has it, this copy goes.

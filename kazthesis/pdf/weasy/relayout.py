@@ -14,7 +14,7 @@ lays out again from its page (:func:`kazthesis.pdf.weasy.markup.text_edits`).
 This reaches into WeasyPrint's layout internals (pinned to 70.0 in
 requirements.txt): :meth:`Layout.render` is ``Document._render`` up to its
 pages, :meth:`Layout.document` is the end of ``layout_document`` (margin
-boxes added to copies of the page boxes). tests/test_relayout.py compares
+boxes added to copies of the page boxes). tests/pdf/weasy/test_relayout.py compares
 the result with WeasyPrint laying out the same final HTML from scratch.
 """
 

@@ -18,7 +18,7 @@ and its serialisation is not the writer's. Cutting the string at places a
 real HTML tokenizer finds (:mod:`kazthesis.pdf.weasy.markup`) changes only
 the table's own tags and keeps every other byte, withdrawn hyphens and
 entities included; the result is checked against a fresh layout of the same
-HTML (tests/test_relayout.py).
+HTML (tests/pdf/weasy/test_relayout.py).
 """
 
 from __future__ import annotations
