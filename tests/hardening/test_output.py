@@ -100,7 +100,7 @@ def test_watch_refuses_an_output_linked_outside(project: Path, outside: Path) ->
     finally:
         stop.set()
         thread.join(60)
-    assert "Built: 1 error" in out.getvalue()
+    assert "Build failed: 1 error" in out.getvalue()
     assert "output/ is a link to a folder outside the project folder" in err.getvalue()
     assert list(outside.iterdir()) == []
 

@@ -2,9 +2,10 @@
 
 CSS lets a run of letters without a break opportunity (a 300-character
 ``aaaa…``, a formula's digits) run past its line, and WeasyPrint draws it
-there, past the page's margin or its edge. The stylesheet breaks such runs
-as a last resort (``overflow-wrap: break-word``), so this should find
-nothing; it is read in every build all the same, from the boxes' own
+there, past the page's margin or its edge. Such runs are marked by the HTML
+writer and broken anywhere as a last resort (by CSS's ``overflow-wrap:
+anywhere`` and by total fit, :mod:`kazthesis.pdf.weasy.total_fit`), so this
+should find little; it is read in every build all the same, from the boxes' own
 positions: each text and each picture of a page, with the paragraph
 (``data-p``) or the element (``id``) it is in, for the build to report at
 the source line. Box classes are told apart by name, as in
@@ -13,11 +14,13 @@ the source line. Box classes are told apart by name, as in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kazthesis.pdf.weasy.boxes import children, kind
 
 DRAWN = ("TextBox", "InlineReplacedBox", "BlockReplacedBox")
+INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060]")  # soft hyphens, zero-width spaces, word joiners: not shown
 TOLERANCE = 0.5  # CSS px: rounding in justified lines
 
 
@@ -51,7 +54,7 @@ def overflows(pages: list) -> list[Overflow]:
                 x1 = x0 + box.margin_width()  # type: ignore[attr-defined]
                 past = max(x1 - right, left - x0)
                 if past > TOLERANCE and (index, paragraph, element) not in found:
-                    text = getattr(box, "text", "") or ""
+                    text = INVISIBLE_RE.sub("", getattr(box, "text", "") or "")
                     found[(index, paragraph, element)] = Overflow(index, paragraph, element, text[:40],
                                                                   round(past * 0.75, 1))
             stack.extend((child, paragraph, element) for child in reversed(children(box)))
