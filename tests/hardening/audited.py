@@ -29,10 +29,11 @@ class Audited:
 
 
 def run_audited(watched: Path, *args: str | Path, log: Path) -> Audited:
-    """``kazthesis ARGS`` in a fresh process under the audit hook."""
+    """``kazthesis ARGS`` in a fresh process under the audit hook, run in the project (the last argument), so
+    that messages name its files as a student who works there sees them."""
     log.write_text("", encoding="utf-8")
     result = subprocess.run([sys.executable, __file__, str(log), str(watched), *map(str, args)],
-                            capture_output=True, text=True, timeout=600, cwd=Path(__file__).resolve().parents[2])
+                            capture_output=True, text=True, timeout=600, cwd=str(args[-1]))
     events = [line for line in log.read_text(encoding="utf-8").splitlines() if line]
     return Audited(result.returncode, result.stdout, result.stderr, events)
 
