@@ -19,6 +19,7 @@ from typing import TextIO
 
 from kazthesis.i18n import N_, _, ngettext
 from kazthesis.lang.registry import LANGUAGES, listed
+from kazthesis.output import leads_outside
 from kazthesis.pdf.weasy.installed import PINNED, fix_command, import_quietly, reported_version, subset_library_loaded
 from kazthesis.read import fonts
 
@@ -150,6 +151,10 @@ def check_output(root: Path) -> Check:
            for platform in PLATFORMS}
     if not root.is_dir():
         return Check(False, _("{root} is not a folder").format(root=root), fix)
+    if reason := leads_outside(output / "thesis.pdf", root):
+        unlink = _("remove the link {folder}; the build makes the folder itself").format(folder=output)
+        return Check(False, _("the build would not write there: {reason}").format(reason=reason),
+                     dict.fromkeys(PLATFORMS, unlink))
     created = not output.exists()
     try:
         output.mkdir(exist_ok=True)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from kazthesis.i18n import N_, _
 from kazthesis.problems import Problems
+from kazthesis.read.project import is_inside
 
 HINTS = {
     errno.EACCES: N_("check that you may write to this folder, and that no program holds the file open"),
@@ -40,8 +42,27 @@ def _report(problems: Problems, path: Path, exc: OSError) -> None:
     problems.error(path, None, _("cannot write the file: {reason}").format(reason=reason), _(hint))
 
 
-def write_files(files: dict[Path, bytes], problems: Problems) -> bool:
-    """Write ``files`` (target → content) all at once; False, with problems added, when any cannot be written."""
+def leads_outside(target: Path, root: Path) -> str:
+    """Why writing ``target`` would write outside the project folder ``root`` ("" when it would not): a folder
+    on its way that is a link leading out (``output/`` linked to another folder), or the file itself a link."""
+    parts = target.relative_to(root).parts
+    for count in range(1, len(parts)):
+        folder = Path(*parts[:count])
+        if not is_inside(root / folder, root):
+            return _("{folder}/ is a link to a folder outside the project folder").format(folder=folder)
+    if target.is_symlink():
+        return _("{file} is a link; the build writes only files of its own there").format(file=Path(*parts))
+    return ""
+
+
+def write_files(files: dict[Path, bytes], problems: Problems, root: Path) -> bool:
+    """Write ``files`` (target → content) all at once inside the project folder ``root``; False, with problems
+    added, when any cannot be written, or would be written outside the project."""
+    for target in files:
+        if reason := leads_outside(target, root):
+            problems.error(target, None, _("cannot write the file: {reason}").format(reason=reason),
+                           _("remove the link: the build writes its files in the project's own output/ folder"))
+            return False
     temps: dict[Path, str] = {}
     current = next(iter(files))
     mode = 0o666 & ~_umask()  # as an ordinary file of the user's would be (mkstemp makes 0600)
@@ -67,3 +88,27 @@ def write_files(files: dict[Path, bytes], problems: Problems) -> bool:
         for temp in temps.values():
             Path(temp).unlink(missing_ok=True)
     return True
+
+
+def write_folder(files: dict[str, bytes], target: Path, folders: tuple[str, ...] = ()) -> None:
+    """A new project folder: ``files`` (path inside it → content) and the empty ``folders`` written into a folder
+    beside ``target``, then moved into place (``target`` absent or empty), so that a failure leaves nothing
+    half made. A name that would lead out of the folder is refused (ValueError); OSError for disk problems."""
+    target = target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
+    try:
+        for name, data in files.items():
+            path = staging / name
+            if Path(name).is_absolute() or not is_inside(path, staging):
+                raise ValueError(f"{name!r} would be written outside the new folder")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        for folder in folders:
+            (staging / folder).mkdir(parents=True, exist_ok=True)
+        if target.is_dir():
+            target.rmdir()  # empty: checked by the caller
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -112,7 +112,7 @@ def build(root: Path, problems: Problems, started: float | None = None,
         return None
     output = root / "output"
     if not write_files({output / "thesis.pdf": result.pdf, output / "thesis.html": result.html.encode("utf-8")},
-                       problems):
+                       problems, root):
         return None
     norm = Problems(root=root)
     run_checks(document, norm, result.body_pages, title_page=False)
@@ -147,7 +147,7 @@ def build_docx(root: Path, problems: Problems, started: float | None = None) -> 
         return None
     data, contents = number_contents(data, document)
     target = root / "output" / "thesis.docx"
-    if not write_files({target: data}, problems):
+    if not write_files({target: data}, problems, root):
         return None
     return DocxResult(target, len(document.references), len(document.footnotes), time.perf_counter() - started,
                       contents)

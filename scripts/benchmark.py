@@ -20,6 +20,7 @@ rendering the same ``output/thesis.html``:
     .venv/bin/python scripts/benchmark.py --soft-hyphen-patch [--runs N]
     .venv/bin/python scripts/benchmark.py --csl-only [--runs N]
     .venv/bin/python scripts/benchmark.py --lines
+    .venv/bin/python scripts/benchmark.py --bounds [--runs N]
 
 ``--import-only`` times ``import`` of a .docx draft of about 40 and of about
 150 pages (made here from the exemplar's text, typed as students type it)
@@ -42,6 +43,11 @@ and without it, in fresh processes, interleaved.
 ``[bibliography] style = "apa"`` (a CSL style: pandoc's citeproc formats the list and the
 citations) against the same build under the default GOST style, in fresh processes,
 interleaved, and prints the ratio.
+
+``--bounds`` measures what the hardening of #27 costs a build of the exemplar:
+the same ``build`` in fresh processes, interleaved, as it is and with the
+bounds lifted (:data:`UNBOUNDED`: no sandbox budget, no SVG and image
+checks, no check of the boxes' edges, no limits on the workers).
 
 Peak memory is given twice, sampled every 20 ms from /proc in one more run
 of each command (the timed runs are not sampled: the sampling takes CPU): the
@@ -254,6 +260,49 @@ def measure_soft_hyphen_patch(project: Path, runs: int) -> None:
 # --- big theses ----------------------------------------------------------------------------------
 
 ID_RE = re.compile(r"(\{#|@|\[-?@)((?:sec|fig|tbl|app):[\w\-]+)")
+
+
+# A build in a fresh process, as build.py runs it: {lift} is empty, or UNBOUNDED.
+BOUNDS_RUN = """
+import sys
+sys.path.insert(0, sys.argv[1])
+{lift}
+from kazthesis.cli import main
+sys.exit(main(["build", sys.argv[2]]))
+"""
+# The bounds of #27 lifted: what the tool did before them, for --bounds.
+UNBOUNDED = """
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+import kazthesis.pdf.templates as templates, kazthesis.pdf.workers as workers, kazthesis.read.images as images
+import kazthesis.pdf.weasy.passes as passes
+
+class Plain(ImmutableSandboxedEnvironment):
+    def add_filter(self, name, function):
+        self.filters[name] = function
+
+templates.Bounded = Plain
+images.check_svg = lambda *args: []
+images.raster_problem = lambda path: ""
+passes.overflows = lambda pages: []
+workers._limit_memory = lambda: None
+workers.PIECE_SECONDS = 1e6  # 11 days: none
+"""
+
+
+def measure_bounds(project: Path, runs: int) -> None:
+    """The exemplar's cold build with the bounds of #27 and without them, in fresh processes, interleaved."""
+    commands = {"with the bounds": [PYTHON, "-c", BOUNDS_RUN.format(lift=""), str(ROOT), str(project)],
+                "without them": [PYTHON, "-c", BOUNDS_RUN.format(lift=UNBOUNDED), str(ROOT), str(project)]}
+    timed(commands["with the bounds"])  # warms the file cache
+    rows: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            rows[name].append(timed(command)[0])
+    base = statistics.median(rows["without them"])
+    print(f"{project.name}, cold build, {runs} runs each:")
+    for name, values in rows.items():
+        print(f"  {name:16} median {statistics.median(values):5.2f} s  (min {min(values):.2f}, max {max(values):.2f})"
+              f"  ratio {statistics.median(values) / base:4.2f}")
 
 
 def make_big_thesis(target: Path, copies: int, sources: int) -> Path:
@@ -569,6 +618,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="the exemplar only")
     parser.add_argument("--import-only", action="store_true",
                         help="only `import` of a 40-page and a 150-page draft, against the build of the result")
+    parser.add_argument("--bounds", action="store_true",
+                        help="only the exemplar's cold build with the bounds of #27 and without them")
     parser.add_argument("--soft-hyphen-patch", action="store_true",
                         help="only the exemplar's layout by WeasyPrint with and without the proposed patch")
     parser.add_argument("--review", action="store_true", help="only review and review --apply of a .docx with "
@@ -592,6 +643,9 @@ def main() -> None:
             shutil.copy(ROOT / item, exemplar / item)
         if args.soft_hyphen_patch:
             measure_soft_hyphen_patch(exemplar, args.runs)
+            return
+        if args.bounds:
+            measure_bounds(exemplar, args.runs)
             return
         if args.review:
             measure_review(exemplar, args.runs, 50)

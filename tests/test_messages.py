@@ -145,6 +145,33 @@ def test_every_shown_message_is_marked_and_no_marker_is_given_a_built_string() -
     ({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"}, "en"),
     ({"LANG": "de_DE.UTF-8"}, "en"), ({"KAZTHESIS_LANG": "fr", "LANG": "kk_KZ"}, "kk"), ({}, "en"),
 ])
+def _stores_underscore(function: ast.AST) -> bool:
+    """Whether a function binds ``_`` in its own scope (a comprehension's variables are its own)."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp,
+                             ast.DictComp, ast.GeneratorExp)):
+            continue
+        if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
+            return True
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def test_no_function_that_translates_binds_the_underscore_to_something_else() -> None:
+    """``head, _, tail = text.partition(",")`` in a function that later calls ``_("…")`` makes the message
+    a call of a string (a crash where a message was due)."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _stores_underscore(node) and any(
+                    isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "_"
+                    for call in ast.walk(node)):
+                found.append(f"{path.relative_to(REPO)}:{node.lineno} {node.name}")
+    assert found == []
+
+
 def test_the_language_is_kazthesis_lang_else_the_locale_else_english(monkeypatch: pytest.MonkeyPatch,
                                                                      environment: dict[str, str], code: str) -> None:
     for name in i18n.ENVIRONMENT:

@@ -234,7 +234,7 @@ def doi(c: Context) -> str:
 
 EPRINT_NAMES = {"arxiv": "arXiv", "jstor": "JSTOR", "pubmed": "PMID", "pmcid": "PMCID", "hdl": "HDL",
                 "googlebooks": "Google Books", "ssrn": "SSRN", "mr": "MR", "zbl": "Zbl"}
-_ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+_ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|(?<![a-z-])[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 
 
 def eprint(c: Context) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from kazthesis.bibliography.model import Person
 
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND = re.compile(r"(?<!\s)\s+and\s+", re.IGNORECASE)  # from a run of spaces' start: each run read once
 _INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.-?)+")  # "К.", "K.K.", "Қ.-Ж.", "Sh."
 _ONE_INITIAL = re.compile(r"[^\W\d_]{1,2}\.(?:-[^\W\d_]{1,2}\.)?")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

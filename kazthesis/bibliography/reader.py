@@ -52,7 +52,7 @@ URL_FIELDS = ("url", "urldate", "doi")
 # is decoded to plain text.
 EMPHASIS_FIELDS = frozenset({"title", "subtitle", "booktitle", "booksubtitle", "journal", "journaltitle", "series",
                              "note", "howpublished"})
-_URL_IN_TEXT = re.compile(r"(?:\\url\s*\{)?\s*(https?://[^\s{}]+)\}?")
+_URL_IN_TEXT = re.compile(r"(?:\\url\s*\{\s*)?(https?://[^\s{}]+)\}?")
 _ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]*)")
 _BLOCK_START = re.compile(r"(?m)^[ \t]*@")
 
@@ -257,7 +257,7 @@ _ZOTERO_KEYS = ("publisher|section|isbn|issn|doi|pmid|pmcid|arxiv|arxiv id|citat
                 "submitted|container-title|collection-title|dimensions|number-of-pages|number-of-volumes|page|"
                 "volume|issue|edition|source|url|journal abbreviation|library catalog|running time|system|"
                 "extra|tldr|abstract|annote")
-_ZOTERO_LINE = re.compile(rf"^\s*(?:\\?_[\w-]+|tex\.[\w-]+|{_ZOTERO_KEYS})\s*:\s*(.*?)\s*$", re.IGNORECASE)
+_ZOTERO_LINE = re.compile(rf"^\s*(?:\\?_[\w-]+|tex\.[\w-]+|{_ZOTERO_KEYS})\s*:(.*)$", re.IGNORECASE)
 _DOI = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?(10\.\S+?)\s*$", re.IGNORECASE)
 
 
@@ -268,8 +268,8 @@ def _note_and_doi(raw: str) -> tuple[str, str]:
         match = _ZOTERO_LINE.match(line)
         if not match:
             kept.append(line)
-        elif line.strip().lower().startswith("doi") and _DOI.match(match.group(1)):
-            found = _DOI.match(match.group(1)).group(1)
+        elif line.strip().lower().startswith("doi") and _DOI.match(match.group(1).strip()):
+            found = _DOI.match(match.group(1).strip()).group(1)
     return "\n".join(kept), found
 
 

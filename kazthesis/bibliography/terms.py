@@ -61,7 +61,7 @@ def language_code(stated: str) -> str | None:
     None when it names no language. A list (``English; Russian``) gives its first language.
     """
     text = stated.strip().lower().replace("_", "-")
-    first = re.split(r"\s*[,;/]\s*", text)[0]
+    first = re.split(r"[,;/]", text)[0].strip()
     primary = first.split("-")[0] if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", first) else ""
     langids = _langids()
     for candidate in (text, first, primary):  # "en-US" is English without asking langcodes

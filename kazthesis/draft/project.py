@@ -9,10 +9,7 @@ import leaves nothing half-written.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +21,7 @@ from kazthesis.draft.references import Source, bib_file, placeholder, read_list,
 from kazthesis.draft.settings import settings_text
 from kazthesis.draft.structure import Part, Structure
 from kazthesis.draft.translit import slug
+from kazthesis.output import write_folder
 
 SHOWN_IMAGES = {"png", "jpeg", "jpg", "svg"}
 CHAPTER_FILE = {"kk": "tarau", "ru": "glava", "en": "chapter"}
@@ -189,20 +187,6 @@ def _unlisted(structure: Structure, forms: dict[str, str]) -> list[str]:
 
 def write_project(project: Project, target: Path) -> None:
     """Write into a new folder beside ``target``, then move it into place (``target`` absent or empty)."""
-    target = target.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
-    try:
-        for name, text in project.files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        (staging / "images").mkdir(exist_ok=True)
-        for name, data in project.images.items():
-            (staging / name).write_bytes(data)
-        if target.is_dir():
-            target.rmdir()  # empty: checked by the caller
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    files = {name: text.encode("utf-8") for name, text in project.files.items()}
+    files.update(project.images)
+    write_folder(files, target, folders=("images",))

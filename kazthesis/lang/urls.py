@@ -44,7 +44,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 
 _URL_BREAK_AFTER = frozenset("/.-?&=_")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]*://")  # from a run's start: linear
 
 
 def url_break_points(url: str) -> list[int]:

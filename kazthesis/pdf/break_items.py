@@ -83,9 +83,11 @@ class Paragraph:
 
 
 def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
-                    measure: Callable[[str, Hashable], float], costs: Costs = Costs()) -> Paragraph:
+                    measure: Callable[[str, Hashable], float], costs: Costs = Costs(),
+                    forced: set[int] = frozenset()) -> Paragraph:  # type: ignore[assignment]
     """The items of a paragraph given as (text, style) runs and the set of text indices before which a
-    line may break (see the module docstring)."""
+    line may break (see the module docstring); those also in ``forced`` break a run that has no other place
+    (a 300-character number), at the cost of a break inside a chain."""
     text = "".join(t for t, _ in runs)
     style_at: list[Hashable] = [style for t, style in runs for _ in t]
     bounds = list(accumulate((len(t) for t, _ in runs), initial=0))  # where each run starts (and the end)
@@ -145,7 +147,7 @@ def paragraph_items(runs: Sequence[tuple[str, Hashable]], breaks: set[int],
             else:
                 box_until(i + 1)
                 offsets[len(items)] = i
-                items.append(Penalty(0.0, costs.other))
+                items.append(Penalty(0.0, costs.chain if i + 1 in forced else costs.other))
     box_until(len(text))
     while items and not isinstance(items[-1], Box):  # the spaces after the paragraph's last word
         items.pop()

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kazthesis.i18n import _, ngettext
+from kazthesis.i18n import N_, _, ngettext
 from kazthesis.lang import locale
-from kazthesis.model import ContentsEntry, Document
+from kazthesis.model import ContentsEntry, Document, Source
 from kazthesis.pdf import workers
 from kazthesis.pdf.assemble import (
     Metadata,
@@ -31,8 +31,10 @@ from kazthesis.pdf.assemble import (
 )
 from kazthesis.pdf.html import HtmlBook, Piece
 from kazthesis.pdf.inserts import external_pieces, is_external, place
-from kazthesis.pdf.weasy import Job, LaidOut, WrongWeasyPrint, lay_out_or_measure
+from kazthesis.pdf.weasy import Job, LaidOut, Measure, WrongWeasyPrint, lay_out_or_measure
+from kazthesis.pdf.workers import PieceFailed
 from kazthesis.problems import Problems
+from kazthesis.read.project import unreadable
 from kazthesis.resources import templates_dir
 
 TOOL_DIR = templates_dir()  # the tool's own files the renderer may read
@@ -82,17 +84,28 @@ def _key(job: Job) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-def _lay_out_all(jobs: list[Job], cache: LayoutCache, measure: str | None = None) -> tuple[dict[str, LaidOut], int]:
+class LayoutStopped(Exception):
+    """Pieces the renderer gave up on (too long, too much memory): the build reports them and stops."""
+
+    def __init__(self, failures: list[PieceFailed]) -> None:
+        super().__init__(failures)
+        self.failures = failures
+
+
+def _lay_out_all(jobs: list[Job], cache: LayoutCache, measure: Measure | None = None) -> tuple[dict[str, LaidOut],
+                                                                                             int]:
     """Every job laid out — by the workers, the largest first, or here without them — from the cache where
     the same HTML was laid out before. With ``measure`` (the stylesheet), the page-number font is measured
     beside them and kept in the cache."""
     done = {job.name: cache.pieces[_key(job)] for job in jobs if _key(job) in cache.pieces}
     todo = sorted((job for job in jobs if job.name not in done), key=lambda job: -len(job.html))
     results = workers.run(lay_out_or_measure, [*todo, *([measure] if measure is not None else [])])
+    if failures := [result for result in results if isinstance(result, PieceFailed)]:
+        raise LayoutStopped(failures)
     for job, result in zip(todo, results, strict=False):
         done[job.name] = cache.pieces[_key(job)] = result
     if measure is not None:
-        cache.numbers[_css_key(measure)] = measure_page_number_font(results[-1])
+        cache.numbers[_css_key(measure.css)] = measure_page_number_font(results[-1])
     return done, len(todo)
 
 
@@ -105,8 +118,10 @@ def locate(url: str, root: Path) -> tuple[Path, int | None]:
     from urllib.parse import unquote, urlparse
 
     name = unquote(urlparse(url).path).rstrip("/").rsplit("/", 1)[-1]
+    # Only the project's own files are read: a name linked outside, or a pipe, is checked, never opened.
     candidates = [p for folder in ("content", "templates", "images") if (root / folder).is_dir()
-                  for p in sorted((root / folder).rglob("*")) if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()]
+                  for p in sorted((root / folder).rglob("*"))
+                  if p.suffix.lower() in TEXT_SUFFIXES and not unreadable(p, root) and p.is_file()]
     for needle in (url, name):
         for path in candidates:
             try:
@@ -126,11 +141,39 @@ def _report(document: Document, laid_out: list[LaidOut], problems: Problems) -> 
         problems.error(path, line, _("the renderer was asked for {url}, outside the project or on the network; "
                                      "refused").format(url=url),
                        _("keep images and styles inside the project folder and refer to them by a relative path"))
+    for message in dict.fromkeys(message for piece in laid_out for message in piece.lost):
+        problems.error(root / "content", None, _("the renderer could not draw something: {message}").format(
+                                                 message=message),
+                       _("check the image files the chapters use"))
     for piece in laid_out:
-        for message in piece.lost:
-            problems.error(root / "content", None, _("the renderer could not draw something: {message}").format(
-                                                     message=message),
-                           _("check the image files the chapters use"))
+        for message in piece.warned:
+            path, line, what = piece_source(document, piece.name)
+            problems.warning(path, line, _("{what}: the renderer warned while laying it out: {message}").format(
+                                             what=what, message=message),
+                             _("look at that part of thesis.pdf"))
+
+
+def report_overflows(document: Document, sources: dict[str, dict[str, Source]], pieces: list[LaidOut],
+                     problems: Problems) -> None:
+    """What the layout drew outside the text area, as a warning at the line that holds it (its paragraph's, or
+    its heading's, figure's or table's), with the thesis's page."""
+    root = document.config.root
+    elements = {item.id: item.source for item in [*document.headings, *document.figures, *document.tables,
+                                                   *document.listings] if item.id}
+    start = 1
+    for piece in pieces:
+        for overflow in piece.overflows:
+            source = (sources.get(piece.name, {}).get(overflow.paragraph or "")
+                      or elements.get(overflow.element or ""))
+            path, line = ((root / source.path, source.line) if source is not None
+                          else piece_source(document, piece.name)[:2])
+            what = (_("the text «{text}…»").format(text=overflow.text.strip()) if overflow.text.strip()
+                    else _("a picture"))
+            problems.warning(path, line, _("{what} runs {points} pt past the text area on page {page}").format(
+                                             what=what, points=f"{overflow.points:g}", page=start + overflow.page),
+                             _("break the long word, number or address (a space or a hyphen in it), or make the "
+                               "picture smaller"))
+        start += piece.pages
 
 
 def check_placement(document: Document, pieces: list[LaidOut], problems: Problems) -> None:
@@ -173,6 +216,55 @@ def build_pdf(document: Document, problems: Problems, cache: LayoutCache | None 
     except WrongWeasyPrint as exc:  # the renderer found another WeasyPrint than the one it is written for
         problems.error(exc.where, None, exc.message, exc.fix)
         return None
+    except LayoutStopped as stopped:
+        for failure in stopped.failures:
+            report_stopped(document, failure, problems)
+        return None
+
+
+STOPPED = {
+    "time": N_("{what}: laying it out took longer than {seconds} s, and was stopped"),
+    "memory": N_("{what}: laying it out needed more than {mib} MiB of memory, and was stopped"),
+    "stopped": N_("{what}: the renderer ended while laying it out ({detail}; most likely it needed more than {mib} "
+                  "MiB of memory)"),
+}
+
+
+def report_stopped(document: Document, failure: PieceFailed, problems: Problems) -> None:
+    """A piece the renderer gave up on, reported at the file (and heading) it comes from."""
+    path, line, what = piece_source(document, failure.name)
+    template = STOPPED[failure.reason]
+    code = failure.code
+    detail = (_("killed by signal {n}").format(n=-code) if code is not None and code < 0
+              else _("exit status {n}").format(n=code))
+    message = _(template).format(what=what, detail=detail, seconds=f"{workers.PIECE_SECONDS:g}",
+                                 mib=workers.WORKER_MEMORY >> 20)
+    problems.error(path, line, message,
+                   _("look in it for what makes the layout heavy — a very large image or table, a deeply nested "
+                     "SVG, a long text without a paragraph break — and make it smaller"))
+
+
+PIECES = {"references": N_("the reference list"), "title": N_("the title page"), "terms": N_("the terms"),
+          "abbreviations": N_("the abbreviations"), "contents": N_("the contents page")}
+OTHER_PIECE = N_("a page of the thesis")
+
+
+def piece_source(document: Document, name: str) -> tuple[Path, int | None, str]:
+    """Where a piece comes from (file, line) and what to call it in a message."""
+    config = document.config
+    kind, _dash, number = name.partition("-")
+    parts = {"part": document.parts, "appendix": document.appendices, "abstract": document.abstracts}
+    if kind in parts and number.isdigit() and int(number) <= len(parts[kind]):
+        heading = parts[kind][int(number) - 1].heading
+        if heading is not None:
+            return (config.root / heading.source.path, heading.source.line,
+                    _("the part '{title}'").format(title=heading.plain))
+        return config.root / "content", None, _("a part without a heading")
+    shown = PIECES.get(name, OTHER_PIECE)
+    if name == "references":
+        return config.bib_path, None, _(shown)
+    key = "title_page" if name == "title" else name
+    return config.path, config.key_lines.get(key), _(shown)
 
 
 def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None) -> PdfResult | None:
@@ -196,14 +288,16 @@ def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None
         # (not painted: only its page count is used).
         placeholder = {entry.id: 999 for entry in document.contents}
         jobs.append(job(book.contents(placeholder), paint=False))
-    laid_out, count = _lay_out_all(jobs, cache, None if _css_key(css) in cache.numbers or book.has_contents else css)
+    measure_now = _css_key(css) not in cache.numbers and not book.has_contents  # else beside the contents page
+    laid_out, count = _lay_out_all(jobs, cache, Measure(css, config.root, allowed) if measure_now else None)
     laid_out.update(external)
     if book.has_contents:
         contents_pages = laid_out["contents"].pages
-        for _ in range(3):  # the real numbers rarely change the contents' length; when they do, again
+        for _attempt in range(3):  # the real numbers rarely change the contents' length; when they do, again
             final_job = job(book.contents(_contents_pages(pieces, laid_out, contents_pages)))
             # The footer's digits are measured (once a stylesheet) by the worker the contents page leaves free.
-            final, extra = _lay_out_all([final_job], cache, None if _css_key(css) in cache.numbers else css)
+            measure = None if _css_key(css) in cache.numbers else Measure(css, config.root, allowed)
+            final, extra = _lay_out_all([final_job], cache, measure)
             laid_out["contents"], count = final["contents"], count + extra
             if final["contents"].pages == contents_pages:
                 break
@@ -213,6 +307,7 @@ def _build_pdf(document: Document, problems: Problems, cache: LayoutCache | None
     ordered = [laid_out[piece.name] for piece in pieces]
     cache.keep_only({_key(j) for j in [*jobs, *([final_job] if final_job else []), *settled]})
     _report(document, ordered, problems)
+    report_overflows(document, book.sources, ordered, problems)
     if problems.errors:
         return None
     if config.checks["figure_placement"]:

@@ -41,6 +41,7 @@ from kazthesis.model import (
     Part,
     Quote,
     Rule,
+    Source,
     Statistics,
     Strikeout,
     Strong,
@@ -53,6 +54,11 @@ from kazthesis.resolve.forms import RUN_IN_LEVEL
 from kazthesis.resolve.listing import listing_lines
 
 SAFE_LINK_RE = re.compile(r"^(?:https?://|mailto:|#)", re.I)
+# A run of this many characters with no place to break a line (no space, no soft hyphen, no dash) may not fit
+# in a line, or a table's cell: it may break anywhere (its span's CSS), rather than run past the margin. Only
+# such runs: allowing a break anywhere in all the text would change where ordinary lines break.
+RUN = 20
+UNBREAKABLE_RE = re.compile(f"[^\\s\u00ad\u200b\\-\u2010-\u2015/]{{{RUN},}}")
 
 
 class Writer:
@@ -61,6 +67,7 @@ class Writer:
     def __init__(self, document: Document) -> None:
         self.language = document.language
         self.paragraphs = 0  # numbered within each part (data-p): the layout stage finds a paragraph by it
+        self.paragraph_sources: dict[str, Source] = {}  # data-p → where the paragraph is written (this part)
         self.highlight = bool(document.config.layout.get("listing_highlight"))
         self.total_pages: int | None = None  # the PDF's page count, for statistics lines; unknown before layout
         forms = document.geometry.forms
@@ -69,7 +76,8 @@ class Writer:
         self.citation_class = "citation phrase" if document.citations_break else "citation"
 
     def text(self, text: str, hyphenate: bool) -> str:
-        return escape(hyphenate_text(text, self.language) if hyphenate and self.hyphenate else text, quote=False)
+        html = escape(hyphenate_text(text, self.language) if hyphenate and self.hyphenate else text, quote=False)
+        return UNBREAKABLE_RE.sub(r'<span class="unbreakable">\g<0></span>', html) if len(html) >= RUN else html
 
     # --- inlines -------------------------------------------------------------------------------
     def inlines(self, nodes: list[Inline], hyphenate: bool = True) -> str:
@@ -133,6 +141,7 @@ class Writer:
             return self.heading(block)
         if isinstance(block, Paragraph):
             self.paragraphs += 1
+            self.paragraph_sources[str(self.paragraphs)] = block.source
             lines = ' class="lines"' if block.lines else ""
             return f'<p data-p="{self.paragraphs}"{lines}>{self.inlines(block.children)}</p>\n'
         if isinstance(block, Figure):
@@ -256,13 +265,13 @@ class Writer:
 
     def body(self, parts: list[Part], title: str) -> str:
         """The text as one run of pages (APA: no heading starts a page), under the paper's title."""
-        self.paragraphs = 0
+        self.paragraphs, self.paragraph_sources = 0, {}
         head = f'<p class="paper-title">{escape(title)}</p>\n' if title else ""
         return f'<section class="body">\n{head}{"".join(self.part(part, fresh=False) for part in parts)}</section>\n'
 
     def part(self, part: Part, fresh: bool = True) -> str:
         if fresh:  # data-p counts the paragraphs of a piece
-            self.paragraphs = 0
+            self.paragraphs, self.paragraph_sources = 0, {}
         heading = self.heading(part.heading) if part.heading else ""
         kind = part.heading.kind if part.heading else "continued"
         return f'<section class="part part-{kind}">\n{heading}{self.blocks(part.blocks)}</section>\n'

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from kazthesis.lang import locale
 from kazthesis.lang.hyphenation import hyphenate_text
-from kazthesis.model import Document, Statistics, walk_blocks
+from kazthesis.model import Document, Source, Statistics, walk_blocks
 from kazthesis.pdf.fragments import Writer, reference_html
 from kazthesis.pdf.templates import template_environment
 
@@ -43,6 +43,7 @@ class HtmlBook:
         self.strings = document.strings or locale.strings(document.language)  # as the profile prints them
         if not document.geometry.forms.hyphenate:  # the list's words stay whole too
             self.env.filters["reference_html"] = lambda runs, language=None: reference_html(runs)
+        self.sources: dict[str, dict[str, Source]] = {}  # piece → its paragraphs' data-p → where each is written
 
     def _render(self, name: str, **values: Any) -> str:
         return self.env.get_template(name).render(language=self.document.language, strings=self.strings,
@@ -72,19 +73,24 @@ class HtmlBook:
             pieces.append(Piece("abbreviations", self._render("abbreviations.html",
                                                               abbreviations=document.abbreviations)))
         if apa and document.parts:  # APA: a heading starts no page, so the text is one piece, under the title
-            pieces.append(Piece("part-1", self.writer.body(document.parts, document.title_page.title)))
+            pieces.append(self._piece("part-1", self.writer.body(document.parts, document.title_page.title)))
         for n, part in enumerate([] if apa else document.parts, 1):
-            pieces.append(Piece(f"part-{n}", self.writer.part(part)))
+            pieces.append(self._piece(f"part-{n}", self.writer.part(part)))
         pieces.append(Piece("references", self._render("references.html", references=document.references,
                                                        hanging=document.hanging_references)))
         for n, part in enumerate(document.appendices, 1):
-            pieces.append(Piece(f"appendix-{n}", self.writer.part(part)))
+            pieces.append(self._piece(f"appendix-{n}", self.writer.part(part)))
         return pieces
 
     @property
     def has_contents(self) -> bool:
         """Whether a contents page is printed: the profile's choice, or ``[layout] contents``."""
         return bool(self.document.config.layout.get("contents", True))
+
+    def _piece(self, name: str, html: str) -> Piece:
+        """A piece of the text, noting where each of its paragraphs is written (for the layout's messages)."""
+        self.sources[name] = dict(self.writer.paragraph_sources)
+        return Piece(name, html)
 
     def page(self, pieces: list[Piece], css: str) -> str:
         """A complete HTML document holding ``pieces``."""
@@ -97,7 +103,7 @@ class HtmlBook:
         ``total_pages`` (the previous count when None)."""
         if total_pages is not None:
             self.writer.total_pages = total_pages
-        return [Piece(f"abstract-{n}", self.writer.abstract(part))
+        return [self._piece(f"abstract-{n}", self.writer.abstract(part))
                 for n, part in enumerate(self.document.abstracts, 1)]
 
     def has_statistics(self) -> bool:

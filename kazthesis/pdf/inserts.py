@@ -17,6 +17,7 @@ from kazthesis.model import ExternalPdf
 from kazthesis.pdf.html import Piece
 from kazthesis.pdf.weasy import LaidOut
 from kazthesis.read.config import Config
+from kazthesis.read.inert import inert_pdf
 from kazthesis.read.inserts import external_pdfs, page_sizes
 
 
@@ -25,7 +26,7 @@ def external_pieces(config: Config, language: str, usable: list[ExternalPdf]) ->
     piece; its HTML (for thesis.html) says which pages go where."""
     pieces = {}
     for external in usable:
-        data = external.path(config.root).read_bytes()
+        data = inert_pdf(external.path(config.root).read_bytes())  # only its pages' drawing: no action, no script
         sizes = page_sizes(data)
         notes = "".join(f'<p class="inserted-page">'
                         f'{escape(locale.text(language, "inserted_page", file=external.file, page=n))}</p>'

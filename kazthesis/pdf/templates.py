@@ -1,5 +1,5 @@
-"""The project's Jinja2 templates: a sandboxed environment that reads the project's templates/ first, then the
-tool's, and a template that cannot be used reported at its file and line.
+"""The project's Jinja2 templates: a sandboxed environment (bounded: :mod:`kazthesis.pdf.sandbox`) that reads the
+project's templates/ first, then the tool's, and a template that cannot be used reported at its file and line.
 
 A template passed around with a project can change the look, never run code or read outside the project.
 """
@@ -13,38 +13,40 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kazthesis.i18n import _
 from kazthesis.pdf.fragments import reference_html
+from kazthesis.pdf.sandbox import Bounded, TemplateTooLarge
 from kazthesis.problems import Problems
-from kazthesis.read.project import is_inside
+from kazthesis.read.project import Refusal, exists, unreadable
 from kazthesis.resources import templates_dir
 
 TOOL_TEMPLATES = templates_dir()
 
 
 class TemplateRefused(Exception):
-    """A project template that leads outside the project folder."""
+    """A project template the build may not read: it leads outside the project folder, or is not a file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, refusal: Refusal | None = None) -> None:
         super().__init__(str(path))
         self.path = path
+        self.reason = refusal.reason if refusal else _("is a link to a file outside the project folder")
+        self.outside = refusal.outside if refusal else True
 
 
 class _ProjectLoader(jinja2.FileSystemLoader):
-    """The project's templates/ first, then the tool's; a project template must stay inside the project."""
+    """The project's templates/ first, then the tool's; a project template must be a file inside the project,
+    which is checked before it is opened."""
 
     def __init__(self, root: Path) -> None:
         super().__init__([str(root / "templates"), str(TOOL_TEMPLATES)])
         self.root = root
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
-        source, filename, uptodate = super().get_source(environment, template)
-        path = Path(filename)
-        if not path.is_relative_to(TOOL_TEMPLATES) and not is_inside(path, self.root):
-            raise TemplateRefused(path)
-        return source, filename, uptodate
+        own = self.root / "templates" / Path(*jinja2.loaders.split_template_path(template))
+        if exists(own) and (refusal := unreadable(own, self.root)):
+            raise TemplateRefused(own, refusal)
+        return super().get_source(environment, template)
 
 
 def template_environment(root: Path) -> jinja2.Environment:
@@ -60,18 +62,18 @@ def template_environment(root: Path) -> jinja2.Environment:
 
 @functools.lru_cache(maxsize=4)
 def _environment(root: Path, files: tuple[str, ...]) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(loader=_ProjectLoader(root), undefined=jinja2.StrictUndefined,
-                                        autoescape=jinja2.select_autoescape(["html"]),
-                                        trim_blocks=True, lstrip_blocks=True)
-    env.filters["reference_html"] = reference_html
+    env = Bounded(loader=_ProjectLoader(root), undefined=jinja2.StrictUndefined,
+                  autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    env.add_filter("reference_html", reference_html)
     return env
 
 
 def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
     """A project template that cannot be used, reported at its file and line."""
     if isinstance(exc, TemplateRefused):
-        problems.error(exc.path, None, _("this template is a link to a file outside the project folder"),
-                       _("copy the template into the project's templates/ instead of linking to it"))
+        hint = (_("copy the template into the project's templates/ instead of linking to it") if exc.outside
+                else _("put the template file itself there, or delete the name to use the tool's own"))
+        problems.error(exc.path, None, _("this template {reason}").format(reason=exc.reason), hint)
         return
     path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     if path is None:  # an error while rendering: the innermost template frame says where
@@ -79,8 +81,12 @@ def template_problem(exc: Exception, root: Path, problems: Problems) -> None:
             if frame.filename.endswith((".html", ".css")):
                 path, line = frame.filename, frame.lineno
                 break
-    message = (_("template error: {reason} — this is not allowed in a template") if isinstance(exc, SecurityError)
-               else _("template error: {reason} — this is wrong")).format(reason=exc)
+    if isinstance(exc, SecurityError):
+        message = _("template error: {reason} — this is not allowed in a template").format(reason=exc)
+    elif isinstance(exc, TemplateTooLarge):
+        message = _("template error: {reason} — this is more work than a template may do").format(reason=exc)
+    else:
+        message = _("template error: {reason} — this is wrong").format(reason=exc)
     hint = _("fix the template in templates/, or delete it to use the tool's own")
     if str(exc) == "'layout' is undefined":  # a copy of thesis.css from before the geometry
         hint = _("the stylesheet's sizes are now geometry.margin_top, geometry.body_size, geometry.line_height, "

@@ -34,7 +34,7 @@ from kazthesis.model import (
     Text,
     plain_text,
 )
-from kazthesis.read.attributes import ATTRS_RE, Attributes, parse_attrs
+from kazthesis.read.attributes import Attributes, parse_attrs, trailing_attrs
 from kazthesis.read.inlines import InlineReader
 
 HEADING_CLASSES = {"unnumbered", "appendix", "abstract", "unlisted", "-"}
@@ -226,11 +226,11 @@ class BlockReader:
         """A code block; a fence with ``{#lst:name caption="…"}`` (Pandoc's attributes) is a numbered listing."""
         text = token.content.rstrip("\n")
         info = token.info.strip() if token.type == "fence" else ""
-        match = ATTRS_RE.search(info)
+        match = trailing_attrs(info)
         if match is None:
             return CodeBlock(text, info, self.source(line))
-        attrs = parse_attrs(match.group(1))
-        language = info[: match.start()].strip() or (attrs.classes[0] if attrs.classes else "")
+        attrs = parse_attrs(match.inner)
+        language = info[: match.start].strip() or (attrs.classes[0] if attrs.classes else "")
         hint = N_('a listing takes {#lst:name caption="…"} (and a language: ```python {#lst:name caption="…"})')
         self.ignored([pair for pair in attrs.pairs if pair[0] not in LISTING_ATTRIBUTES], line, hint)
         ident = attrs.id

@@ -21,7 +21,8 @@ from kazthesis.i18n import N_, _
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.problems import Problems
 from kazthesis.read.profiles import PROFILES
-from kazthesis.read.project import refuse_outside
+from kazthesis.read.project import exists, refuse_unreadable
+from kazthesis.read.textfile import CONTROL_RE, control_characters
 
 WORK_TYPES = ("coursework", "diploma", "master")
 
@@ -211,7 +212,7 @@ def load_config(root: Path, problems: Problems) -> Config:
     path = config.path
     data: dict[str, Any] = {}
     text = ""
-    if path.exists() and refuse_outside(path, root, problems, "thesis.toml"):
+    if exists(path) and refuse_unreadable(path, root, problems, "thesis.toml"):
         pass
     elif path.exists():
         try:
@@ -219,15 +220,10 @@ def load_config(root: Path, problems: Problems) -> Config:
         except UnicodeDecodeError:
             problems.error(path, None, _("thesis.toml is not UTF-8 text"),
                            _("save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"))
+        except OSError as exc:
+            problems.error(path, None, _("cannot read the file: {reason}").format(reason=exc.strerror or exc))
         else:
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError as exc:
-                line = _toml_error_line(str(exc))
-                reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-                problems.error(path, line, _("TOML syntax error: {reason}").format(reason=reason),
-                               _('check quotes, "=" and [section] brackets on this line'))
-                data = {}
+            data = _parse_toml(text, path, problems)
     else:
         problems.warning(path, None, _("thesis.toml not found: the defaults are used (Kazakh, GOST 7.32-2017, "
                                        "no title page)"),
@@ -236,6 +232,79 @@ def load_config(root: Path, problems: Problems) -> Config:
     config.insert_lines = _array_table_lines(text, "insert")
     _apply(config, data, problems)
     return config
+
+
+def _parse_toml(text: str, path: Path, problems: Problems) -> dict[str, Any]:
+    """The settings of thesis.toml's text; {} after an error (reported at its line)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(str(exc))
+        reason = re.sub(r"\(at line \d+, column \d+\)", "", str(exc)).rstrip()
+        problems.error(path, line, _("TOML syntax error: {reason}").format(reason=reason),
+                       _('check quotes, "=" and [section] brackets on this line'))
+        return {}
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        problems.error(path, _deepest_line(text), _("arrays or tables nested more than {depth} deep").format(
+                                                     depth=MAX_TOML_DEPTH),
+                       _("no setting of thesis.toml nests: write each value on its own line"))
+        return {}
+    for where, value in _strings(data):
+        if spots := control_characters(value):
+            shown = ", ".join(f"U+{ord(character):04X}" for _offset, character in spots[:3])
+            problems.error(path, _key_lines(text).get(where), _("{setting} holds the control character {shown}, "
+                           "which is not text").format(setting=where, shown=shown),
+                           _("delete it: it came with text pasted from another program"))
+    return _without_controls(data)
+
+
+def _without_controls(value: Any) -> Any:
+    """The settings with the control characters (reported above) taken out, so that no later message or
+    check meets them. tomllib read the data by recursion, so this recursion stays within Python's limit."""
+    if isinstance(value, str):
+        return CONTROL_RE.sub("", value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    return value
+
+
+MAX_TOML_DEPTH = 100  # deeper nesting is reported where it starts
+
+
+def _deepest_line(text: str) -> int | None:
+    """The line where brackets and braces (outside strings) first nest deeper than MAX_TOML_DEPTH."""
+    depth, quote = 0, ""
+    for number, line in enumerate(text.splitlines(), 1):
+        for character in line:
+            if quote:
+                quote = "" if character == quote else quote
+            elif character in "\"'":
+                quote = character
+            elif character == "#":
+                break
+            else:
+                depth += (character in "[{") - (character in "]}")
+                if depth > MAX_TOML_DEPTH:
+                    return number
+        quote = ""
+    return None
+
+
+def _strings(data: Any, where: str = "") -> list[tuple[str, str]]:
+    """Every text value of the settings, with its "section.key" (an array's values under its key)."""
+    found: list[tuple[str, str]] = []
+    stack = [(where, data)]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, str):
+            found.append((key, value))
+        elif isinstance(value, dict):
+            stack.extend((f"{key}.{k}" if key else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((key, v) for v in value)
+    return sorted(found)
 
 
 def _toml_error_line(message: str) -> int | None:

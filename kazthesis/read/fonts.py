@@ -40,8 +40,8 @@ def font_name(family: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _charset(path: Path) -> frozenset[int]:
-    font = TTFont(str(path), fontNumber=0, lazy=True)
-    return frozenset(font.getBestCmap() or {})
+    with TTFont(str(path), fontNumber=0, lazy=True) as font:  # closed: the build keeps no font file open
+        return frozenset(font.getBestCmap() or {})
 
 
 def missing_characters(text: str, family: str) -> set[str]:
@@ -64,10 +64,10 @@ def _advances(family: str, bold: bool) -> tuple[dict[int, int], int] | None:
     path = Path(result.stdout.strip())
     if result.returncode != 0 or not path.is_file():
         return None
-    font = TTFont(str(path), fontNumber=0, lazy=True)
-    metrics = font["hmtx"]
-    widths = {code: metrics[glyph][0] for code, glyph in (font.getBestCmap() or {}).items()}
-    return widths, font["head"].unitsPerEm
+    with TTFont(str(path), fontNumber=0, lazy=True) as font:
+        metrics = font["hmtx"]
+        widths = {code: metrics[glyph][0] for code, glyph in (font.getBestCmap() or {}).items()}
+        return widths, font["head"].unitsPerEm
 
 
 def text_width(text: str, family: str, size: float, bold: bool = False) -> float:

@@ -67,6 +67,9 @@ def _preposition_at_end(prepositions: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, prepositions))})\s+$", re.I)
 
 
+MAX_NOTES_INSIDE = 8  # a footnote calling another, that one a third…: read by recursion, so bounded
+
+
 class InlineReader:
     """markdown-it inline tokens of one file → model inlines, with the file's problems."""
 
@@ -74,6 +77,7 @@ class InlineReader:
                  notes: Notes | None = None) -> None:
         self.path, self.root, self.rel, self.language, self.problems = path, root, rel, language, problems
         self.notes: Notes = notes or {}  # footnote id → (inline tokens, line)
+        self.open_notes: set[int] = set()  # the notes whose text is being read, each inside the one before
 
     def source(self, line: int) -> Source:
         return Source(self.rel, line)
@@ -140,15 +144,30 @@ class InlineReader:
         return stack[0]
 
     def note_ref(self, token: Token, line: int) -> NoteRef:
-        tokens, note_line = self.notes.get(token.meta["id"], ([], line))
-        children = self.inline_children(tokens, note_line or line)
-        return NoteRef(Footnote(token.meta.get("label", ""), children, self.source(note_line or line)))
+        ident, label = token.meta["id"], token.meta.get("label", "")
+        tokens, note_line = self.notes.get(ident, ([], line))
+        if ident in self.open_notes:  # a note that calls itself, or one that calls it: read without end
+            self.problems.error(self.path, line, _("footnote [^{label}] is called inside its own text (or inside a "
+                                                   "note it calls)").format(label=label),
+                                _("a note cannot contain itself: take the call out of the note"))
+            return NoteRef(Footnote(label, [], self.source(note_line or line)))
+        if len(self.open_notes) >= MAX_NOTES_INSIDE:
+            self.problems.error(self.path, line, _("footnote [^{label}] is a note inside a note more than {depth} "
+                                                   "deep").format(label=label, depth=MAX_NOTES_INSIDE),
+                                _("write the notes' texts into one note"))
+            return NoteRef(Footnote(label, [], self.source(note_line or line)))
+        self.open_notes.add(ident)
+        try:
+            children = self.inline_children(tokens, note_line or line)
+        finally:
+            self.open_notes.discard(ident)
+        return NoteRef(Footnote(label, children, self.source(note_line or line)))
 
     def _text(self, text: str, line: int) -> None:
         if "[@" in text or "[-@" in text:
             self.problems.error(self.path, line, _("citation bracket '[@' is not closed or not well formed"),
                                 _("write [@key], [@key, 25] or [@a; @b], with the closing ]"))
-        for label in re.findall(r"\[\^([^\]\s]+)\]", text):
+        for label in re.findall(r"\[\^([^\[\]\s]+)\]", text):
             self.problems.error(self.path, line, _("footnote [^{label}] is never defined").format(label=label),
                                 _("add a line '[^{label}]: the note's text' below the paragraph").format(label=label))
         for pattern, what, hint in RAW_FORMS:
@@ -182,8 +201,9 @@ class InlineReader:
         try:
             return draw(tex, display)
         except FormulaError as exc:
+            shown = tex if len(tex) <= 60 else tex[:57] + "…"
             self.problems.error(self.path, line, _("the formula ${tex}$ cannot be read: {reason}").format(
-                                                   tex=tex, reason=exc),
+                                                   tex=shown, reason=exc),
                                 _("check the TeX: braces closed, commands spelled right"))
             return None
 

@@ -15,15 +15,16 @@ from kazthesis.i18n import _
 from kazthesis.problems import Problem, Problems
 from kazthesis.read.config import Config
 from kazthesis.read.parse import ParsedFile, parse_file
-from kazthesis.read.project import refuse_outside
+from kazthesis.read.project import exists, refuse_unreadable
 
 
 def content_files(root: Path) -> list[Path]:
-    """The chapters, in file-name order."""
+    """The chapters, in file-name order: every name ending .md or .markdown that is not a folder (a named pipe
+    or a link to a device too, for the build to refuse by name, never to skip)."""
     folder = root / "content"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".markdown") and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".md", ".markdown") and not p.is_dir())
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Inputs:
 def read_bibliography(config: Config, problems: Problems, inputs: Inputs | None = None) -> Bibliography:
     """references.bib (or the file the settings name), checked; empty after an error."""
     path = config.bib_path
-    if path.exists() and refuse_outside(path, config.root, problems, config.bibliography["file"]):
+    if exists(path) and refuse_unreadable(path, config.root, problems, config.bibliography["file"]):
         return Bibliography()
     if not path.is_file():
         problems.error(path, None, _("{file} not found").format(file=config.bibliography["file"]),
@@ -68,7 +69,7 @@ def read_chapters(root: Path, language: str, problems: Problems, inputs: Inputs 
     """Every chapter parsed, in order; with ``inputs``, an unchanged file is not parsed again."""
     paths, linked_out = [], False
     for path in content_files(root):
-        if refuse_outside(path, root, problems, "this chapter"):
+        if refuse_unreadable(path, root, problems, _("this chapter")):
             linked_out = True
         else:
             paths.append(path)

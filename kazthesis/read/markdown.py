@@ -26,7 +26,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
-from kazthesis.read.attributes import ATTRS_RE, Attributes, parse_attrs
+from kazthesis.read.attributes import Attributes, parse_attrs, trailing_attrs
 from kazthesis.read.citation_rules import at_rule, bracket_rule
 
 CAPTION_RE = re.compile(r"^(?::|Table:)\s+(.*)$", re.S)
@@ -47,10 +47,10 @@ def _heading_attrs(state: StateCore) -> None:
         if token.type != "heading_open":
             continue
         inline = tokens[i + 1]
-        match = ATTRS_RE.search(inline.content)
+        match = trailing_attrs(inline.content)
         if match:
-            attrs = parse_attrs(match.group(1))
-            inline.content = inline.content[: match.start()].rstrip()
+            attrs = parse_attrs(match.inner)
+            inline.content = inline.content[: match.start].rstrip()
             token.meta["attrs"] = attrs
 
 
@@ -71,9 +71,9 @@ def _table_captions(state: StateCore) -> None:
             if table is not None and "caption" not in table.meta:
                 caption = match.group(1).strip()
                 attrs = Attributes()
-                if found := ATTRS_RE.search(caption):
-                    attrs = parse_attrs(found.group(1))
-                    caption = caption[: found.start()].rstrip()
+                if found := trailing_attrs(caption):
+                    attrs = parse_attrs(found.inner)
+                    caption = caption[: found.start].rstrip()
                 table.meta["caption"] = caption
                 table.meta["caption_line"] = opening.map[0] + 1 if opening.map else 0
                 table.meta["attrs"] = attrs

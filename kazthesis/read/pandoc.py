@@ -10,6 +10,7 @@ tables, lists numbered with letters) are noted for a warning. Code is left alone
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from kazthesis.i18n import _
@@ -26,7 +27,7 @@ SIMPLE_TABLE_RULE_RE = re.compile(r"^\s*-{2,}(?:\s+-{2,})+\s*$")  # Pandoc's sim
 # period needs two spaces after it, as in Pandoc, so a line starting with an initial ("А. Байтұрсынұлы") is prose.
 # An image or link whose address has a space and no title after it: ![alt](images/a b.png), [site](a b.html).
 SPACED_ADDRESS_RE = re.compile(r"(!?)\[([^\[\]\n]*)\]\(\s*([^\s()<>\"']+(?:[ \t]+[^\s()<>\"']+)+)\s*\)")
-INLINE_CODE_RE = re.compile(r"(`+).*?\1")
+BACKTICKS_RE = re.compile(r"`+")
 FANCY_ITEM_RE = re.compile(r"^\s*(?:#\.|[a-z]\.|[ivxlcdm]+\.|(?:[a-zA-Zа-яА-ЯёЁәіңғүұқөһӘІҢҒҮҰҚӨҺ]|[ivxlcdm]+"
                            r"|[IVXLCDM]+)\)|(?:[A-Z]|[IVXLCDM]+)\.\s)\s+\S")
 
@@ -137,9 +138,9 @@ def prepare(text: str) -> Prepared:
     for index, line in enumerate(lines):  # an address with a space, as Pandoc reads it: in <…>
         if index not in code and "](" in line:
             lines[index] = _bracket_spaced(line, index + 1, spaced)
+    beside = _TablesBeside(lines)
     for index, line in enumerate(lines):  # ": Caption" next to a table is its caption, not a definition
-        if index not in code and line.startswith(": ") and (_table_beside(lines, index, 1)
-                                                              or _table_beside(lines, index, -1)):
+        if index not in code and line.startswith(": ") and (beside.after(index) or beside.before(index)):
             lines[index] = "Table:" + line[1:]
     index, line_blocks = 0, set()
     while index < len(lines):  # a run of "| " lines with no table rule is a line block
@@ -157,9 +158,29 @@ def prepare(text: str) -> Prepared:
 
 
 
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the line's inline code is: a run of backticks to the next run of as many (CommonMark's rule),
+    found in one pass (a pattern with a backreference took time quadratic in a line of backticks)."""
+    runs = [m.span() for m in BACKTICKS_RE.finditer(line)]
+    later: dict[int, deque[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        later.setdefault(end - start, deque()).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[0] <= index:
+            same.popleft()
+        if same:  # closed by the next run as long; a run with none is literal backticks
+            index = same.popleft()
+            spans.append((start, runs[index][1]))
+        index += 1
+    return spans
+
+
 def _bracket_spaced(line: str, number: int, spaced: list[tuple[int, str, str]]) -> str:
     """``![alt](images/a b.png)`` → ``![alt](<images/a b.png>)``, outside inline code; each one noted."""
-    code = [m.span() for m in INLINE_CODE_RE.finditer(line)]
+    code = _code_spans(line)
 
     def bracket(match: re.Match[str]) -> str:
         if any(start <= match.start() < end for start, end in code):
@@ -199,16 +220,39 @@ def _code_lines(lines: list[str]) -> set[int]:
     return inside
 
 
-def _table_beside(lines: list[str], index: int, step: int) -> bool:
-    """Whether the nearest block after (step 1) or before (step -1) line ``index`` is a pipe table,
-    with a rule line (a line block has none; a definition's term is not one)."""
-    index += step
-    while 0 <= index < len(lines) and not lines[index].strip():
-        index += step
-    block = []
-    while 0 <= index < len(lines) and lines[index].strip():
-        block.append(lines[index].strip())
-        index += step
-    return "|" in "".join(block) and any(TABLE_RULE_RE.match(line) for line in block)
+class _TablesBeside:
+    """Whether the nearest block after or before a line is a pipe table (with a rule line: a line block has
+    none; a definition's term is not one). A block here is a run of lines that are not blank, cut at the line
+    asked about; what each line's run holds from it on (and up to it) is counted once, so that a run of
+    thousands of ``Term`` / ``: definition`` lines is read once, not once for each of its lines."""
 
+    def __init__(self, lines: list[str]) -> None:
+        count = len(lines)
+        blank = [not line.strip() for line in lines]
+        pipe = ["|" in line for line in lines]
+        rule = [bool(TABLE_RULE_RE.match(line.strip())) for line in lines]
+        # From each line to the end of its run, and from its run's start to it: a pipe, a rule line.
+        self.pipe_on, self.rule_on = [False] * (count + 1), [False] * (count + 1)
+        for i in range(count - 1, -1, -1):
+            if not blank[i]:
+                self.pipe_on[i] = pipe[i] or self.pipe_on[i + 1]
+                self.rule_on[i] = rule[i] or self.rule_on[i + 1]
+        self.pipe_up, self.rule_up = [False] * count, [False] * count
+        for i in range(count):
+            if not blank[i]:
+                self.pipe_up[i] = pipe[i] or (i > 0 and self.pipe_up[i - 1])
+                self.rule_up[i] = rule[i] or (i > 0 and self.rule_up[i - 1])
+        # The nearest line that is not blank, after and before each line.
+        self.next_text, self.previous_text = [count] * (count + 1), [-1] * count
+        for i in range(count - 1, -1, -1):
+            self.next_text[i] = i if not blank[i] else self.next_text[i + 1]
+        for i in range(count):
+            self.previous_text[i] = i if not blank[i] else (self.previous_text[i - 1] if i else -1)
 
+    def after(self, index: int) -> bool:
+        start = self.next_text[index + 1] if index + 1 < len(self.next_text) else len(self.pipe_up)
+        return start < len(self.pipe_up) and self.pipe_on[start] and self.rule_on[start]
+
+    def before(self, index: int) -> bool:
+        end = self.previous_text[index - 1] if index > 0 else -1
+        return end >= 0 and self.pipe_up[end] and self.rule_up[end]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kazthesis.i18n import _, ngettext
 from kazthesis.problems import Problems
+from kazthesis.read.project import not_a_file
 
 # Legacy encodings a student's file may really be in, most likely first (the order breaks ties).
 LEGACY = ("cp1251", "koi8_r", "cp866", "mac_cyrillic", "ptcp154", "iso8859_5", "cp1252")
@@ -104,6 +105,10 @@ def _report_spots(path: Path, text: str, problems: Problems) -> None:
 
 def read_text(path: Path, problems: Problems) -> str | None:
     """The file's text (UTF-8, BOM allowed, newlines normalised) or None after an error."""
+    if kind := not_a_file(path):
+        problems.error(path, None, _("{name} is {kind}, not a file").format(name=path.name, kind=kind),
+                       _("put the file itself there (a named pipe or a device is never read)"))
+        return None
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -131,7 +136,36 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.error(path, None, _("the file holds NUL bytes: it is not a text file"),
                        _("save it as plain UTF-8 text"))
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if spots := control_characters(text):
+        _report_controls(path, text, spots, problems)
+        return None
+    return text
+
+
+# Characters no XML document may hold (the .docx is XML) and no page shows: C0 controls other than tab and line
+# breaks, and the two non-characters U+FFFE and U+FFFF.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def control_characters(text: str) -> list[tuple[int, str]]:
+    """(offset, character) of each control character in ``text`` that is not text (see :data:`CONTROL_RE`);
+    the same check for every writer, so that what the PDF would print as a box the .docx cannot refuse."""
+    return [(match.start(), match.group()) for match in CONTROL_RE.finditer(text)]
+
+
+def _report_controls(path: Path, text: str, spots: list[tuple[int, str]], problems: Problems) -> None:
+    for offset, character in spots[:MAX_SPOTS]:
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        problems.error(path, line, _("control character {code} at column {column}, which is not text").format(
+                                   code=f"U+{ord(character):04X}", column=column),
+                       _("delete it: it came with text pasted from another program"))
+    if len(spots) > MAX_SPOTS:
+        problems.error(path, text.count("\n", 0, spots[MAX_SPOTS][0]) + 1,
+                       ngettext("{n} more control character from here on", "{n} more control characters from here on",
+                                len(spots) - MAX_SPOTS).format(n=len(spots) - MAX_SPOTS),
+                       _("delete them the same way"))
 
 
 def _report_encoding(path: Path, encoding: str, line: int | None, problems: Problems) -> None:

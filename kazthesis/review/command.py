@@ -143,13 +143,13 @@ def _write(root: Path, sources: Sources, texts: dict[str, str], changes: list[Ch
     if files:
         stamp = time.strftime("%Y-%m-%d-%H%M%S")
         backup = {root / BACKUP_FOLDER / stamp / path.relative_to(root): path.read_bytes() for path in files}
-        if not write_files(backup, problems):
+        if not write_files(backup, problems, root):
             for problem in problems:
                 print(problem, file=err)
             print(_("review: nothing was changed (the backup copies could not be written)"), file=err)
             return 1
     files[root / REVIEW_FILE] = "".join(line + "\n" for mark in report for line in mark.lines()).encode("utf-8")
-    if not write_files(files, problems):
+    if not write_files(files, problems, root):
         for problem in problems:
             print(problem, file=err)
         print(_("review: nothing was changed"), file=err)

@@ -142,6 +142,7 @@ def test_margins_are_the_same_in_both(sized: Sized) -> None:
     assert top / MM == pytest.approx(margins["top"], abs=0.05)
     # The footnotes stand at the foot of the text block: the bottom of their last line box is the bottom margin.
     note = sized.lines("Сілтеменің", 3)
+    note = [line for line in note if line[1].size == note[0][1].size]  # not the page number under a short note
     assert len(note) >= 2, "the note must take two lines to show its line pitch"
     last = note[-1][1]
     note_pitch = note[1][1].baseline - note[0][1].baseline

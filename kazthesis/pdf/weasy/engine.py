@@ -1,18 +1,33 @@
 """The renderer's start in a process: WeasyPrint imported (the pinned version), the fonts loaded, the stylesheet
-parsed once; and a piece's HTML handed to WeasyPrint.
+parsed once; and every WeasyPrint document and stylesheet the tool makes, each with the project's URL fetcher.
 
 Everything here is kept per process and shared by every piece that process
-lays out: importing WeasyPrint and loading the fonts is about a third of a
-cold build, so the renderer process does it once, while the build still
-reads the project, and its workers inherit it (:mod:`kazthesis.pdf.workers`).
+lays out: importing WeasyPrint is about a third of a cold build, so the
+renderer process does it once, while the build still reads the project, and
+its workers inherit it and load the fonts (:mod:`kazthesis.pdf.workers`).
+
+:func:`html_document` and :func:`stylesheet` are the only places that make a
+WeasyPrint ``HTML`` or ``CSS``: each takes the fetcher of
+:mod:`kazthesis.pdf.weasy.fetcher`, so that nothing the renderer loads — an
+``@import``, a font, a background, an image — is read from outside the
+project or from the network.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kazthesis.pdf.weasy.fetcher import make_fetcher
 from kazthesis.pdf.weasy.installed import import_weasyprint
 from kazthesis.pdf.weasy.relayout import Layout
 
-_SHARED: dict[str, object] = {}  # per process: the font configuration and parsed stylesheets
+_SHARED: dict[object, object] = {}  # per process: the font configuration and parsed stylesheets
+
+
+def load() -> None:
+    """Import WeasyPrint (checking its version) and nothing more: no font is loaded, so no thread of Pango's
+    is started, and the process may fork."""
+    import_weasyprint()
 
 
 def fonts():  # noqa: ANN201 - weasyprint's FontConfiguration
@@ -33,33 +48,56 @@ def fonts():  # noqa: ANN201 - weasyprint's FontConfiguration
     return _SHARED["fonts"]
 
 
-def shared_stylesheet(css: str):  # noqa: ANN201 - (weasyprint.CSS, FontConfiguration)
-    """The stylesheet parsed once per process, with the font configuration every render shares."""
-    font_config = fonts()
+def html_document(string: str, base_url: str | None, fetcher: object):  # noqa: ANN201 - weasyprint.HTML
+    """A WeasyPrint document of ``string``, loading what it names through ``fetcher`` only."""
     import weasyprint
 
-    key = "css:" + css
+    return weasyprint.HTML(string=string, base_url=base_url, url_fetcher=fetcher)
+
+
+def stylesheet(string: str, base_url: str | None, fetcher: object, font_config: object):  # noqa: ANN201
+    """A WeasyPrint stylesheet of ``string``, loading its imports and fonts through ``fetcher`` only."""
+    import weasyprint
+
+    return weasyprint.CSS(string=string, base_url=base_url, url_fetcher=fetcher, font_config=font_config)
+
+
+def base_url(root: Path) -> str:
+    """What relative URLs in a piece and the stylesheet are relative to: the project folder."""
+    return root.resolve().as_uri() + "/"
+
+
+def shared_stylesheet(css: str, root: Path | None = None, allowed: tuple[Path, ...] = ()):  # noqa: ANN201
+    """The stylesheet parsed once per process, its URLs relative to ``root`` and read from ``allowed`` only
+    (by default from nowhere), and the font configuration every render shares."""
+    font_config = fonts()
+    key = (css, root, allowed)
     if key not in _SHARED:
         _SHARED.clear()
         _SHARED["fonts"] = font_config
-        _SHARED[key] = weasyprint.CSS(string=css, font_config=font_config)
-    return _SHARED[key], font_config
+        refused: list[str] = []
+        parsed = stylesheet(css, base_url(root) if root is not None else None, make_fetcher(allowed, refused),
+                            font_config)
+        _SHARED[key] = (parsed, refused)
+    return _SHARED[key][0], font_config  # type: ignore[index]
+
+
+def refused_by_stylesheet(css: str, root: Path | None = None, allowed: tuple[Path, ...] = ()) -> list[str]:
+    """The URLs the stylesheet asked for, while it was parsed, and did not get (an ``@import``, a font)."""
+    shared_stylesheet(css, root, allowed)
+    return list(_SHARED[(css, root, allowed)][1])  # type: ignore[index]
 
 
 def warm_up() -> None:
-    """Import the renderer and load the fonts, in a worker that has nothing to do yet."""
+    """Load the fonts and lay out a line, in a worker that has nothing to do yet."""
     font_config = fonts()
     import pikepdf  # noqa: F401 - watch mode splices pages painted anew into a piece's last PDF
-    import weasyprint
 
-    weasyprint.HTML(string="<p style='font-family: serif'>Қазақстан <b>Kazakhstan</b> <i>Қ</i></p>").render(
-        font_config=font_config)
+    html_document("<p style='font-family: serif'>Қазақстан <b>Kazakhstan</b> <i>Қ</i></p>", None,
+                  make_fetcher((), [])).render(font_config=font_config)
 
 
-def render(html: str, base_url: str, fetcher: object, stylesheet: object, font_config: object) -> Layout:
-    """The piece ready to be laid out; its pages are laid out page by page as the hyphenation passes go."""
-    import weasyprint
-
-    return Layout.render(weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher), [stylesheet],
-                         font_config)
-
+def render(html: str, base: str, fetcher: object, stylesheet: object, font_config: object) -> Layout:
+    """The piece ready to be laid out (relative URLs from ``base``); its pages are laid out page by page as the
+    hyphenation passes go."""
+    return Layout.render(html_document(html, base, fetcher), [stylesheet], font_config)

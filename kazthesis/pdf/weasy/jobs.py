@@ -1,4 +1,5 @@
-"""What goes into the renderer for one piece (:class:`Job`) and what comes out (:class:`LaidOut`).
+"""What goes into the renderer for one piece (:class:`Job`, or :class:`Measure` for the footer's digits) and what
+comes out (:class:`LaidOut`).
 
 Both are plain, picklable data — strings, paths, numbers, bytes — with no
 WeasyPrint object in them: a job crosses to a worker process, and a result
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kazthesis.pdf.weasy.edges import Overflow
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,15 @@ class Job:
     paint: bool = True  # False: only the pages' count and anchors are wanted, no PDF (a draft of the contents)
 
 
+@dataclass(frozen=True)
+class Measure:
+    """The footer's digits to be drawn on a page of their own, with the stylesheet every piece uses."""
+
+    css: str
+    root: Path
+    allowed: tuple[Path, ...]
+
+
 @dataclass
 class LaidOut:
     """A piece after layout: its PDF and what the assembly and the checks need to know of it."""
@@ -37,6 +49,8 @@ class LaidOut:
     links: list[tuple[int, str, tuple[float, float, float, float]]]  # (page, target id, rectangle in points)
     refused: list[str] = field(default_factory=list)  # URLs the renderer asked for and did not get
     lost: list[str] = field(default_factory=list)  # the renderer's own complaints (an image it could not draw)
+    overflows: list[Overflow] = field(default_factory=list)  # what is drawn outside the text area
+    warned: list[str] = field(default_factory=list)  # Python warnings raised while it was laid out
 
     @property
     def pages(self) -> int:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import io
 
+from kazthesis.pdf.weasy import engine
 from kazthesis.pdf.weasy.engine import shared_stylesheet
+from kazthesis.pdf.weasy.fetcher import make_fetcher
+from kazthesis.pdf.weasy.jobs import Measure
 from kazthesis.pdf.weasy.kept import Kept
 
 PX_PER_PT = 4 / 3  # CSS pixels per PDF point
@@ -62,12 +65,12 @@ def positions(document: object) -> tuple[list[tuple[float, float]], dict, list]:
     return sizes, anchors, links
 
 
-def footer_digits(css: str) -> bytes:
-    """A one-page PDF whose footer shows "0123456789" as the stylesheet sets the page number (to measure it)."""
-    stylesheet, fonts = shared_stylesheet(css)  # first: it imports WeasyPrint, checked
-    import weasyprint
-
-    probe = weasyprint.CSS(string='@page { @bottom-center { content: "0123456789"; } }', font_config=fonts)
-    document = weasyprint.HTML(string="<html><body></body></html>").render(stylesheets=[stylesheet, probe],
-                                                                           font_config=fonts)
-    return document.write_pdf()
+def footer_digits(task: Measure) -> bytes:
+    """A one-page PDF whose footer shows "0123456789" as the stylesheet sets the page number (to measure it).
+    The page is laid out as every piece is, through the project's fetcher (what it refuses, the pieces
+    report: they use the same stylesheet)."""
+    stylesheet, fonts = shared_stylesheet(task.css, task.root, task.allowed)  # first: it imports WeasyPrint
+    fetcher = make_fetcher(task.allowed, [])
+    probe = engine.stylesheet('@page { @bottom-center { content: "0123456789"; } }', None, fetcher, fonts)
+    document = engine.html_document("<html><body></body></html>", engine.base_url(task.root), fetcher)
+    return document.render(stylesheets=[stylesheet, probe], font_config=fonts).write_pdf()

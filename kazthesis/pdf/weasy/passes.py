@@ -14,10 +14,11 @@ In watch mode a piece's layout is kept and taken up after an edit
 from __future__ import annotations
 
 from kazthesis.pdf.weasy.boxes import paragraph_texts
-from kazthesis.pdf.weasy.engine import render, shared_stylesheet
+from kazthesis.pdf.weasy.edges import overflows
+from kazthesis.pdf.weasy.engine import base_url, refused_by_stylesheet, render, shared_stylesheet
 from kazthesis.pdf.weasy.fetcher import Complaints, make_fetcher
 from kazthesis.pdf.weasy.hyphen_rules import faults, paragraph_start, withdraw, withdraw_in_boxes
-from kazthesis.pdf.weasy.jobs import Job, LaidOut
+from kazthesis.pdf.weasy.jobs import Job, LaidOut, Measure
 from kazthesis.pdf.weasy.kept import KEPT, Kept, Withdrawal, as_before, distrust, resume
 from kazthesis.pdf.weasy.paint import footer_digits, paint, positions
 from kazthesis.pdf.weasy.tables import find_splits, split_tables
@@ -26,21 +27,21 @@ MAX_PASSES = 6
 MAX_WITHDRAWALS_PER_PAGE = 40  # a page needs a few; this only bounds a loop that should never run on
 
 
-def lay_out_or_measure(task: Job | str) -> LaidOut | bytes:
-    """A piece laid out, or (given the stylesheet) the footer's digits drawn: one kind of task for the workers,
-    so that the measuring goes beside the last layout instead of before the first."""
+def lay_out_or_measure(task: Job | Measure) -> LaidOut | bytes:
+    """A piece laid out, or the footer's digits drawn: one kind of task for the workers, so that the measuring
+    goes beside the last layout instead of before the first."""
     return lay_out(task) if isinstance(task, Job) else footer_digits(task)
 
 
 def lay_out(job: Job) -> LaidOut:
     """Lay out one piece until the layout passes change nothing more; write its PDF."""
     with Complaints() as complaints:
-        base_url = job.root.resolve().as_uri() + "/"
-        stylesheet, fonts = shared_stylesheet(job.css)
+        base = base_url(job.root)
+        stylesheet, fonts = shared_stylesheet(job.css, job.root, job.allowed)
         resumed = resume(job)
         if resumed is None:
             refused: list[str] = []
-            layout = render(job.html, base_url, make_fetcher(job.allowed, refused), stylesheet, fonts)
+            layout = render(job.html, base, make_fetcher(job.allowed, refused), stylesheet, fonts)
             kept, start = Kept(job, layout, [], [], refused), 0
         else:
             kept, start = resumed
@@ -54,15 +55,16 @@ def lay_out(job: Job) -> LaidOut:
                 break
             splits = found
             html = split_tables(withdraw(job.html, set(kept.withdrawn)), splits)
-            kept.layout = render(html, base_url, make_fetcher(job.allowed, kept.refused), stylesheet, fonts)
+            kept.layout = render(html, base, make_fetcher(job.allowed, kept.refused), stylesheet, fonts)
             kept.withdrawals, start = [], 0  # the new boxes hold the withdrawals already
         html = split_tables(withdraw(job.html, set(kept.withdrawn)), splits)
         document = kept.layout.document()
         pdf = paint(kept, document) if job.paint else b""
         if job.keep and not splits:  # a piece with cut tables is laid out whole every time
             KEPT[job.name] = kept
-    return LaidOut(job.name, html, pdf, *positions(document), refused=sorted(set(kept.refused)),
-                   lost=complaints.messages)
+    refused = sorted({*kept.refused, *refused_by_stylesheet(job.css, job.root, job.allowed)})
+    return LaidOut(job.name, html, pdf, *positions(document), refused=refused, lost=complaints.messages,
+                   overflows=overflows(kept.layout.raw_pages), warned=complaints.warned)
 
 
 def fix_hyphenation(kept: Kept, start: int) -> None:

@@ -97,6 +97,12 @@ def install() -> None:
 # --- planning ------------------------------------------------------------------------------------
 
 
+def _unbreakable(box: Any) -> bool:
+    """Whether a text box is (in) a run marked as having no place to break."""
+    element = getattr(box, "element", None)
+    return element is not None and "unbreakable" in (element.get("class") or "").split()
+
+
 def _plan(context: Any, line_box: Any, width: float, indent: float, segments: list, start: int = 0,
           keep: list[_Line] | None = None, ragged: bool = False) -> _Plan:
     """The plan of a paragraph from ``start`` (a line start; the lines before it ``keep`` as they are)."""
@@ -128,8 +134,13 @@ def _plan(context: Any, line_box: Any, width: float, indent: float, segments: li
     attrs = get_log_attrs(rest, lang)
     places = {i for i in range(1, len(rest)) if attrs[i].is_line_break and not (
         nowrap[start + i - 1] and nowrap[start + i] and box_at[start + i - 1] == box_at[start + i])}
+    # A run the HTML writer marked as having no place to break (pdf/fragments.py, class "unbreakable") may break
+    # between any two of its characters, as CSS's overflow-wrap: anywhere lets WeasyPrint do, at the cost of a
+    # break inside a chain: only where it cannot fit whole.
+    anywhere = [_unbreakable(segments[box_at[j]][0]) for j in range(len(text))]
+    forced = {i for i in range(1, len(rest)) if anywhere[start + i - 1] and anywhere[start + i]} - places
     runs = _runs(segments, start)
-    paragraph = paragraph_items(runs, places, measure, RAGGED_COSTS if ragged else COSTS)
+    paragraph = paragraph_items(runs, places | forced, measure, RAGGED_COSTS if ragged else COSTS, forced)
     items = paragraph.items
     breaks = best_breaks(items, width, indent if start == 0 else 0.0, RAGGED_SETTINGS if ragged else SETTINGS).at
     lines = list(keep or [])
