@@ -102,6 +102,14 @@ class Alignment:
             return None
         return first, last + 1
 
+    def place(self, start: int, end: int) -> tuple[int, int] | None:
+        """``b``'s span for ``a[start:end]``: :meth:`span` for text, an empty span at :meth:`point` for an
+        insertion point (``start == end``); None when nothing of it matches."""
+        if start < end:
+            return self.span(start, end)
+        point = self.point(start)
+        return (point, point) if point is not None else None
+
     def point(self, offset: int) -> int | None:
         """``b``'s offset for the gap before ``a[offset]``: right after the match of the nearest matched
         character before it (a word typed after another takes its place, as in Word), else right before

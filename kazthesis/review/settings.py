@@ -36,11 +36,7 @@ def field_edit(source: SourceFile, segment: Segment, inside: tuple[int, int], in
     written = value[1:-1] if quote else value
     alignment = Alignment(segment.printed, written)
     a, b = inside
-    if a < b:
-        span = alignment.span(a, b)
-    else:
-        point = alignment.point(a)
-        span = (point, point) if point is not None else None
+    span = alignment.place(a, b)
     if span is None:
         return f"the words were not found in the value of {segment.what}"
     new = inserted.replace("\u00a0", " ")
@@ -84,11 +80,7 @@ def reference_edit(source: SourceFile, segment: Segment, inside: tuple[int, int]
         return generated
     if a == b and _block_of(alignment, a) is not block:
         return generated
-    if a < b:
-        span = alignment.span(a, b)
-    else:
-        point = alignment.point(a)
-        span = (point, point) if point is not None else None
+    span = alignment.place(a, b)
     if span is None:
         return generated
     return start + span[0], start + span[1], inserted.replace("\u00a0", " ")
