@@ -137,14 +137,6 @@ def test_every_shown_message_is_marked_and_no_marker_is_given_a_built_string() -
     assert unmarked == [], "\n".join(unmarked)
 
 
-# --- the language of the messages ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("environment", "code"), [
-    ({"KAZTHESIS_LANG": "ru"}, "ru"), ({"KAZTHESIS_LANG": "kk", "LANG": "ru_RU.UTF-8"}, "kk"),
-    ({"LC_ALL": "kk_KZ.UTF-8"}, "kk"), ({"LC_MESSAGES": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"}, "ru"),
-    ({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"}, "en"),
-    ({"LANG": "de_DE.UTF-8"}, "en"), ({"KAZTHESIS_LANG": "fr", "LANG": "kk_KZ"}, "kk"), ({}, "en"),
-])
 def _stores_underscore(function: ast.AST) -> bool:
     """Whether a function binds ``_`` in its own scope (a comprehension's variables are its own)."""
     stack = list(ast.iter_child_nodes(function))
@@ -172,6 +164,14 @@ def test_no_function_that_translates_binds_the_underscore_to_something_else() ->
     assert found == []
 
 
+# --- the language of the messages ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("environment", "code"), [
+    ({"KAZTHESIS_LANG": "ru"}, "ru"), ({"KAZTHESIS_LANG": "kk", "LANG": "ru_RU.UTF-8"}, "kk"),
+    ({"LC_ALL": "kk_KZ.UTF-8"}, "kk"), ({"LC_MESSAGES": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"}, "ru"),
+    ({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"}, "en"),
+    ({"LANG": "de_DE.UTF-8"}, "en"), ({"KAZTHESIS_LANG": "fr", "LANG": "kk_KZ"}, "kk"), ({}, "en"),
+])
 def test_the_language_is_kazthesis_lang_else_the_locale_else_english(monkeypatch: pytest.MonkeyPatch,
                                                                      environment: dict[str, str], code: str) -> None:
     for name in i18n.ENVIRONMENT:
