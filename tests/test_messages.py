@@ -137,6 +137,60 @@ def test_every_shown_message_is_marked_and_no_marker_is_given_a_built_string() -
     assert unmarked == [], "\n".join(unmarked)
 
 
+# Three words of English in a row: a sentence, which a student would read (a status key such as "not applicable"
+# is two).
+PROSE = re.compile(r"\b[a-z]{2,}(?: [a-z']{2,}){2,}")
+# The commands whose messages are built from many small pieces, kept and printed later (review's lines, import's
+# report): there every sentence written in the code is a message, wherever it goes.
+ALL_PROSE_IS_MESSAGE = ("review", "draft")
+
+
+def _not_message(tree: ast.AST) -> set[int]:
+    """The nodes of ``tree`` whose text is not shown as a message: inside a marker, docstrings, regular expressions
+    (an ``re`` function's arguments), tables of words matched in a draft or of texts a language (a tuple, list,
+    set or dict display), and the comments of references.bib (``comment=``, lines starting with %)."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        inside: list[ast.AST] = []
+        if _marker(node) or isinstance(node, ast.Tuple | ast.List | ast.Set | ast.Dict):
+            inside = [node]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                isinstance(node.func.value, ast.Name) and node.func.value.id == "re":
+            inside = [node]
+        elif isinstance(node, ast.keyword) and node.arg == "comment":
+            inside = [node.value]
+        elif isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and node.body and \
+                isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+            inside = [node.body[0].value]
+        for part in inside:
+            skip.update(id(child) for child in ast.walk(part))
+    return skip
+
+
+def test_every_sentence_of_review_and_import_is_marked() -> None:
+    """In review/ and draft/ a sentence written as a plain string or an f-string (a reason stored on a change, a
+    line of the import report) reaches the student untranslated: each one is marked, or is data of the kinds
+    :func:`_not_message` names."""
+    found = []
+    for package in ALL_PROSE_IS_MESSAGE:
+        for path in sorted((PACKAGE / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            skip = _not_message(tree)
+            for node in ast.walk(tree):
+                if id(node) in skip:
+                    continue
+                if isinstance(node, ast.JoinedStr):
+                    skip.update(id(value) for value in node.values)
+                    text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+                elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    text = node.value
+                else:
+                    continue
+                if PROSE.search(text) and not text.startswith("%"):
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno}: {text[:70]!r}")
+    assert found == [], "\n".join(found)
+
+
 def _stores_underscore(function: ast.AST) -> bool:
     """Whether a function binds ``_`` in its own scope (a comprehension's variables are its own)."""
     stack = list(ast.iter_child_nodes(function))

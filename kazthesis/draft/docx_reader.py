@@ -222,10 +222,11 @@ class _Reader:
                 if image is not None:
                     paragraph.image = paragraph.image or image
                     if paragraph.image is not image:
-                        self.notes.append(f"¶{paragraph.number}: a second picture in one paragraph was left out")
+                        self.notes.append(f"¶{paragraph.number}: " + _("a second picture in one paragraph was "
+                                                                       "left out"))
                 else:
-                    self.notes.append(f"¶{paragraph.number}: a drawing or embedded object that is not a picture "
-                                      "was left out")
+                    self.notes.append(f"¶{paragraph.number}: " + _("a drawing or embedded object that is not a "
+                                                                   "picture was left out"))
         flush()
 
     def _footnote(self, note_id: str) -> int | None:
@@ -294,7 +295,7 @@ class _Reader:
                     cells.extend([] for _ in range(int(span.get(w("val"))) - 1))
             rows.append(cells)
         if holder.image is not None:
-            self.notes.append(f"¶{len(self.paragraphs) + 1}: a picture inside a table was left out")
+            self.notes.append(f"¶{len(self.paragraphs) + 1}: " + _("a picture inside a table was left out"))
         self.paragraphs.append(Paragraph(number=len(self.paragraphs) + 1, page=self.page, table=Table(rows)))
 
     def body(self, container: etree._Element, in_toc: bool = False) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from kazthesis.draft.citations import Linker, link
 from kazthesis.draft.model import Paragraph, Run
 from kazthesis.draft.structure import Block, Part
+from kazthesis.i18n import _
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|$@^~])")
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s)|\d{1,9}(?=[.)]\s)|:(?=\s)|\|)")
@@ -157,9 +158,9 @@ class Writer:
         path = self.images.get(paragraph.number)
         caption = self.caption(block, notes)
         if path is None:  # a picture the build cannot show (EMF, WMF…): its caption kept as text
-            self.kept.append((paragraph.number, f"a picture in a format the build cannot show "
-                                                f"({paragraph.image.extension if paragraph.image else '?'}); "
-                                                "saved in images/, its caption kept as text"))
+            self.kept.append((paragraph.number, _("a picture in a format the build cannot show ({extension}); "
+                                                  "saved in images/, its caption kept as text").format(
+                extension=paragraph.image.extension if paragraph.image else "?")))
             return protect_start(caption) if caption else None
         ident = self.ids.get(paragraph.number, "")
         attrs = f"{{#{ident}}}" if ident else ""

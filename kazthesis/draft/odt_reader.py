@@ -134,7 +134,8 @@ class _Reader:
             text = self._formula(href)
             if text:
                 out.append(Run(text))
-                self.notes.append(f"¶{paragraph.number}: a formula (LibreOffice Math) kept as its text: {text}")
+                self.notes.append(f"¶{paragraph.number}: " + _("a formula (LibreOffice Math) kept as its text: "
+                                                                 "{text}").format(text=text))
             return
         if image is not None:
             href = image.get(q("xlink", "href"), "")

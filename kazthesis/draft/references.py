@@ -18,6 +18,7 @@ from pathlib import Path
 from kazthesis.bibliography import format_entry, parse_bibliography
 from kazthesis.draft.bibtex import entry_text, make_key, parsed_fields
 from kazthesis.draft.entry_parse import LANGIDS, Parsed, parse_entry
+from kazthesis.i18n import _
 from kazthesis.problems import Problems
 
 GOST_2003, GOST_2018 = "gost-7.1-2003", "gost-r-7.0.100-2018"
@@ -92,9 +93,9 @@ def build_source(typed: str, number: int | None, taken: set[str], style: str, pa
     missing = _missing_words(parsed.tidied, formatted) if formatted else ["*"]
     if not errors and not missing and not parsed.leftover:
         return Source(key, number, "parsed", bib, typed, formatted, paragraph)
-    why = (f"{errors[0]}" if errors else
-           f"'{' '.join(parsed.leftover)}' fits no field" if parsed.leftover else
-           f"the words {', '.join(dict.fromkeys(missing[:4]))} found no field")
+    why = (errors[0] if errors else  # a message of the .bib reader, already in the student's language
+           _("'{words}' fits no field").format(words=" ".join(parsed.leftover)) if parsed.leftover else
+           _("the words {words} found no field").format(words=", ".join(dict.fromkeys(missing[:4]))))
     return kept_as_typed(typed, number, key, parsed, paragraph, why, style)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kazthesis import __version__
+from kazthesis.i18n import _, use
 from kazthesis.new.project import sample, thesis_toml
 
 TOPIC_PLACEHOLDER = {"kk": "[Жұмыстың тақырыбы]", "ru": "[Тема работы]", "en": "[Topic]"}
@@ -32,7 +34,12 @@ def settings_text(language: str, work_type: str | None, title_page: dict[str, st
                   abbreviations: dict[str, str], draft_name: str, list_uncited: bool = False) -> str:
     """thesis.toml for the imported project."""
     text = thesis_toml(language, work_type or "coursework", sample_style=False)  # the draft's own style
-    text = text.replace("`new`.", f"`import` from {draft_name}.", 1)
+    with use(language):  # its comments in the document's language, as `new` writes them
+        first = "# " + _("thesis.toml — written by kazthesis {version} `import` from {draft}.").format(
+            version=__version__, draft=draft_name)
+        abbreviations_note = "# " + _("An abbreviation and what it stands for, one a line: the list printed after "
+                                      "the contents page, in alphabet order.")
+    text = first + text[text.index("\n"):]
     section = re.search(r"(?ms)^\[title_page\]\n(.*?)(?=^\[)", text)
     assert section is not None  # thesis_toml always writes [title_page]
     defaults = placeholders(language)
@@ -54,8 +61,7 @@ def settings_text(language: str, work_type: str | None, title_page: dict[str, st
         text = re.sub(r'(?m)^# style = "gost-7\.1-2003"$', f'style = "{style}"', text, count=1)
     if list_uncited:  # the draft lists sources its text does not cite: they stay in the list
         text = re.sub(r"(?m)^# list_uncited = false$", "list_uncited = true", text, count=1)
-    head, _, _ = text.partition("\n[abbreviations]")
-    text = head.rstrip("\n") + "\n\n[abbreviations]\n# An abbreviation and what it stands for, one a line: the list " \
-                               "printed after the contents page.\n"
+    head = text.partition("\n[abbreviations]")[0]
+    text = head.rstrip("\n") + "\n\n[abbreviations]\n" + abbreviations_note + "\n"
     text += "".join(f"{_quote(abbr)} = {_quote(meaning)}\n" for abbr, meaning in abbreviations.items())
     return text

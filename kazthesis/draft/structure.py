@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 from kazthesis.draft import headings as h
 from kazthesis.draft.model import Draft, Paragraph
 from kazthesis.draft.title_page import read_title_page
+from kazthesis.i18n import N_, _, ngettext
 
 CONTENTS_START = re.compile(r"^(Мазмұны|МАЗМҰНЫ|Мазмұн|МАЗМҰН|Содержание|СОДЕРЖАНИЕ|Оглавление|ОГЛАВЛЕНИЕ|"
                             r"Contents|CONTENTS|Table of contents|TABLE OF CONTENTS)\s*(.*)$")
 GLUED_HEADING = re.compile(r"\s{4,}|\t+")
+# A structural element's kind as the report names it.
+KIND_NAMES = {"introduction": N_("introduction"), "conclusion": N_("conclusion"), "abbreviations": N_("abbreviations"),
+              "terms": N_("terms"), "abstract": N_("abstract")}
 
 
 @dataclass
@@ -131,9 +135,11 @@ class _Walker:
         if len(found) >= 2:
             self.structure.title_page, self.structure.work_type = found, work_type
             for name, value in found.items():
-                self.decisions_at(paragraphs[:start], value, f"title page: {name} = {value!r}")
+                self.decisions_at(paragraphs[:start], value,
+                                  _("title page: {name} = {value!r}").format(name=name, value=value))
             if rest:
-                self.structure.kept_text.extend((paragraphs[0].number, f"title page line not placed: {line!r}")
+                self.structure.kept_text.extend((paragraphs[0].number, _("title page line not placed: "
+                                                                         "{line!r}").format(line=line))
                                                 for line in rest)
         else:
             start = 0  # no title page: everything is body
@@ -174,7 +180,9 @@ class _Walker:
                 self.expected[h.squeeze(numbered[1]).casefold()] = len(numbered[0])
             else:
                 self.expected[h.squeeze(entry).casefold()] = 1
-        self.decide(first, f"contents page dropped ({len(entries)} entries, used to confirm the headings)")
+        self.decide(first, ngettext("contents page dropped ({n} entry, used to confirm the headings)",
+                                    "contents page dropped ({n} entries, used to confirm the headings)",
+                                    len(entries)).format(n=len(entries)))
         return index
 
     # --- parts and blocks --------------------------------------------------------------------------------
@@ -189,8 +197,9 @@ class _Walker:
         if self.part is None:
             self.part = Part("preface", "", block.paragraph.number)
             self.structure.parts.append(self.part)
-            self.structure.kept_text.append((block.paragraph.number, "text before the first heading: kept in a "
-                                             "file of its own without a heading (content/NN-0-text.md)"))
+            self.structure.kept_text.append((block.paragraph.number, _("text before the first heading: kept in "
+                                                                       "a file of its own without a heading "
+                                                                       "(content/NN-0-text.md)")))
         self.part.blocks.append(block)
 
     def heading(self, paragraph: Paragraph, following: Paragraph | None) -> tuple[bool, bool]:
@@ -209,10 +218,11 @@ class _Walker:
                 self.part = None
                 self.in_references = True
                 self.structure.reference_heading = text
-                self.decide(paragraph, f"reference list starts: {text!r}")
+                self.decide(paragraph, _("reference list starts: {text!r}").format(text=text))
                 return True, False
             self.open_part(paragraph, kind, text)
-            self.decide(paragraph, f"structural element {text!r} ({kind})")
+            self.decide(paragraph, _("structural element {text!r} ({kind})").format(
+                text=text, kind=_(KIND_NAMES[kind]) if kind in KIND_NAMES else kind))
             return True, False
         appendix = h.appendix_heading(text)
         if appendix:
@@ -220,7 +230,7 @@ class _Walker:
             if not title and following is not None and h.looks_like_heading(following):
                 title, used = _clean(following.text), True
             self.open_part(paragraph, "appendix", title or text, letter=appendix[0])
-            self.decide(paragraph, f"appendix {appendix[0]}: {title!r}")
+            self.decide(paragraph, _("appendix {letter}: {title!r}").format(letter=appendix[0], title=title))
             return True, used
         chapter = h.chapter_heading(text)
         numbered = h.numbered_heading(text)
@@ -230,42 +240,45 @@ class _Walker:
             title, used = chapter[1], False
             if not title and following is not None and h.looks_like_heading(following):
                 title, used = _clean(following.text), True
-            self.chapter_part(paragraph, title, f"typed {text[:30]!r}")
+            self.chapter_part(paragraph, title, _("typed {text!r}").format(text=text[:30]))
             return True, used
         if numbered and (h.looks_like_heading(paragraph) or paragraph.outline or expected):
             numbers, title = numbered
             if len(numbers) == 1 and (paragraph.outline == 1 or expected == 1 or h.is_caps(title)
                                       or paragraph.all_bold and paragraph.centred):
-                self.chapter_part(paragraph, title, f"typed number {numbers[0]}")
+                self.chapter_part(paragraph, title, _("typed number {number}").format(number=numbers[0]))
                 return True, False
             if len(numbers) > 1 and (numbers[0] == self.chapter or expected or paragraph.outline
                                      or paragraph.all_bold):
-                self.section_block(paragraph, len(numbers), title, f"typed number {'.'.join(map(str, numbers))}")
+                self.section_block(paragraph, len(numbers), title,
+                                   _("typed number {number}").format(number=".".join(map(str, numbers))))
                 return True, False
         if paragraph.outline and paragraph.outline <= 3 and h.looks_like_heading(paragraph):
             if paragraph.outline == 1 or self.part is None:
-                self.chapter_part(paragraph, text, f"style {paragraph.style!r}")
+                self.chapter_part(paragraph, text, _("style {style!r}").format(style=paragraph.style))
             else:
-                self.section_block(paragraph, paragraph.outline, text, f"style {paragraph.style!r}")
+                self.section_block(paragraph, paragraph.outline, text,
+                                   _("style {style!r}").format(style=paragraph.style))
             return True, False
         if expected and h.looks_like_heading(paragraph):
             if expected == 1:
-                self.chapter_part(paragraph, text, "listed in the contents")
+                self.chapter_part(paragraph, text, _("listed in the contents"))
             else:
-                self.section_block(paragraph, expected, text, "listed in the contents")
+                self.section_block(paragraph, expected, text, _("listed in the contents"))
             return True, False
         if paragraph.all_bold and paragraph.centred and h.looks_like_heading(paragraph) and len(text) <= 160:
             if h.is_caps(text) or self.part is None:
-                self.chapter_part(paragraph, text, "a bold centred line")
+                self.chapter_part(paragraph, text, _("a bold centred line"))
             else:
-                self.section_block(paragraph, 2, text, "a bold centred line")
+                self.section_block(paragraph, 2, text, _("a bold centred line"))
             return True, False
         return False, False
 
     def chapter_part(self, paragraph: Paragraph, title: str, how: str) -> None:
         self.chapter += 1
         self.open_part(paragraph, "chapter", title)
-        self.decide(paragraph, f"chapter {self.chapter} ({how}): {title[:60]!r}")
+        self.decide(paragraph, _("chapter {number} ({how}): {title!r}").format(number=self.chapter, how=how,
+                                                                               title=title[:60]))
 
     def section_block(self, paragraph: Paragraph, level: int, title: str, how: str) -> None:
         if self.part is None or self.part.kind != "chapter":
@@ -274,8 +287,9 @@ class _Walker:
         self.section[-1] += 1
         unnumbered = self.part is None or self.part.kind != "chapter"
         self.add(Block("heading", paragraph, level=level, title=title, unnumbered=unnumbered))
-        number = f"{self.chapter}." + ".".join(map(str, self.section)) if not unnumbered else "unnumbered"
-        self.decide(paragraph, f"section {number} ({how}): {title[:60]!r}")
+        number = f"{self.chapter}." + ".".join(map(str, self.section)) if not unnumbered else _("unnumbered")
+        self.decide(paragraph, _("section {number} ({how}): {title!r}").format(number=number, how=how,
+                                                                               title=title[:60]))
 
     def walk(self, paragraphs: list[Paragraph]) -> None:
         index = self.front(paragraphs)
@@ -292,8 +306,9 @@ class _Walker:
                 continue
             if self.in_references:
                 if paragraph.table is not None or paragraph.image is not None:
-                    self.structure.kept_text.append((paragraph.number, "a table or picture inside the reference "
-                                                     "list was left out: move it into a chapter or an appendix"))
+                    self.structure.kept_text.append((paragraph.number, _("a table or picture inside the "
+                                                                         "reference list was left out: move it "
+                                                                         "into a chapter or an appendix")))
                 if paragraph.text.strip():
                     self.structure.references.append((paragraph.number, _clean(paragraph.text)))
                 continue

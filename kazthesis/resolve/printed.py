@@ -6,6 +6,7 @@ setting or entry, and what of it is the tool's own words.
 
 from __future__ import annotations
 
+from kazthesis.i18n import N_
 from kazthesis.lang import locale
 from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import Document, Source
@@ -29,15 +30,15 @@ def document_units(document: Document) -> list[Unit]:
     contents_source = Source("thesis.toml", config.key_lines.get("layout.contents_depth", 1))
     contents_page = config.layout.get("contents", True)
     if contents_page:
-        builder.add(contents_source, "fixed", [Segment(strings["contents"], "", "generated", "the contents page")],
-                    generated="the contents page")
+        builder.add(contents_source, "fixed", [Segment(strings["contents"], "", "generated", N_("the contents page"))],
+                    generated=N_("the contents page"))
     headings = {h.id: h for h in document.headings}
     for entry in document.contents if contents_page else []:
         heading = headings.get(entry.id)
         source = heading.source if heading is not None else settings.fixed_source(entry.id)
         text = entry.text.upper() if entry.kind in ("chapter", "structural") and not apa else entry.text
-        builder.add(source, "contents", [Segment(text, "", "generated", "the contents page")],
-                    generated="the contents page")
+        builder.add(source, "contents", [Segment(text, "", "generated", N_("the contents page"))],
+                    generated=N_("the contents page"))
     if document.terms:
         settings.terms()
     if document.abbreviations:
@@ -91,19 +92,19 @@ class _SettingUnits:
             if at < 0:
                 continue
             if at > position:
-                segments.append(Segment(printed[position:at], "", "generated", "the title page's fixed words"))
+                segments.append(Segment(printed[position:at], "", "generated", N_("the title page's fixed words")))
             segments.append(Segment(printed[at : at + len(shown)], typed, "field", f"title_page.{name}",
                                     line=self.line(f"title_page.{name}")))
             position = at + len(shown)
         if position < len(printed):
-            segments.append(Segment(printed[position:], "", "generated", "the title page's fixed words"))
+            segments.append(Segment(printed[position:], "", "generated", N_("the title page's fixed words")))
         return segments
 
     def title_line(self, printed: str, names: list[str], story: str = "body") -> None:
         segments = self.fields(printed, names)
         named = next((s.what for s in segments if s.kind == "field"), "title_page")
         source = Source("thesis.toml", self.line(named))
-        generated = "" if any(s.kind == "field" for s in segments) else "the title page's fixed words"
+        generated = "" if any(s.kind == "field" for s in segments) else N_("the title page's fixed words")
         self.builder.add(source, "title", segments, story=story, generated=generated)
 
     def title_page(self) -> None:
@@ -132,8 +133,8 @@ class _SettingUnits:
             segments = self.fields("\n".join(lines), names)
             named = next((s.what for s in segments if s.kind == "field"), "title_page")
             source = Source("thesis.toml", self.line(named))
-            self.builder.add(source, "title", [Segment(f"{label}:", "", "generated", "the title page's fixed words")],
-                             generated="the title page's fixed words")
+            fixed = N_("the title page's fixed words")
+            self.builder.add(source, "title", [Segment(f"{label}:", "", "generated", fixed)], generated=fixed)
             self.builder.add(source, "title", segments)
 
     def title_foot(self) -> None:
@@ -142,35 +143,36 @@ class _SettingUnits:
     def terms(self) -> None:
         source = Source("thesis.toml", self.line("terms"))
         builder = self.builder
-        builder.add(source, "fixed", [Segment(self.strings["terms"], "", "generated", "a fixed heading")],
-                    generated="a fixed heading")
-        builder.add(source, "fixed", [Segment(self.strings["terms_intro"], "", "generated", "a fixed sentence")],
-                    generated="a fixed sentence")
+        builder.add(source, "fixed", [Segment(self.strings["terms"], "", "generated", N_("a fixed heading"))],
+                    generated=N_("a fixed heading"))
+        builder.add(source, "fixed", [Segment(self.strings["terms_intro"], "", "generated", N_("a fixed sentence"))],
+                    generated=N_("a fixed sentence"))
         for term, definition in self.document.terms:
             builder.add(Source("thesis.toml", self.line(f"terms.{term}")), "setting",
-                        [Segment(term, "", "generated", "a term's name"), Segment(" – ", "", "generated", "a dash"),
+                        [Segment(term, "", "generated", N_("a term's name")),
+                         Segment(" – ", "", "generated", N_("a dash")),
                          Segment(shown(definition), definition, "field", f"terms.{term}",
                                  line=self.line(f"terms.{term}"))])
 
     def abbreviations(self) -> None:
         builder = self.builder
         builder.add(Source("thesis.toml", self.line("abbreviations")), "fixed",
-                    [Segment(self.strings["abbreviations"], "", "generated", "a fixed heading")],
-                    generated="a fixed heading")
+                    [Segment(self.strings["abbreviations"], "", "generated", N_("a fixed heading"))],
+                    generated=N_("a fixed heading"))
         for abbreviation, meaning in self.document.abbreviations:
             source = Source("thesis.toml", self.line(f"abbreviations.{abbreviation}"))
-            builder.add(source, "setting", [Segment(abbreviation, "", "generated", "an abbreviation's name")])
-            builder.add(source, "setting", [Segment("\u2013", "", "generated", "a dash")], generated="a dash")
+            builder.add(source, "setting", [Segment(abbreviation, "", "generated", N_("an abbreviation's name"))])
+            builder.add(source, "setting", [Segment("\u2013", "", "generated", N_("a dash"))], generated=N_("a dash"))
             builder.add(source, "setting", [Segment(shown(meaning), meaning, "field",
                                                     f"abbreviations.{abbreviation}", line=source.line)])
 
     def references(self) -> None:
         builder = self.builder
         builder.add(Source(self.bib, 1), "fixed", [Segment(self.strings["references"], "", "generated",
-                                                           "a fixed heading")], generated="a fixed heading")
+                                                           N_("a fixed heading"))], generated=N_("a fixed heading"))
         for ref in self.document.references:
             text = "".join(for_print(part) for part, _ in ref.runs) if ref.runs else for_print(ref.text)
             builder.add(Source(self.bib, ref.entry.line), "reference",
-                        [Segment(f"{ref.label} ", "", "generated", "the reference list's number"),
+                        [Segment(f"{ref.label} ", "", "generated", N_("the reference list's number")),
                          Segment(shown(text), ref.text, "reference", ref.entry.key, line=ref.entry.line)],
                         entry=ref.entry.key)

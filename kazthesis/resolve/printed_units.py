@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kazthesis.i18n import N_
 from kazthesis.model import (
     CONTAINERS,
     Block,
@@ -57,7 +58,7 @@ class Segment:
     printed: str
     key: str  # as the source writes it; "" for generated text
     kind: str  # "text" | "field" | "reference" | "cite" | "xref" | "object" | "generated"
-    what: str = ""  # generated: what it is ("the heading's number"); cite: the keys; field: the setting
+    what: str = ""  # generated: what it is ("the heading's number", marked with N_); cite: the keys; field: the setting
     upper: bool = False  # printed in capitals (a chapter title)
     line: int = 0  # a setting's own line in thesis.toml
 
@@ -141,16 +142,16 @@ class Builder:
                 keys = ", ".join("@" + item.key for item in node.items)
                 segments.append(Segment(shown(node.text).replace(" ", "\u00a0"), citation_key(node), "cite", keys))
             elif isinstance(node, CrossRef):
-                segments.append(Segment(shown(node.text), crossref_key(node), "xref", "a cross-reference's number"))
+                segments.append(Segment(shown(node.text), crossref_key(node), "xref", N_("a cross-reference's number")))
             elif isinstance(node, NoteRef):
                 self.notes.append(node.note)
                 label = f"[^{node.note.label}]" if node.note.label else "^["
-                segments.append(Segment(OBJECT, label, "object", "a footnote call"))
+                segments.append(Segment(OBJECT, label, "object", N_("a footnote call")))
             elif isinstance(node, InlineImage):
-                segments.append(Segment(OBJECT, f"![{node.alt}]", "object", "a picture"))
+                segments.append(Segment(OBJECT, f"![{node.alt}]", "object", N_("a picture")))
             elif isinstance(node, Math):
                 printed = OBJECT if node.svg else node.tex
-                segments.append(Segment(printed, f"${node.tex}$", "object", "a formula"))
+                segments.append(Segment(printed, f"${node.tex}$", "object", N_("a formula")))
         return segments
 
     def add(self, source: Source, kind: str, segments: list[Segment], **more: str) -> Unit:
@@ -170,13 +171,14 @@ class Builder:
 
     def heading(self, heading: Heading) -> None:
         if heading.kind == "appendix":
-            segments = [Segment(heading.label + " ", "", "generated", "the appendix's label"),
+            segments = [Segment(heading.label + " ", "", "generated", N_("the appendix's label")),
                         *self.inlines(heading.title)]
         else:
-            number = [Segment(heading.number + " ", "", "generated", "the heading's number")] if heading.number else []
+            number = ([Segment(heading.number + " ", "", "generated", N_("the heading's number"))]
+                      if heading.number else [])
             segments = number + self.inlines(heading.title, upper=heading.level == 1 and self.upper_chapters)
             if heading.end:
-                segments.append(Segment(heading.end, "", "generated", "the heading's full stop"))
+                segments.append(Segment(heading.end, "", "generated", N_("the heading's full stop")))
         self.add(heading.source, "heading", segments)
 
     def caption(self, source: Source, label: str, caption: list[Inline], what: str) -> None:
@@ -189,10 +191,10 @@ class Builder:
         elif isinstance(block, Paragraph):
             self.add(block.source, "paragraph", self.inlines(block.children))
         elif isinstance(block, Figure):
-            self.add(block.source, "object", [Segment(OBJECT, "", "object", "a figure")])
-            self.caption(block.source, block.label, block.caption, "the figure's number")
+            self.add(block.source, "object", [Segment(OBJECT, "", "object", N_("a figure"))])
+            self.caption(block.source, block.label, block.caption, N_("the figure's number"))
         elif isinstance(block, Table):
-            self.caption(block.source, block.label, block.caption, "the table's number")
+            self.caption(block.source, block.label, block.caption, N_("the table's number"))
             first = self.table_start(block.source)
             for n, row in enumerate(block.header + block.rows):
                 line = first + n + (n >= len(block.header)) if first else block.source.line
@@ -211,11 +213,11 @@ class Builder:
         elif isinstance(block, CodeBlock):
             self.code(block)
         elif isinstance(block, Statistics):
-            self.add(block.source, "fixed", [Segment(shown(block.line("")), "", "generated", "the statistics line")],
-                     generated="the statistics line")
+            what = N_("the statistics line")
+            self.add(block.source, "fixed", [Segment(shown(block.line("")), "", "generated", what)], generated=what)
         elif isinstance(block, MathBlock):
             printed = OBJECT if block.math.svg else block.math.tex
-            self.add(block.source, "object", [Segment(printed, "", "object", "a formula")])
+            self.add(block.source, "object", [Segment(printed, "", "object", N_("a formula"))])
         elif isinstance(block, (PageBreak, Rule)):
             self.add(block.source, "object", [])
 
@@ -236,7 +238,7 @@ class Builder:
     def code(self, block: CodeBlock) -> None:
         highlight = self.highlight
         if block.listing:
-            self.caption(block.source, block.label, block.caption, "the listing's number")
+            self.caption(block.source, block.label, block.caption, N_("the listing's number"))
         lines = block.text.split("\n")
         if block.listing or highlight:
             for n, line in enumerate(lines):
@@ -248,7 +250,7 @@ class Builder:
 
     def footnotes(self) -> None:
         for note in self.notes:
-            self.add(note.source, "footnote", [Segment(" ", "", "generated", "the footnote's number"),
+            self.add(note.source, "footnote", [Segment(" ", "", "generated", N_("the footnote's number")),
                                                *self.inlines(note.children)], story="footnote")
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from kazthesis.docx.reading import PARAGRAPH, Edit, Paragraph
+from kazthesis.i18n import N_, _
 from kazthesis.lang.folding import folded_text
 from kazthesis.model import Source
 from kazthesis.resolve.printed_units import OBJECT, Unit
@@ -36,7 +37,7 @@ from kazthesis.review.reviewed import Reviewed
 from kazthesis.review.settings import field_edit, reference_edit
 from kazthesis.review.sources import Sources, region
 
-ALREADY = "the source already reads so (applied before?)"
+ALREADY = N_("the source already reads so (applied before?)")
 CITED_NUMBER_RE = re.compile(r"\[(\d{1,4})\]")
 
 
@@ -64,14 +65,21 @@ class Change:
     unit: Unit | None = None
     source: Source | None = None  # where the change is, as exactly as known
     placed: str = ""  # how its paragraph was found: "marker" | "text" | "alike" | "after"
-    generated: str = ""  # the generated text it falls on ("the heading's number"), if any
-    citation: str = ""  # for a changed citation number: which source it stands for
+    generated: str = ""  # the generated text it falls on ("the heading's number", marked with N_), if any
+    citation: str = ""  # a changed citation number: the citation as printed,
+    cites: str = ""  # the keys it stands for,
+    meant: tuple[int, str] | None = None  # and the one number typed over it with the key that number stands for
     destination: Source | None = None  # a moved paragraph: the line it now follows
     status: str = "ready"  # "ready" | "conflict" | "not applicable" | "applied"
-    reason: str = ""
+    reason: str = ""  # why it is a conflict or not applicable: a message marked with N_, translated when shown
+    reason_fields: dict[str, str] = field(default_factory=dict)  # the values of the reason's {placeholders}
     edits: list[SourceEdit] = field(default_factory=list)
     key_edit: tuple[int, int, str] | None = None  # the change on the unit's source form, for checking
     expect: tuple[str, str] | None = None  # a setting or entry changed: its name or key, its new printed text
+
+    def why(self) -> str:
+        """The reason, in the student's language."""
+        return _(self.reason).format(**self.reason_fields)
 
 
 class _Planner:
@@ -105,10 +113,10 @@ class _Planner:
         change = Change(paragraph, kind, author, unit=unit, source=unit.source if unit else None, placed=how,
                         **more)  # type: ignore[arg-type]
         if unit is None:
-            change.status, change.reason = "not applicable", "its paragraph was not found in the sources"
+            change.status, change.reason = "not applicable", N_("its paragraph was not found in the sources")
         elif unit.generated:
             change.generated = unit.generated
-            change.status, change.reason = "not applicable", f"it is on generated text ({unit.generated})"
+            change.status, change.reason = "not applicable", N_("it is on generated text")  # shown: what text
         self.changes.append(change)
         return change
 
@@ -120,7 +128,8 @@ class _Planner:
             return
         source = self.sources.get(unit.source.path)
         if source is None or not unit.source.path.endswith((".md", ".markdown")) or unit.story != "body":
-            change.status, change.reason = "not applicable", "a paragraph can be added only among the chapters' text"
+            change.status = "not applicable"
+            change.reason = N_("a paragraph can be added only among the chapters' text")
             return
         following = self.units.index(unit) + 1
         if following < len(self.units) and folded_text(self.units[following].printed) == folded_text(text):
@@ -146,7 +155,7 @@ class _Planner:
             return
         source = self.sources.get(unit.source.path)
         if source is None or not unit.source.path.endswith((".md", ".markdown")):
-            change.status, change.reason = "not applicable", "only a paragraph of the chapters can be deleted here"
+            change.status, change.reason = "not applicable", N_("only a paragraph of the chapters can be deleted here")
             return
         start, end = region(source, unit.source.line, unit.kind)
         cut_end = end
@@ -164,7 +173,7 @@ class _Planner:
         here = self.placed.get(destination.index)
         target = self.units[here.unit] if here is not None and here.unit is not None else None
         if target is None or not target.source.path.endswith((".md", ".markdown")) or target.story != "body":
-            change.status, change.reason = "not applicable", "the place it was moved to is not in the chapters"
+            change.status, change.reason = "not applicable", N_("the place it was moved to is not in the chapters")
             return
         change.destination = target.source
         end = self.block_end(target)
@@ -188,13 +197,13 @@ class _Planner:
         for piece in paragraph.pieces:
             if piece.revision is not None and piece.revision.kind == "format" and piece.text.strip():
                 change = self.new(paragraph, "format", piece.revision.author, unit, how, deleted=piece.text)
-                change.status, change.reason = "not applicable", "a change of formatting: make it in the source " \
-                    "with *italics* or **bold**"
+                change.status, change.reason = "not applicable", N_("a change of formatting: make it in the "
+                                                                    "source with *italics* or **bold**")
         if paragraph.mark is not None and paragraph.mark.kind == "delete" and paragraph.accepted.strip():
             change = self.new(paragraph, "joined", paragraph.mark.author, unit, how,
                               before=_tail(paragraph.accepted))
             if change.status == "ready":
-                change.status, change.reason = "not applicable", "join the two paragraphs in the source by hand"
+                change.status, change.reason = "not applicable", N_("join the two paragraphs in the source by hand")
         if not edits:
             return
         alignment = correspondence(paragraph.original, unit) if unit is not None and not unit.generated else None
@@ -212,14 +221,14 @@ class _Planner:
                 continue
             if alignment is None:
                 change.status = "conflict"
-                change.reason = "the source paragraph has changed since the .docx was made"
+                change.reason = N_("the source paragraph has changed since the .docx was made")
                 continue
             self.locate(change, trimmed(edit), unit, alignment)
 
     def conflict(self, change: Change, paragraph: Paragraph, unit: Unit) -> Alignment | None:
         alignment = correspondence(paragraph.original, unit)
         if alignment is None:
-            change.status, change.reason = "conflict", "the source paragraph has changed since the .docx was made"
+            change.status, change.reason = "conflict", N_("the source paragraph has changed since the .docx was made")
         return alignment
 
     def locate(self, change: Change, edit: Edit, unit: Unit, alignment: Alignment) -> None:
@@ -255,22 +264,22 @@ class _Planner:
         """A change inside generated text: said so; a citation number with the key it stands for."""
         segment = unit.segments[index] if index is not None else None
         if segment is not None and segment.kind == "cite":
-            change.citation = f"{segment.printed.replace(chr(0xA0), ' ')} stands for {segment.what}"
+            change.citation, change.cites = segment.printed.replace(chr(0xA0), " "), segment.what
             numbers = [int(n) for n in re.findall(r"\d+", change.inserted)]
             if len(numbers) == 1 and numbers[0] in self.numbers:
-                change.citation += f"; [{numbers[0]}] would be @{self.numbers[numbers[0]]}"
-            change.generated = "a citation number"
-            change.reason = f"a citation number is made from the source's [{segment.what}]: cite the source you " \
-                            "mean there"
+                change.meant = (numbers[0], "@" + self.numbers[numbers[0]])
+            change.generated = N_("a citation number")
+            change.reason = N_("a citation number is made from the source's [{keys}]: cite the source you mean there")
+            change.reason_fields = {"keys": segment.what}
         else:
-            change.generated = segment.what if segment is not None else "generated text"
-            change.reason = f"it is on generated text ({change.generated})"
+            change.generated = segment.what if segment is not None else N_("generated text")
+            change.reason = N_("it is on generated text")
         change.status = "not applicable"
 
     def markdown_edit(self, change: Change, inserted: str, unit: Unit, first: int, last: int) -> None:
         source = self.sources.get(unit.source.path)
         if source is None or not unit.source.path.endswith((".md", ".markdown")):
-            change.status, change.reason = "not applicable", "its source is not a text file of the project"
+            change.status, change.reason = "not applicable", N_("its source is not a text file of the project")
             return
         key_first = key_offset(unit, first, first == last)
         key_last = key_offset(unit, last, True)
@@ -282,12 +291,13 @@ class _Planner:
             point = lined.point(key_first)
             span = (point, point) if point is not None else None
         if span is None:
-            change.status, change.reason = "not applicable", "its words were not found in the source paragraph"
+            change.status, change.reason = "not applicable", N_("its words were not found in the source paragraph")
             return
         at, to = start + span[0], start + span[1]
         if change.kind == "split":
             if unit.kind != "paragraph":
-                change.status, change.reason = "not applicable", "only a paragraph of running text can be split here"
+                change.status = "not applicable"
+                change.reason = N_("only a paragraph of running text can be split here")
                 return
             while to < len(source.text) and source.text[to] in " \t":
                 to += 1  # the new paragraph starts at its first word
@@ -305,19 +315,21 @@ class _Planner:
     def setting(self, change: Change, edit: Edit, unit: Unit, touched: list[int], first: int, last: int,
                 starts: list[int]) -> None:
         if len(touched) != 1:
-            change.status, change.reason = "not applicable", "it spans text from more than one setting"
+            change.status, change.reason = "not applicable", N_("it spans text from more than one setting")
             return
         index = touched[0]
         segment = unit.segments[index]
         source = self.sources.get(unit.source.path)
         if source is None:
-            change.status, change.reason = "not applicable", f"{unit.source.path} cannot be read"
+            change.status, change.reason = "not applicable", N_("{file} cannot be read")
+            change.reason_fields = {"file": unit.source.path}
             return
         inside = (first - starts[index], last - starts[index])
         make = field_edit if segment.kind == "field" else reference_edit
         made = make(source, segment, inside, edit.inserted, segment.line or unit.source.line)
         if isinstance(made, str):
             change.status, change.reason = "not applicable", made
+            change.reason_fields = {"setting": segment.what}
             return
         at, to, new = made
         change.source = Source(unit.source.path, source.line_of(at))

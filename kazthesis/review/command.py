@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kazthesis.docx.markers import source_files
-from kazthesis.i18n import _, ngettext
+from kazthesis.i18n import N_, _, ngettext
 from kazthesis.model import Source
 from kazthesis.output import write_files
 from kazthesis.pipeline import prepare
@@ -97,7 +97,7 @@ def run_review(docx: Path, root: Path, apply: bool, out: TextIO, err: TextIO) ->
         if change.status == "ready" and change.edits:
             change.status = "applied"
         elif change.status == "ready":
-            change.status, change.reason = "not applicable", "nothing in the source to change"
+            change.status, change.reason = "not applicable", N_("nothing in the source to change")
     relocate = _relocation(changes, sources, texts)
     marks = sorted(change_marks(changes, ranks, docx.name, True, relocate), key=lambda m: m.rank)
     comments = comment_marks(reviewed.comments, placed, units, lines, ranks, docx.name, relocate)

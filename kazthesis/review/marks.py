@@ -2,7 +2,8 @@
 
 Each line reads ``FILE:LINE: comment (Author, date): «text» — on «words»`` or
 ``FILE:LINE: change (Author): «old» → «new»``, so that an editor that jumps
-to FILE:LINE takes the student to the place. Replies follow their comment.
+to FILE:LINE takes the student to the place; the words are in the student's
+language (:mod:`kazthesis.i18n`), the FILE:LINE, «quotes» and → are not. Replies follow their comment.
 What could not be placed is listed last, under the .docx's own name, with its
 text: never dropped.
 """
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kazthesis.docx.reading import PARAGRAPH
+from kazthesis.i18n import _
 from kazthesis.model import Source
 from kazthesis.resolve.printed_units import OBJECT, Unit
 from kazthesis.review.changes import Change
@@ -46,59 +48,73 @@ def quoted(text: str) -> str:
 
 
 def _who(author: str, date: str = "", done: bool = False) -> str:
-    details = [author or "no author"] + ([date] if date else []) + (["resolved"] if done else [])
+    details = [author or _("no author")] + ([date] if date else []) + ([_("resolved")] if done else [])
     return "(" + ", ".join(details) + ")"
 
 
-def describe(change: Change, apply: bool) -> str:
-    """The printed form of a change (after ``FILE:LINE: ``)."""
-    who = f"change {_who(change.author)}:"
+def _what(change: Change) -> str:
+    """What the change does, in words (the quoted texts filled in after translating)."""
     kind = change.kind
     if kind == "inserted":
-        what = f"paragraph added after this one: {quoted(change.inserted)}"
-    elif kind == "deleted":
-        what = f"paragraph deleted: {quoted(change.deleted)}"
-    elif kind == "moved":
-        where = f"after {change.destination}" if change.destination else "elsewhere"
-        what = f"paragraph moved to {where}: {quoted(change.deleted)}"
-    elif kind == "split":
-        what = f"paragraph split after {quoted(change.before)}"
-    elif kind == "joined":
-        what = f"paragraph joined with the next one after {quoted(change.before)}"
-    elif kind == "format":
-        what = f"formatting of {quoted(change.deleted)}"
-    elif change.deleted and change.inserted:
-        what = f"{quoted(change.deleted)} → {quoted(change.inserted)}"
-    elif change.deleted:
-        what = f"deleted {quoted(change.deleted)}"
-    else:
-        what = f"inserted {quoted(change.inserted)} " + (f"after {quoted(change.before)}" if change.before
-                                                          else "at the start")
+        return _("paragraph added after this one: {text}").format(text=quoted(change.inserted))
+    if kind == "deleted":
+        return _("paragraph deleted: {text}").format(text=quoted(change.deleted))
+    if kind == "moved":
+        if change.destination:
+            return _("paragraph moved to after {place}: {text}").format(place=change.destination,
+                                                                        text=quoted(change.deleted))
+        return _("paragraph moved elsewhere: {text}").format(text=quoted(change.deleted))
+    if kind == "split":
+        return _("paragraph split after {text}").format(text=quoted(change.before))
+    if kind == "joined":
+        return _("paragraph joined with the next one after {text}").format(text=quoted(change.before))
+    if kind == "format":
+        return _("formatting of {text}").format(text=quoted(change.deleted))
+    if change.deleted and change.inserted:
+        return f"{quoted(change.deleted)} → {quoted(change.inserted)}"
+    if change.deleted:
+        return _("deleted {text}").format(text=quoted(change.deleted))
+    if change.before:
+        return _("inserted {text} after {before}").format(text=quoted(change.inserted), before=quoted(change.before))
+    return _("inserted {text} at the start").format(text=quoted(change.inserted))
+
+
+def describe(change: Change, apply: bool) -> str:
+    """The printed form of a change (after ``FILE:LINE: ``), in the student's language."""
     notes = []
     if change.citation:
-        notes.append(f"the citation {change.citation}")
+        note = _("the citation {citation} stands for {keys}").format(citation=change.citation, keys=change.cites)
+        if change.meant is not None:
+            note += _("; [{number}] would be {key}").format(number=change.meant[0], key=change.meant[1])
+        notes.append(note)
     elif change.generated:
-        notes.append(f"on generated text ({change.generated})")
+        notes.append(_("on generated text ({what})").format(what=_(change.generated)))
     if change.placed == "alike":
-        notes.append("placed where the text reads alike")
+        notes.append(_("placed where the text reads alike"))
     if change.status == "conflict":
-        notes.append(f"conflict: {change.reason}")
+        notes.append(_("conflict: {reason}").format(reason=change.why()))
     elif apply and change.status == "not applicable" and not change.generated and change.unit is not None:
-        notes.append(f"not applicable: {change.reason}")
+        notes.append(_("not applicable: {reason}").format(reason=change.why()))
     elif apply and change.status == "applied":
-        notes.append("applied")
-    return " — ".join([f"{who} {what}", *notes])
+        notes.append(_("applied"))
+    return " — ".join([_("change {who}: {what}").format(who=_who(change.author), what=_what(change)), *notes])
 
 
 def describe_comment(comment: Comment, unit: Unit | None) -> tuple[str, tuple[str, ...]]:
-    text = f"comment {_who(comment.author, comment.date, comment.done)}: {quoted(comment.text)}"
+    text = _("comment {who}: {text}").format(who=_who(comment.author, comment.date, comment.done),
+                                             text=quoted(comment.text))
     if comment.words:
-        text += f" — on {quoted(comment.words)}"
+        text += " — " + _("on {words}").format(words=quoted(comment.words))
     if unit is not None and unit.generated:
-        text += f" — on generated text ({unit.generated})"
-    replies = tuple(f"reply {_who(reply.author, reply.date, reply.done)}: {quoted(reply.text)}"
-                    for reply in comment.replies)
+        text += " — " + _("on generated text ({what})").format(what=_(unit.generated))
+    replies = tuple(_("reply {who}: {text}").format(who=_who(reply.author, reply.date, reply.done),
+                                                   text=quoted(reply.text)) for reply in comment.replies)
     return text, replies
+
+
+def _in_docx(docx_name: str, paragraph: int) -> str:
+    """Where a mark not found in the sources stands: the .docx's name and its paragraph's number."""
+    return _("{file} (paragraph {number})").format(file=docx_name, number=paragraph + 1)
 
 
 class Ranks:
@@ -128,10 +144,10 @@ def change_marks(changes: list[Change], ranks: Ranks, docx_name: str, apply: boo
             change.source = relocate(change.source)
         if change.destination is not None:
             change.destination = relocate(change.destination)
-        where = str(change.source) if change.source else f"{docx_name} (paragraph {change.paragraph.index + 1})"
+        where = str(change.source) if change.source else _in_docx(docx_name, change.paragraph.index)
         text = describe(change, apply)
         if change.source is None:
-            text += " — not found in the sources"
+            text += " — " + _("not found in the sources")
         marks.append(Mark(where, (*ranks.rank(change.source, change.paragraph.index, 0), 1, n), text, change))
     return marks
 
@@ -147,8 +163,8 @@ def comment_marks(comments: list[Comment], placed: dict[int, Placed], units: lis
         source = relocate(source) if source is not None else None
         text, replies = describe_comment(comment, unit)
         if source is None:
-            where = docx_name if comment.paragraph is None else f"{docx_name} (paragraph {comment.paragraph + 1})"
-            text += " — not found in the sources" if comment.paragraph is not None else " — anchored nowhere"
+            where = docx_name if comment.paragraph is None else _in_docx(docx_name, comment.paragraph)
+            text += " — " + (_("not found in the sources") if comment.paragraph is not None else _("anchored nowhere"))
         else:
             where = str(source)
         paragraph = comment.paragraph if comment.paragraph is not None else 1 << 30

@@ -30,6 +30,7 @@ from kazthesis.docx.reading import (
     related_parts,
     w,
 )
+from kazthesis.i18n import _
 from kazthesis.review.comments import Comment, read_comments
 
 
@@ -83,16 +84,17 @@ def read_reviewed(path: Path) -> Reviewed:
         with zipfile.ZipFile(path) as archive:
             return _read(archive, path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ReviewedError(f"cannot be read as a .docx ({getattr(exc, 'strerror', None) or exc})") from exc
+        raise ReviewedError(_("cannot be read as a .docx ({reason})").format(
+            reason=getattr(exc, "strerror", None) or exc)) from exc
     except etree.XMLSyntaxError as exc:
-        raise ReviewedError(f"holds damaged XML ({exc})") from exc
+        raise ReviewedError(_("holds damaged XML ({reason})").format(reason=exc)) from exc
 
 
 def _read(archive: zipfile.ZipFile, path: Path) -> Reviewed:
     main = main_part(archive)
     body = read_xml(archive, main)
     if body is None or etree.QName(body).localname != "document":
-        raise ReviewedError("is not a Word document (no word/document.xml)")
+        raise ReviewedError(_("is not a Word document (no word/document.xml)"))
     related = related_parts(archive, main)
     paragraphs: list[Paragraph] = []
     stories = [("body", body)]

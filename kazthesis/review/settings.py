@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kazthesis.i18n import N_
 from kazthesis.resolve.printed_units import Segment
 from kazthesis.review.align import Alignment
 from kazthesis.review.sources import SourceFile
@@ -21,7 +22,9 @@ TOML_VALUE_RE = re.compile(r"""^\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=\s*"""
                            r"""(?P<value>"(?:[^"\\]|\\.)*"|'[^']*'|\d+)""")
 BIB_UNSAFE = set("{}\\%&$#")
 
-Made = tuple[int, int, str] | str  # (start, end, new text) in the file, or why it cannot be made
+# (start, end, new text) in the file, or why it cannot be made: a message marked with N_, its {setting} the
+# segment's setting, translated where it is shown
+Made = tuple[int, int, str] | str
 
 
 def field_edit(source: SourceFile, segment: Segment, inside: tuple[int, int], inserted: str, line: int) -> Made:
@@ -29,7 +32,7 @@ def field_edit(source: SourceFile, segment: Segment, inside: tuple[int, int], in
     text = source.line_text(line)
     match = TOML_VALUE_RE.match(text)
     if match is None:
-        return f"the value of {segment.what} is not a one-line string in thesis.toml: change it there by hand"
+        return N_("the value of {setting} is not a one-line string in thesis.toml: change it there by hand")
     value = match.group("value")
     quote = value[0] if value[0] in "\"'" else ""
     inner_start = source.line_span(line)[0] + match.start("value") + (1 if quote else 0)
@@ -38,14 +41,14 @@ def field_edit(source: SourceFile, segment: Segment, inside: tuple[int, int], in
     a, b = inside
     span = alignment.place(a, b)
     if span is None:
-        return f"the words were not found in the value of {segment.what}"
+        return N_("the words were not found in the value of {setting}")
     new = inserted.replace("\u00a0", " ")
     if quote == '"':
         new = new.replace("\\", "\\\\").replace('"', '\\"')
     elif quote == "'" and "'" in new:
-        return f"{segment.what} is written in 'single quotes', which cannot hold a ' — change it by hand"
+        return N_("{setting} is written in 'single quotes', which cannot hold a ' — change it by hand")
     elif not quote and not re.fullmatch(r"\d*", new):
-        return f"{segment.what} is a number: change it by hand"
+        return N_("{setting} is a number: change it by hand")
     return inner_start + span[0], inner_start + span[1], new
 
 
@@ -69,9 +72,9 @@ def entry_span(source: SourceFile, line: int) -> tuple[int, int]:
 
 def reference_edit(source: SourceFile, segment: Segment, inside: tuple[int, int], inserted: str, line: int) -> Made:
     """The edit of a .bib entry for a change at ``inside`` of its printed description."""
-    generated = "it is on generated text (the reference list's punctuation or order)"
+    generated = N_("it is on generated text (the reference list's punctuation or order)")
     if BIB_UNSAFE & set(inserted):
-        return "the new words hold characters BibTeX reads as markup: change the entry by hand"
+        return N_("the new words hold characters BibTeX reads as markup: change the entry by hand")
     start, end = entry_span(source, line)
     alignment = Alignment(segment.printed, source.text[start:end])
     a, b = inside

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kazthesis.bibliography.reader import parse_bibliography
 from kazthesis.docx.reading import PARAGRAPH
+from kazthesis.i18n import N_
 from kazthesis.lang.folding import folded_text
 from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import Document
@@ -28,8 +29,8 @@ from kazthesis.resolve.references import numbered
 from kazthesis.review.changes import Change, SourceEdit
 from kazthesis.review.sources import SourceFile, Sources
 
-NOT_AS_MARKED = "made in the source, it would not print as marked: make it by hand"
-OVERLAP = "it overlaps another change in the source"
+NOT_AS_MARKED = N_("made in the source, it would not print as marked: make it by hand")
+OVERLAP = N_("it overlaps another change in the source")
 
 
 def edited(text: str, edits: list[SourceEdit]) -> str:

@@ -95,6 +95,47 @@ def test_typed_draft_files(kk: tuple[str, Path, str, Pdf]) -> None:
     assert re.search(r"¶67 \(p\. \d\): \[22\] kept as typed", report)
 
 
+# The words of the import report in English, outside what it quotes from the draft.
+ENGLISH = re.compile(r"\b(?:Read|Structure|Imported|title page|contents page|structural element|chapters?|sections?|"
+                     r"typed|style|listed|bold|centred|appendix|reference list|entries|parsed|kept as|placeholders?|"
+                     r"citations?|linked|figures?|tables?|footnotes?|paragraphs?|language|dropped|not cited|"
+                     r"sources?)\b")
+
+
+def test_the_report_is_in_the_students_language(kk: tuple[str, Path, str, Pdf], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each decision, note and count of the report in Kazakh, at the same draft positions as in English; what it
+    quotes from the draft as it is."""
+    english = kk[0]
+    monkeypatch.setenv("KAZTHESIS_LANG", "kk")
+    report, project = imported(DRAFTS / "kk-typed.docx", tmp_path / "kk-thesis")
+    lines, english_lines = report.splitlines(), english.splitlines()
+    assert len(lines) == len(english_lines)
+    for line, english_line in zip(lines, english_lines, strict=True):
+        assert re.findall(r"¶\d+|'[^']*'", line) == re.findall(r"¶\d+|'[^']*'", english_line), line
+        written = re.sub(r"'[^']*'", "", line).replace("kk-typed.docx", "").replace(str(project), "")
+        assert ENGLISH.search(written) is None, line
+        assert ENGLISH.search(english_line) or "list_uncited" in english_line or english_line.endswith(":")
+    for said in ("¶11 (2-бет): мазмұн беті алынып тасталды (7 жол, олар бойынша тақырыптар тексерілді)",
+                 "¶19 (3-бет): құрылымдық элемент 'КІРІСПЕ' (кіріспе)",
+                 "¶25 (4-бет): 1-тарау (терілген мәтін 'ТАРАУ І ЯДРОЛЫҚ МҰРА ЖӘНЕ ОДАН'): 'ЯДРОЛЫҚ МҰРА",
+                 "¶26 (4-бет): бөлім 1.1 (терілген нөмір 1.1): 'Семей полигонының жабылуы'",
+                 "¶41 (5-бет): бөлім 2.1 (ортаға туралған жуан жол): 'Білім саласы'",
+                 "¶45 (7-бет): әдебиеттер тізімі басталады: 'ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТТЕР ТІЗІМІ'",
+                 "¶69 (8-бет): А қосымшасы: 'Хронология'", "¶1: титул парағы: ministry = 'Қазақстан Республикасы"):
+        assert said in report, said
+
+
+def test_an_imported_thesis_toml_speaks_the_documents_language(kk: tuple[str, Path, str, Pdf]) -> None:
+    """Its comments are in the draft's language, as `new` writes them, the first line naming the import."""
+    text = (kk[1] / "thesis.toml").read_text(encoding="utf-8")
+    assert text.startswith("# thesis.toml — kazthesis ") and "`import` командасы kk-typed.docx файлынан жазған.\n" \
+        in text.splitlines(keepends=True)[0]
+    assert "\n[abbreviations]\n# Қысқарту және оның толық мағынасы, әр жолға біреу:" in text
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert [line for line in comments if re.search(r"[a-z]{2,} [a-z]{2,} [a-z]{2,}", line)] == []
+
+
 def test_typed_draft_builds_in_order(kk: tuple[str, Path, str, Pdf]) -> None:
     _, project, closing, pdf = kk
     assert "1 placeholder source to fill in" in closing

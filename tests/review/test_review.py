@@ -9,12 +9,13 @@ conflict left alone, and a rebuild that shows the change.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, line_of, read_pdf, run_cli, squash
+from conftest import copy_project, edit_file, line_of, read_pdf, run_cli, squash
 from reviewer import Reviewer
 
 from kazthesis.review.reviewed import read_reviewed
@@ -298,3 +299,90 @@ def test_a_file_that_is_not_a_docx_is_an_error(project: Path) -> None:
     assert "Traceback" not in result.err
     missing = review(project, project / "none.docx")
     assert missing.status == 1 and "no such file" in missing.err
+
+
+# --- in the student's language ---------------------------------------------------------------------------------
+
+# What the tool writes around the reviewer's words, in each language: the marks of supervisor(), a citation number
+# and a heading's number changed, and the paragraph that loses «сыртқы» changed in the source since (a conflict).
+SAID = {
+    "kk": ("түзету (А. Сейітов): «1991» → «1992»", "түзету (А. Сейітов): «сыртқы» жойылды — қайшылық: .docx "
+           "жасалғаннан бері бастапқы файлдағы абзац өзгерген",
+           "түсініктеме (А. Сейітов, 2026-12-03): «Кіріспені кеңейтіңіз.» — белгіленген мәтін: «қысқаша кіріспе»",
+           "жауап (Т. Студент, 2026-12-04): «Кеңейттім.»", "осы абзацтан кейін абзац қосылды: «Жаңа абзац [3]",
+           "абзац жойылды: «Қазіргі кезеңде", "«тәуелсіздігін 1991 жылы мойындады» сөздерінен кейін «ресми түрде» "
+           "қосылды", "«1.1» → «2.1» — автоматты түрде жасалған мәтінде (тақырыптың нөмірі)",
+           "«[2» → «[3» — [2, 25–31 б.] сілтемесі @sidorov2019 дереккөзін білдіреді; [3] — @smith2023 болар еді"),
+    "ru": ("исправление (А. Сейітов): «1991» → «1992»", "исправление (А. Сейітов): удалено «сыртқы» — конфликт: "
+           "абзац в исходном файле изменился после того, как был сделан .docx",
+           "комментарий (А. Сейітов, 2026-12-03): «Кіріспені кеңейтіңіз.» — к тексту «қысқаша кіріспе»",
+           "ответ (Т. Студент, 2026-12-04): «Кеңейттім.»", "после этого абзаца добавлен абзац: «Жаңа абзац [3]",
+           "абзац удалён: «Қазіргі кезеңде", "вставлено «ресми түрде» после «тәуелсіздігін 1991 жылы мойындады»",
+           "«1.1» → «2.1» — на тексте, созданном автоматически (номер заголовка)",
+           "«[2» → «[3» — ссылка [2, 25–31 б.] означает @sidorov2019; [3] означало бы @smith2023"),
+}
+APPLIED = {"kk": " — енгізілді", "ru": " — применено"}
+ALREADY = {"kk": " — қолданылмайды: бастапқы файлда мәтін бұрыннан осылай (бұрын енгізілген бе?)",
+           "ru": " — неприменимо: в исходном файле уже так (применено раньше?)"}
+ENGLISH = re.compile(r"\b(?:change|comment|reply|paragraph|deleted|inserted|after|on|conflict|not applicable|applied|"
+                     r"generated|citation|stands for|would be|author|resolved|source)\b")
+
+
+def _marked_up(project: Path) -> Path:
+    r = supervisor(project)
+    r.replace("Тарау туралы қысқаша", "[2", "[3")  # a citation number
+    r.replace("1.1 Дипломатиялық", "1.1", "2.1")  # a heading's number
+    docx = r.save(project / "returned.docx")
+    edit_file(project / INTRO, "сыртқы саясаты", "сыртқы саясаты әлі")  # a conflict
+    return docx
+
+
+def _tool_words(line: str) -> str:
+    """A printed line without its FILE:LINE and the «texts» it quotes: the words the tool wrote."""
+    return re.sub(r"«[^»]*»", "«»", line.split(": ", 1)[1])
+
+
+@pytest.mark.parametrize("code", ["kk", "ru"])
+def test_the_marks_are_listed_in_the_students_language(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       code: str) -> None:
+    """Every word the tool writes is in the student's language; FILE:LINE, the «quoted» texts and → stay as they
+    are, so the lines are the English ones but for the tool's own words (and their order)."""
+    docx = _marked_up(project)
+    english = review(project, docx)
+    monkeypatch.setenv("KAZTHESIS_LANG", code)
+    result = review(project, docx)
+    assert result.status == english.status == 0, result.err
+    for said in SAID[code]:
+        assert said in result.out, said
+    lines, english_lines = result.out.splitlines(), english.out.splitlines()
+    assert len(lines) == len(english_lines) == 13
+    for line, english_line in zip(lines, english_lines, strict=True):
+        assert line.split(": ", 1)[0] == english_line.split(": ", 1)[0]  # FILE:LINE, where an editor jumps
+        assert sorted(re.findall(r"«[^»]*»|→", line)) == sorted(re.findall(r"«[^»]*»|→", english_line))
+        assert ENGLISH.search(_tool_words(line)) is None, line
+        assert ENGLISH.search(_tool_words(english_line)), english_line  # the check reads the tool's words
+
+
+@pytest.mark.parametrize("code", ["kk", "ru"])
+def test_apply_and_output_review_txt_in_the_students_language(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              code: str) -> None:
+    """--apply's lines, its closing line and output/review.txt; a reason stored on a change (the source already
+    reads so) translated where it is shown."""
+    docx = _marked_up(project)
+    monkeypatch.setenv("KAZTHESIS_LANG", code)
+    result = review(project, docx, "--apply")
+    assert result.status == 0, result.err
+    lines = result.out.splitlines()
+    assert f"{CHAPTER}:{line_of(project / CHAPTER, '1992 жылы')}: {SAID[code][0]}{APPLIED[code]}" in lines
+    assert {"kk": "11 түзету ішінен 8 енгізілді (1 қайшылық, 2 қолданылмайды); 1 түсініктеме — output/review.txt",
+            "ru": "Применено 8 из 11 исправлений (1 конфликт, неприменимо 2); 1 комментарий — в output/review.txt",
+            }[code] in lines[-1]
+    review_txt = (project / "output" / "review.txt").read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ", 1)[0] for line in review_txt] == [f"{INTRO}:3", *[f"{CHAPTER}:3"] * 3, f"{CHAPTER}:7"]
+    for said in (SAID[code][1], SAID[code][2], SAID[code][3], SAID[code][7], SAID[code][8]):
+        assert any(said in line for line in review_txt), said
+    for line in [*lines[:-1], *review_txt]:
+        assert ENGLISH.search(_tool_words(line)) is None, line
+    again = review(project, docx, "--apply")
+    assert f"«Сынақ» → «Тексеру»{ALREADY[code]}" in again.out
+    assert ENGLISH.search(again.out) is None
