@@ -191,27 +191,39 @@ CAPTION_DASH = " \u2013 "  # between a number and its caption in every language:
 
 @dataclass(frozen=True)
 class CaptionLine:
-    """A numbered caption as both writers print it: "1-сурет – Атауы", or the label alone without a caption."""
+    """A numbered caption as both writers print it: "1-сурет – Атауы", or the label alone without a caption;
+    stacked (APA 7), the label alone on a line and the caption on the next, both above the figure or table."""
 
     label: str  # "1-сурет", "Таблица 1", "Листинг 2"
-    dash: str  # CAPTION_DASH, or "" when there is no caption
+    dash: str  # CAPTION_DASH, or "" when there is no caption or it is stacked
     text: list[Inline]  # the caption
+    stacked: bool = False
+
+    @property
+    def joint(self) -> str:
+        """What stands between the label and the caption in the line's text: the dash, or the line break of a
+        stacked caption, which reads as a space."""
+        return " " if self.stacked and self.text else self.dash
 
     @property
     def plain(self) -> str:
         """The line as plain text (an image's description)."""
-        return self.label + self.dash + plain_text(self.text)
+        return self.label + self.joint + plain_text(self.text)
 
 
 class Captioned:
-    """A numbered node with a caption (figures, tables, listings): its resolved ``label`` and ``caption``."""
+    """A numbered node with a caption (figures, tables, listings): its resolved ``label``, ``caption`` and
+    form (``stacked``: :func:`kazthesis.resolve.forms.apply_caption_forms`)."""
 
     label: str
     caption: list[Inline]
+    stacked: bool
 
     @property
     def caption_line(self) -> CaptionLine:
-        """The "label – caption" form, built in this one place for both writers."""
+        """The "label – caption" form, or the stacked one, built in this one place for both writers."""
+        if self.stacked:
+            return CaptionLine(self.label, "", self.caption, stacked=True)
         return CaptionLine(self.label, CAPTION_DASH if self.caption else "", self.caption)
 
 
@@ -225,6 +237,7 @@ class Figure(Captioned):
     height: str = ""
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-сурет"
+    stacked: bool = False  # resolved: the caption's form (APA: number and title on lines of their own, above)
 
 
 @dataclass
@@ -243,6 +256,7 @@ class Table(Captioned):
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-кесте"
     continued: str = ""  # resolved: "1-кестенің жалғасы"
+    stacked: bool = False  # resolved: the caption's form
     widths: list[float] = field(default_factory=list)  # resolved: each column's share of the width
     step: str = ""  # resolved: "" | "narrow" | "tiny" | "landscape" — how it is made to fit the page
 
@@ -281,6 +295,7 @@ class CodeBlock(Captioned):
     number: str = ""  # resolved
     label: str = ""  # resolved: "1-листинг"
     continued: str = ""  # resolved: "1-листингтің жалғасы"
+    stacked: bool = False  # resolved: the caption's form
 
 
 @dataclass

@@ -193,22 +193,34 @@ class Writer:
         return f'<{tag} id="{ident}" class="{heading.kind}">{number}{title}{escape(heading.end)}</{tag}>\n'
 
     def caption(self, line: CaptionLine) -> str:
-        """A numbered caption: the label kept on one line (``.label``), the dash, the caption."""
-        return f'<span class="label">{escape(line.label)}</span>{line.dash}{self.inlines(line.text, hyphenate=False)}'
+        """A numbered caption: the label kept on one line (``.label``), the dash, the caption; stacked, the label
+        and the caption (``.caption-title``) each a line of its own (thesis.css)."""
+        text = self.inlines(line.text, hyphenate=False)
+        if line.stacked:
+            title = f'<span class="caption-title">{text}</span>' if line.text else ""
+            return f'<span class="label">{escape(line.label)}</span>{title}'
+        return f'<span class="label">{escape(line.label)}</span>{line.dash}{text}'
 
     def figure(self, figure: Figure) -> str:
-        text = self.caption(figure.caption_line)
-        alt = escape(figure.caption_line.plain, quote=True)
+        line = figure.caption_line
+        text = self.caption(line)
+        alt = escape(line.plain, quote=True)
         size = "".join(f"{name}: {value};" for name, value in (("width", figure.width), ("height", figure.height))
                        if value)
         style = f' style="{size}"' if size else ""
         image = f'<img src="{escape(figure.path.as_uri())}" alt="{alt}"{style}>'
         ident = f' id="{escape(figure.id)}"' if figure.id else ""
-        return (f'<figure class="figure"{ident}><span class="figure-body">{image}</span>'
-                f"<figcaption>{text}</figcaption></figure>\n")
+        body = f'<span class="figure-body">{image}</span>'
+        # GOST's caption is under the figure, a stacked one (APA) above it
+        if line.stacked:
+            inner = f'<figcaption class="stacked">{text}</figcaption>{body}'
+        else:
+            inner = f"{body}<figcaption>{text}</figcaption>"
+        return f'<figure class="figure"{ident}>{inner}</figure>\n'
 
     def table(self, table: Table) -> str:
         title = self.caption(table.caption_line)
+        stacked = " stacked" if table.caption_line.stacked else ""
         ident = f' id="{escape(table.id)}"' if table.id else ""
         number = escape(table.number)
         step = f" {table.step}" if table.step else ""
@@ -217,7 +229,8 @@ class Writer:
         body = "".join(f'<tr data-table="{number}" data-row="{n}">' + "".join(self.cell("td", c) for c in row)
                        + "</tr>\n" for n, row in enumerate(table.rows, 1))
         # data-* let the layout stage split a table that runs onto the next page (tables.py).
-        return (f'<div class="table-block{step}" data-table="{number}"{ident}><p class="table-caption">{title}</p>'
+        return (f'<div class="table-block{step}" data-table="{number}"{ident}>'
+                f'<p class="table-caption{stacked}">{title}</p>'
                 f'<table data-table="{number}" data-continued="{escape(table.continued)}">'
                 f"<colgroup>{columns}</colgroup>\n"
                 f"<thead>\n{head}</thead>\n<tbody>\n{body}</tbody>\n</table></div>\n")
@@ -236,12 +249,13 @@ class Writer:
         the next page and puts "Продолжение листинга 1" above the rest, as it does for tables (tables.py)."""
         number = f"lst-{block.number}"  # its own namespace: table 1 and listing 1 are split apart
         title = self.caption(block.caption_line)
+        stacked = " stacked" if block.caption_line.stacked else ""
         ident = f' id="{escape(block.id)}"' if block.id else ""
         lines = listing_lines(block.text, block.language, self.highlight)
         rows = "".join(f'<tr data-table="{number}" data-row="{n}"><td>{self.code_runs(runs) or "&#160;"}</td></tr>\n'
                        for n, runs in enumerate(lines, 1))
         return (f'<div class="table-block listing-block" data-table="{number}"{ident}>'
-                f'<p class="table-caption">{title}</p>'
+                f'<p class="table-caption{stacked}">{title}</p>'
                 f'<table data-table="{number}" data-continued="{escape(block.continued)}" class="listing">'
                 f'<colgroup><col style="width: 100%"></colgroup>\n<thead>\n</thead>\n<tbody>\n{rows}</tbody>\n'
                 "</table></div>\n")

@@ -23,7 +23,7 @@ from kazthesis.resolve.citations import write_citation_texts
 from kazthesis.resolve.contents import contents
 from kazthesis.resolve.crossrefs import CrossReferences
 from kazthesis.resolve.csl_references import csl_reference_list
-from kazthesis.resolve.forms import apply_heading_forms, printed_strings
+from kazthesis.resolve.forms import apply_caption_forms, apply_heading_forms, printed_strings
 from kazthesis.resolve.geometry import page_geometry
 from kazthesis.resolve.lists import mark_lists
 from kazthesis.resolve.numbering import Numbering
@@ -67,6 +67,7 @@ def resolve(config: Config, bibliography: Bibliography, files: list[ParsedFile],
     geometry = page_geometry(config.layout)
     strings = printed_strings(config.language, geometry.forms)
     apply_heading_forms(numbering.headings, geometry.forms, strings)
+    apply_caption_forms([*numbering.figures, *numbering.tables, *numbering.listings], geometry.forms)
     return Document(
         config=config,
         bibliography=bibliography,

@@ -4,16 +4,18 @@ GOST's forms take the strings as :mod:`kazthesis.lang` gives them (the section l
 print its section labels bold and centred in title case — "References", "Appendix A", "Contents",
 "Abbreviations" (English words are title-cased, other languages' labels sentence-cased: "Пайдаланылған
 әдебиеттер тізімі", "Қосымша А") — and run a level-4 or level-5 heading into its paragraph, ending it with
-a full stop ("Policy After 1991. The text…") unless it ends with its own. Both writers print what is
+a full stop ("Policy After 1991. The text…") unless it ends with its own. GOST captions a figure under it
+and a table above it on one line, "Figure 1 – Title"; APA 7 stacks a caption above both: the number alone on
+a line, the title under it (:attr:`kazthesis.model.CaptionLine.stacked`). Both writers print what is
 decided here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from kazthesis.lang import locale
-from kazthesis.model import Heading
+from kazthesis.model import Captioned, Heading
 from kazthesis.resolve.geometry import Forms
 
 SECTION_LABELS = ("contents", "abbreviations", "terms", "references", "appendix")
@@ -58,3 +60,11 @@ def apply_heading_forms(headings: list[Heading], forms: Forms, strings: Mapping[
             heading.label = strings["appendix"].format(letter=heading.letter)
         if heading.level >= RUN_IN_LEVEL and not heading.plain.rstrip().endswith((".", "?", "!", "…")):
             heading.end = "."
+
+
+def apply_caption_forms(captioned: Iterable[Captioned], forms: Forms) -> None:
+    """Each figure's, table's and listing's caption form: APA 7's stacked one (Publication Manual 7.10 and
+    7.22: the number in bold above the table or figure, the title one double-spaced line under it in italics,
+    flush left), or GOST's one line (set on every build, as the headings' forms are)."""
+    for node in captioned:
+        node.stacked = forms.name == "apa"
