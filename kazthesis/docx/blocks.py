@@ -153,26 +153,27 @@ class Blocks:
         self.story.bookmarks.mark(p, ident)
 
     def caption(self, para: Para, line: CaptionLine, ident: str) -> None:
-        """A numbered caption: "1-сурет – Атауы" (the model's caption line), bookmarked for references."""
-        p = self.story.add(paragraph(para))
-        p.append(text_run(line.label + line.dash))
-        self.inlines.write(p, line.text)
-        self.story.bookmarks.mark(p, ident)
+        tables.add_caption(self.story, self.inlines, para, line, ident)
 
     def figure(self, figure: Figure) -> None:
-        story = self.story
-        image = story.add(paragraph(Para(keep_next=True, before=self.space, line=1.0, first_line=0, align="center")))
+        story, line = self.story, figure.caption_line
         try:
-            drawing = story.pictures.picture(figure.path, figure.width, figure.height, story.word.part,
-                                             figure.caption_line.plain)
+            drawing = story.pictures.picture(figure.path, figure.width, figure.height, story.word.part, line.plain)
         except ImageError as exc:
             story.problems.error(figure.source.path, figure.source.line,
                                  _("the figure {name} cannot be put into the Word file: {exc}").format(
                                    name=figure.path.name, exc=exc),
                                  _("save the image again as PNG, JPEG or SVG"))
             return
+        if line.stacked:  # APA: the number and the title above the picture, kept with it
+            self.caption(Para(style="Caption", keep_next=True, before=self.space, align="left"), line, figure.id)
+            image = story.add(paragraph(Para(after=self.space, line=1.0, first_line=0, align="center")))
+        else:
+            image = story.add(paragraph(Para(keep_next=True, before=self.space, line=1.0, first_line=0,
+                                             align="center")))
         image.append(append(OxmlElement("w:r"), drawing))
-        self.caption(Para(style="Caption", after=self.space), figure.caption_line, figure.id)
+        if not line.stacked:
+            self.caption(Para(style="Caption", after=self.space), line, figure.id)
 
     def list_block(self, block: ListBlock, depth: int, quote: int) -> None:
         story = self.story

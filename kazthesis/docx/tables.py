@@ -4,7 +4,9 @@ The column widths are the model's (:mod:`kazthesis.resolve.table_fit`, the
 same as the PDF's), the type size and cell padding those of the geometry's
 type step the table was fitted in. A table that the PDF turns sideways gets
 the smallest type here (a Word section turned sideways would renumber its
-pages in LibreOffice).
+pages in LibreOffice). GOST's tables are ruled as a grid; APA's, as
+thesis.css draws them, with horizontal rules only: above and below the
+column heads (on every page the head is repeated on) and at the foot.
 """
 
 from __future__ import annotations
@@ -15,29 +17,42 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from kazthesis.docx.inlines import Inlines, Look
 from kazthesis.docx.story import Story
-from kazthesis.docx.wordml import Para, append, el, paragraph, text_run, twips
-from kazthesis.model import Cell, Table
+from kazthesis.docx.wordml import Para, Run, append, el, line_break, paragraph, text_run, twips
+from kazthesis.model import CaptionLine, Cell, Table
 from kazthesis.resolve.geometry import points
+
+
+def add_caption(story: Story, inlines: Inlines, para: Para, line: CaptionLine, ident: str) -> None:
+    """A numbered caption's paragraph, bookmarked for references: "1-кесте – Атауы" (the model's caption line);
+    stacked (APA), the number in bold, a line break and the title in italics, as thesis.css sets them."""
+    p = story.add(paragraph(para))
+    if line.stacked:
+        p.append(text_run(line.label, Run(bold=True)))
+        if line.text:
+            p.append(line_break())
+            inlines.write(p, line.text, Look(italic=True))
+    else:
+        p.append(text_run(line.label + line.dash))
+        inlines.write(p, line.text)
+    story.bookmarks.mark(p, ident)
 
 
 def add_table(story: Story, inlines: Inlines, table: Table) -> None:
     """The caption paragraph and the table."""
     geometry = story.geometry
-    line = table.caption_line
-    caption = story.add(paragraph(Para(style="Caption", keep_next=True, before=geometry.block_space * story.size,
-                                       align="left")))
-    caption.append(text_run(line.label + line.dash))
-    inlines.write(caption, line.text)
-    story.bookmarks.mark(caption, table.id)
+    add_caption(story, inlines, Para(style="Caption", keep_next=True, before=geometry.block_space * story.size,
+                                     align="left"), table.caption_line, table.id)
     widths = column_widths(story, table, max(table.columns, 1))
     step = geometry.step(table.step)
     border = round(geometry.rule * 8)  # eighths of a point
+    ruled = ("top", "bottom") if geometry.forms.name == "apa" else ("top", "left", "bottom", "right", "insideH",
+                                                                     "insideV")
     vertical, horizontal = twips(points(geometry.cell_padding)), twips(points(step.padding))
     tbl = story.add(OxmlElement("w:tbl"))
     tbl.append(parse_xml(
         f'<w:tblPr {nsdecls("w")}><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         '<w:tblBorders>' + "".join(f'<w:{side} w:val="single" w:sz="{border}" w:space="0" w:color="000000"/>'
-                                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+                                   for side in ruled)
         + '</w:tblBorders><w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:top w:w="{vertical}" w:type="dxa"/><w:left w:w="{horizontal}" '
         f'w:type="dxa"/><w:bottom w:w="{vertical}" w:type="dxa"/>'
@@ -46,8 +61,11 @@ def add_table(story: Story, inlines: Inlines, table: Table) -> None:
         'w:noHBand="1" w:noVBand="1"/></w:tblPr>'))
     tbl.append(append(OxmlElement("w:tblGrid"), *(el("gridCol", w=w) for w in widths)))
     size = step.size if step.size != story.size else 0  # 0: the style's own size
+    # APA: the heads in plain type, ruled above and below by their own cells, so that a page the head is
+    # repeated on has the rules too
+    head_rule = border if geometry.forms.name == "apa" else 0
     for row in table.header:
-        tbl.append(table_row(inlines, row, widths, header=True, size=size))
+        tbl.append(table_row(inlines, row, widths, header=True, size=size, rule=head_rule))
     for row in table.rows:
         tbl.append(table_row(inlines, row, widths, header=False, size=size))
 
@@ -61,17 +79,25 @@ def column_widths(story: Story, table: Table, columns: int) -> list[int]:
     return widths
 
 
-def table_row(inlines: Inlines, row: list[Cell], widths: list[int], header: bool, size: float) -> BaseOxmlElement:
-    """A row that never breaks across pages; a header row repeats on every page."""
+def table_row(inlines: Inlines, row: list[Cell], widths: list[int], header: bool, size: float,
+              rule: int = 0) -> BaseOxmlElement:
+    """A row that never breaks across pages; a header row repeats on every page. ``rule``: the width (eighths
+    of a point) of a rule above and below each of its cells, an APA head's, set in plain type; 0: none (GOST's
+    grid draws the rules, its heads are bold)."""
     tr = OxmlElement("w:tr")
     tr.append(append(OxmlElement("w:trPr"), el("cantSplit"), el("tblHeader") if header else None))
     cells: list[Cell | None] = [*row, *[None] * (len(widths) - len(row))]
     for cell, width in zip(cells, widths, strict=False):
-        tc = append(OxmlElement("w:tc"), append(OxmlElement("w:tcPr"), el("tcW", w=width, type="dxa")))
+        tcpr = append(OxmlElement("w:tcPr"), el("tcW", w=width, type="dxa"))
+        if rule:
+            tcpr.append(parse_xml(f'<w:tcBorders {nsdecls("w")}>' + "".join(
+                f'<w:{side} w:val="single" w:sz="{rule}" w:space="0" w:color="000000"/>' for side in ("top", "bottom"))
+                + "</w:tcBorders>"))
+        tc = append(OxmlElement("w:tc"), tcpr)
         align = cell.align if cell is not None and cell.align in ("left", "center", "right") else ""
         p = paragraph(Para(style="TableText", keep_next=header or None, align=align or ("center" if header else "")))
         if cell is not None:
-            inlines.write(p, cell.children, Look(bold=header, size=size))
+            inlines.write(p, cell.children, Look(bold=header and not rule, size=size))
         tc.append(p)
         tr.append(tc)
     return tr

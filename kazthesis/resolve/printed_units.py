@@ -22,6 +22,7 @@ from kazthesis.i18n import N_
 from kazthesis.model import (
     CONTAINERS,
     Block,
+    CaptionLine,
     Citation,
     Code,
     CodeBlock,
@@ -181,9 +182,9 @@ class Builder:
                 segments.append(Segment(heading.end, "", "generated", N_("the heading's full stop")))
         self.add(heading.source, "heading", segments)
 
-    def caption(self, source: Source, label: str, caption: list[Inline], what: str) -> None:
-        printed = f"{label} – " if caption else label
-        self.add(source, "caption", [Segment(printed, "", "generated", what), *self.inlines(caption)])
+    def caption(self, source: Source, line: CaptionLine, what: str) -> None:
+        """A caption's paragraph: "Figure 1 – Title"; stacked, "Figure 1" and a line break (a space) before it."""
+        self.add(source, "caption", [Segment(line.label + line.joint, "", "generated", what), *self.inlines(line.text)])
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
@@ -191,10 +192,14 @@ class Builder:
         elif isinstance(block, Paragraph):
             self.add(block.source, "paragraph", self.inlines(block.children))
         elif isinstance(block, Figure):
+            line = block.caption_line
+            if line.stacked:  # APA: the caption above the figure
+                self.caption(block.source, line, N_("the figure's number"))
             self.add(block.source, "object", [Segment(OBJECT, "", "object", N_("a figure"))])
-            self.caption(block.source, block.label, block.caption, N_("the figure's number"))
+            if not line.stacked:
+                self.caption(block.source, line, N_("the figure's number"))
         elif isinstance(block, Table):
-            self.caption(block.source, block.label, block.caption, N_("the table's number"))
+            self.caption(block.source, block.caption_line, N_("the table's number"))
             first = self.table_start(block.source)
             for n, row in enumerate(block.header + block.rows):
                 line = first + n + (n >= len(block.header)) if first else block.source.line
@@ -238,7 +243,7 @@ class Builder:
     def code(self, block: CodeBlock) -> None:
         highlight = self.highlight
         if block.listing:
-            self.caption(block.source, block.label, block.caption, N_("the listing's number"))
+            self.caption(block.source, block.caption_line, N_("the listing's number"))
         lines = block.text.split("\n")
         if block.listing or highlight:
             for n, line in enumerate(lines):
