@@ -180,6 +180,43 @@ def text_runs(path: Path, page: int) -> list[TextRun]:
     return runs
 
 
+def strokes(path: Path, page: int) -> list[tuple[float, float, float, float]]:
+    """Every straight line a page strokes (a table's rules: WeasyPrint draws each border as ``m l S``), as
+    (x0, y0, x1, y1) in points, origin top left, with the transformations in force."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        height = float(pdf.pages[page - 1].mediabox[3])
+        operations = pikepdf.parse_content_stream(pdf.pages[page - 1])
+    ctm, stack, start, lines = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), [], (0.0, 0.0), []
+    pending: list[tuple[float, float, float, float]] = []
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = ctm
+        return a * x + c * y + e, height - (b * x + d * y + f)
+
+    for operands, operator in operations:
+        name = str(operator)
+        if name == "q":
+            stack.append(ctm)
+        elif name == "Q":
+            ctm = stack.pop()
+        elif name == "cm":
+            ctm = _multiply(tuple(float(x) for x in operands), ctm)
+        elif name == "m":
+            start = point(float(operands[0]), float(operands[1]))
+        elif name == "l":
+            end = point(float(operands[0]), float(operands[1]))
+            pending.append((*start, *end))
+            start = end
+        elif name == "S":
+            lines += pending
+            pending = []
+        elif name in ("n", "f", "f*", "B", "B*", "b", "b*"):
+            pending = []
+    return lines
+
+
 def word_size(word: Word, runs: list[TextRun]) -> TextRun:
     """The text run a word (of :func:`words`) was shown in: on its baseline, the nearest start at its left."""
     found = [run for run in runs if word.y0 - 0.01 <= run.baseline <= word.y1 + 0.01 and run.x <= word.x0 + 0.05]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from apa_project import make_apa_project
 from conftest import run_cli
-from pdftools import MM, words
+from pdftools import MM, strokes, words
 
 INCH = 72.0
 A4 = (595.28, 841.89)
@@ -169,6 +169,54 @@ def test_references_start_a_page_centred_and_bold_with_hanging_double_spaced_ent
     following = min((c for c in entries if c.top > first.top), key=lambda c: c.top)
     assert following.left == pytest.approx(INCH + indent, abs=0.5)
     assert following.top - first.top == pytest.approx(2 * 1.15 * 12, abs=1)  # double spaced
+
+
+def _stacked_caption(every: list[Chunk], label: str, title: str) -> tuple[Chunk, Chunk]:
+    """A caption as APA 7 sets it ("Figure setup", "Table setup"): the number alone on its line in bold, the
+    title one double-spaced line under it in italics, both flush left at the margin."""
+    number = [c for c in every if c.text.startswith(label) and c.bold]
+    assert [c.text for c in number] == [label], f"{label} is not a bold line of its own"
+    heading = find(every, title)
+    assert heading.italic and not heading.bold and heading.page == number[0].page
+    # One double-spaced line apart (the tops of a bold and an italic face, as pdftohtml rounds them).
+    assert heading.top - number[0].top == pytest.approx(2 * 1.15 * 12, abs=1)
+    assert number[0].left == pytest.approx(INCH, abs=0.5) and heading.left == pytest.approx(INCH, abs=0.5)
+    return number[0], heading
+
+
+def test_a_figure_s_number_and_title_stand_above_it(apa: Path) -> None:
+    every = chunks(apa)
+    number, title = _stacked_caption(every, "Figure 1", "The stages of Kazakhstan’s nuclear disarmament")
+    drawn = [c for c in every if c.page == number.page and c.text in ("1991–1992", "1993–1995", "1995–2000")]
+    assert len(drawn) == 3 and all(c.top > title.top + 12 for c in drawn)  # the picture's own words, under both
+    assert not any(c.text.startswith("Figure 1 –") for c in every)  # no GOST caption under it
+
+
+def test_a_table_has_its_number_and_title_above_it_and_horizontal_rules_only(apa: Path) -> None:
+    every = chunks(apa)
+    number, title = _stacked_caption(every, "Table 1", "The main results of cooperation between Kazakhstan")
+    page = [c for c in every if c.page == number.page]
+    head = next(c for c in page if c.text == "Year" and c.top > title.top)
+    first, last = find(page, "1994"), find(page, "2000")
+    lines = [line for line in strokes(apa, number.page) if title.top < line[1] < last.top + 30]
+    assert lines, "the table draws no rules"
+    assert all(line[1] == pytest.approx(line[3], abs=0.01) for line in lines), "a vertical rule is drawn"
+    levels = sorted({round(line[1], 1) for line in lines})
+    assert len(levels) == 3  # above the heads, under them, at the foot: no rule between body rows
+    assert levels[0] < head.top < levels[1] < first.top and levels[2] > last.top + 5
+    for level in levels:  # each rule runs the width of the text
+        ruled = [line for line in lines if round(line[1], 1) == level]
+        assert min(x for line in ruled for x in (line[0], line[2])) == pytest.approx(INCH, abs=0.5)
+        assert max(x for line in ruled for x in (line[0], line[2])) == pytest.approx(A4[0] - INCH, abs=0.5)
+    # The column heads in plain type, centred over their columns (WeasyPrint draws a rule a cell at a time: its
+    # segments end at the columns' edge); the text cells flush left.
+    edge = min(line[2] for line in lines if round(line[1], 1) == levels[0])
+    result = next(c for c in page if c.text == "Result" and c.top == head.top)
+    assert not head.bold and not result.bold
+    assert head.left + head.width / 2 == pytest.approx((INCH + edge) / 2, abs=1)
+    assert result.left + result.width / 2 == pytest.approx((edge + A4[0] - INCH) / 2, abs=1)
+    cell = next(w for w in words(apa) if w.page == number.page and w.text == "More")
+    assert 0 < cell.x0 - edge < 6
 
 
 def test_a_gost_project_keeps_its_layout(tmp_path: Path) -> None:
