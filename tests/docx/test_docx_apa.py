@@ -13,7 +13,7 @@ from apa_project import TITLE_FIELDS, make_apa_project
 from conftest import run_cli
 from docxtools import Docx, flat, q, style_of, text_of
 from lxml import etree
-from pdftools import words
+from pdftools import strokes, words
 
 TWIPS_PER_INCH = 1440
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -100,16 +100,82 @@ def test_references_start_a_page_with_hanging_entries(apa_docx: Docx) -> None:
     assert int(indent.get(q("w:hanging"))) == pytest.approx(TWIPS_PER_INCH / 2, abs=2)
 
 
+def _stacked_caption(apa_docx: Docx, label: str, title: str) -> etree._Element:
+    """The caption paragraph of ``label``, checked to be APA's: the number in bold, a line break, the title in
+    italics (a double-spaced line under the number), flush left; the element after it is returned."""
+    paragraph = next(p for p in apa_docx.body.iter(q("w:p")) if flat(text_of(p)).startswith(label))
+    assert flat(text_of(paragraph)) == f"{label} {title}"
+    runs = [r for r in paragraph.iter(q("w:r")) if r.find(q("w:t")) is not None or r.find(q("w:br")) is not None]
+    assert runs[0].findtext(q("w:t")) == label and runs[0].find(f"{q('w:rPr')}/{q('w:b')}") is not None
+    assert runs[1].find(q("w:br")) is not None and runs[1].find(q("w:t")) is None
+    assert all(r.find(f"{q('w:rPr')}/{q('w:i')}") is not None and r.find(f"{q('w:rPr')}/{q('w:b')}") is None
+               for r in runs[2:])
+    assert _value(paragraph, "w:pPr/w:jc", "val") == "left"
+    assert paragraph.find(f"{q('w:pPr')}/{q('w:keepNext')}") is not None  # kept with what it captions
+    normal = _style(apa_docx.xml("word/styles.xml"), "Normal")
+    assert _value(normal, "w:pPr/w:spacing", "line") == "480" and style_of(paragraph) == "Caption"
+    assert _value(_style(apa_docx.xml("word/styles.xml"), "Caption"), "w:pPr/w:ind", "firstLine") == "0"
+    return paragraph.getnext()
+
+
+def test_a_figure_s_number_and_title_come_before_the_picture(apa_docx: Docx) -> None:
+    picture = _stacked_caption(apa_docx, "Figure 1", "The stages of Kazakhstan’s nuclear disarmament")
+    assert picture.find(f".//{q('w:drawing')}") is not None
+    assert not any(flat(text_of(p)).startswith("Figure 1 –") for p in apa_docx.body.iter(q("w:p")))
+
+
+def test_a_table_s_caption_comes_before_it_and_its_rules_are_horizontal(apa_docx: Docx) -> None:
+    table = _stacked_caption(apa_docx, "Table 1", "The main results of cooperation between Kazakhstan and the "
+                                                  "United States")
+    assert table.tag == q("w:tbl")
+    drawn = {b.tag.split("}")[1] for b in table.find(f"{q('w:tblPr')}/{q('w:tblBorders')}")
+             if b.get(q("w:val")) not in ("nil", "none")}
+    assert drawn == {"top", "bottom"}  # the table's own rules: above it and at its foot
+    rows = table.findall(q("w:tr"))
+    head = [r for r in rows if r.find(f"{q('w:trPr')}/{q('w:tblHeader')}") is not None]
+    assert len(head) == 1 and rows[0] is head[0]
+    for row in rows:
+        for cell in row.findall(q("w:tc")):
+            borders = cell.find(f"{q('w:tcPr')}/{q('w:tcBorders')}")
+            sides = {b.tag.split("}")[1] for b in borders} if borders is not None else set()
+            # the heads ruled above and below (so that a page the head is repeated on has the rules too)
+            assert sides == ({"top", "bottom"} if row is head[0] else set())
+            if row is head[0]:  # centred, in plain type
+                assert _value(cell, "w:p/w:pPr/w:jc", "val") == "center"
+                assert cell.find(f".//{q('w:b')}") is None
+
+
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_draws_the_number_at_the_top_right_from_the_title_page_on(apa_docx: Docx, tmp_path: Path) -> None:
-    subprocess.run([_soffice(), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(apa_docx.path)], check=True, capture_output=True, timeout=180)
-    every = words(tmp_path / "thesis.pdf")
+@pytest.fixture(scope="module")
+def laid_out(apa_docx: Docx, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .docx as LibreOffice lays it out, in a PDF."""
+    if _soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = tmp_path_factory.mktemp("apa-docx-pdf")
+    subprocess.run([_soffice(), f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(folder), str(apa_docx.path)], check=True, capture_output=True, timeout=180)
+    return folder / "thesis.pdf"
+
+
+def test_libreoffice_draws_the_number_at_the_top_right_from_the_title_page_on(laid_out: Path) -> None:
+    every = words(laid_out)
     for page in (1, 2, 3):
         number = [w for w in every if w.page == page and w.text == str(page)]
         assert number and number[0].y1 < 72 and number[0].x1 == pytest.approx(595.28 - 72, abs=1.5), page
     assert re.search(r"References", " ".join(w.text for w in every))
+
+
+def test_libreoffice_sets_the_caption_above_the_table_and_draws_three_horizontal_rules(laid_out: Path) -> None:
+    every = words(laid_out)
+    number = next(w for w in every if w.text == "Table" and w.x0 == pytest.approx(72, abs=0.5)
+                  and any(v.text == "1" and v.page == w.page and v.y0 == w.y0 for v in every))
+    page = [w for w in every if w.page == number.page]
+    title = next(w for w in page if w.text == "main" and w.y0 > number.y0)
+    assert title.y0 - number.y0 == pytest.approx(2 * 1.15 * 12, abs=1)  # a double-spaced line under the number
+    last = next(w for w in page if w.text == "2000" and w.y0 > title.y0)
+    lines = [line for line in strokes(laid_out, number.page) if title.y1 < line[1] < last.y1 + 20]
+    assert all(line[1] == pytest.approx(line[3], abs=0.01) for line in lines), "a vertical rule is drawn"
+    assert len({round(line[1], 1) for line in lines}) == 3
