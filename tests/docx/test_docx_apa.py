@@ -10,12 +10,22 @@ from pathlib import Path
 
 import pytest
 from apa_project import TITLE_FIELDS, make_apa_project
-from conftest import run_cli
+from conftest import line_of, run_cli
 from docxtools import Docx, flat, q, style_of, text_of
 from lxml import etree
 from pdftools import strokes, words
 
+from kazthesis.docx.markers import read_marker, source_files
+from kazthesis.lang.folding import folded_text
+from kazthesis.model import Source
+from kazthesis.pipeline import prepare
+from kazthesis.problems import Problems
+from kazthesis.resolve.printed import document_units
+from kazthesis.review.place import place
+from kazthesis.review.reviewed import read_reviewed
+
 TWIPS_PER_INCH = 1440
+CHAPTER = "content/02-chapter-1.md"  # the sample's chapter with a figure
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -147,6 +157,26 @@ def test_a_table_s_caption_comes_before_it_and_its_rules_are_horizontal(apa_docx
 
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def test_review_finds_each_caption_and_picture_at_its_line_in_the_order_printed(apa_docx: Docx) -> None:
+    """The printed units (what ``kazthesis review`` reads a reviewed file by) follow the stacked captions: the
+    caption is the first paragraph printed from a figure's line, the picture the second."""
+    project = apa_docx.path.parent.parent
+    reviewed = read_reviewed(apa_docx.path)
+    document = prepare(project, Problems(root=project))
+    units, files = document_units(document), source_files(document)
+    placed = place(reviewed, units, files)
+    figure_line = line_of(project / CHAPTER, "![The stages")
+    found = {}
+    for paragraph in reviewed.paragraphs:
+        at = placed.get(paragraph.index)
+        if at is not None and at.unit is not None and units[at.unit].source == Source(CHAPTER, figure_line):
+            assert at.how == "marker"
+            assert folded_text(units[at.unit].printed) == folded_text(paragraph.original)
+            found[units[at.unit].kind] = read_marker(paragraph.markers[0])
+    chapter = files.index(CHAPTER)
+    assert found == {"caption": (chapter, figure_line, 0), "object": (chapter, figure_line, 1)}
 
 
 @pytest.fixture(scope="module")
