@@ -192,12 +192,13 @@ class Builder:
         elif isinstance(block, Paragraph):
             self.add(block.source, "paragraph", self.inlines(block.children))
         elif isinstance(block, Figure):
-            line = block.caption_line
+            picture = [Segment(OBJECT, "", "object", N_("a figure"))]
+            line, what = block.caption_line, N_("the figure's number")
             if line.stacked:  # APA: the caption above the figure
-                self.caption(block.source, line, N_("the figure's number"))
-            self.add(block.source, "object", [Segment(OBJECT, "", "object", N_("a figure"))])
+                self.caption(block.source, line, what)
+            self.add(block.source, "object", picture)
             if not line.stacked:
-                self.caption(block.source, line, N_("the figure's number"))
+                self.caption(block.source, line, what)
         elif isinstance(block, Table):
             self.caption(block.source, block.caption_line, N_("the table's number"))
             first = self.table_start(block.source)
