@@ -255,12 +255,12 @@ def body_pages(pdf: Path, language: str) -> str:
     """The pages of a thesis's running text, "first-last": from the introduction's page to the page before
     the reference list's (by the PDF's bookmarks and the document language's titles)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kazthesis.lang import locale
+    from kazthesis.lang import wording
 
     xml = _run("pdftohtml", "-xml", "-i", "-stdout", str(pdf))
     marks = [(int(p), html.unescape(t)) for p, t in re.findall(r'<item page="(\d+)">(.*?)</item>', xml)]
-    first = next(page for page, title in marks if title == locale.text(language, "introduction"))
-    last = next(page for page, title in marks if title == locale.text(language, "references")) - 1
+    first = next(page for page, title in marks if title == wording.text(language, "introduction"))
+    last = next(page for page, title in marks if title == wording.text(language, "references")) - 1
     return f"{first}-{last}"
 
 

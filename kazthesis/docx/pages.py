@@ -14,7 +14,7 @@ from kazthesis.docx.blocks import Blocks
 from kazthesis.docx.story import Story
 from kazthesis.docx.tables import add_abbreviations
 from kazthesis.docx.wordml import Para, Run, append, clean, paragraph, text_run, url_run
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.lang.typography import for_print
 from kazthesis.resolve.geometry import points
 
@@ -81,6 +81,6 @@ def add_inserted_pages(story: Story, where: str) -> bool:
             page_break = bool(story.body) or n > 1
             p = story.add(paragraph(Para(page_break=page_break or None, before=points(INSERTED_NOTE_MM),
                                          first_line=0, align="center")))
-            p.append(text_run(locale.text(document.language, "inserted_page", file=external.file, page=n),
+            p.append(text_run(wording.text(document.language, "inserted_page", file=external.file, page=n),
                               Run(italic=True)))
     return bool(chosen)

@@ -18,7 +18,7 @@ from kazthesis.docx.footnotes import Footnotes
 from kazthesis.docx.images import Pictures
 from kazthesis.docx.styles import Lists
 from kazthesis.docx.wordml import el, twips
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import Document
 from kazthesis.problems import Problems
 from kazthesis.resolve.geometry import Geometry
@@ -72,7 +72,7 @@ class Story:
     @property
     def strings(self) -> Mapping[str, str]:
         """The fixed strings as the profile prints them (APA: "References", "Appendix A")."""
-        return self.document.strings or locale.strings(self.document.language)
+        return self.document.strings or wording.strings(self.document.language)
 
     @property
     def size(self) -> float:

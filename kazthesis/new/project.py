@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from kazthesis import __version__
 from kazthesis.i18n import N_, _, use
-from kazthesis.lang import locale, registry
+from kazthesis.lang import registry, wording
 from kazthesis.problems import problem_line
 from kazthesis.read.config import PROFILES, SETTINGS
 
@@ -63,7 +63,7 @@ def _thesis_toml(language: str, work_type: str, year: int, sample_style: bool) -
     profile = SETTINGS[""]["profile"].default
     sample_toml = sample(language)
     title = dict(sample_toml["title_page"])
-    title["work_type"] = locale.text(language, f"work_{work_type}")
+    title["work_type"] = wording.text(language, f"work_{work_type}")
     title["year"] = str(year)
     if work_type == "coursework":
         title.pop("specialty")  # a coursework names its discipline, a thesis its specialty
@@ -151,7 +151,7 @@ def create(target: Path, language: str, work_type: str, out: TextIO, err: TextIO
                            _("choose a folder you may write to")), file=err)
         return 1
     words = registry.document(language).new_project
-    print(words.made.format(dir=target, kind=locale.text(language, f"work_{work_type}").lower()), file=out)
+    print(words.made.format(dir=target, kind=wording.text(language, f"work_{work_type}").lower()), file=out)
     for line in words.files:
         print(f"  {line}", file=out)
     print(words.next, file=out)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kazthesis.i18n import N_, _, ngettext
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import ContentsEntry, Document, Source
 from kazthesis.pdf import workers
 from kazthesis.pdf.assemble import (
@@ -362,6 +362,6 @@ def _bookmarks(document: Document, has_contents: bool) -> list[ContentsEntry]:
     """The contents entries as bookmarks, after one for the contents page itself (where there is one)."""
     abstracts = [ContentsEntry(1, "abstract", part.heading.plain, part.heading.id) for part in document.abstracts
                  if part.heading is not None]  # the annotations come before the contents page
-    page = ContentsEntry(1, "structural", (document.strings or locale.strings(document.language))["contents"],
+    page = ContentsEntry(1, "structural", (document.strings or wording.strings(document.language))["contents"],
                          "contents")
     return [*abstracts, *([page] if has_contents else []), *document.contents]

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.lang.hyphenation import hyphenate_text
 from kazthesis.model import Document, Source, Statistics, walk_blocks
 from kazthesis.pdf.fragments import Writer, reference_html
@@ -40,7 +40,7 @@ class HtmlBook:
         self.document = document
         self.env = template_environment(document.config.root)
         self.writer = Writer(document)
-        self.strings = document.strings or locale.strings(document.language)  # as the profile prints them
+        self.strings = document.strings or wording.strings(document.language)  # as the profile prints them
         if not document.geometry.forms.hyphenate:  # the list's words stay whole too
             self.env.filters["reference_html"] = lambda runs, language=None: reference_html(runs)
         self.sources: dict[str, dict[str, Source]] = {}  # piece → its paragraphs' data-p → where each is written

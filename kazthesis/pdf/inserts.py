@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import ExternalPdf
 from kazthesis.pdf.html import Piece
 from kazthesis.pdf.weasy import LaidOut
@@ -29,7 +29,7 @@ def external_pieces(config: Config, language: str, usable: list[ExternalPdf]) ->
         data = inert_pdf(external.path(config.root).read_bytes())  # only its pages' drawing: no action, no script
         sizes = page_sizes(data)
         notes = "".join(f'<p class="inserted-page">'
-                        f'{escape(locale.text(language, "inserted_page", file=external.file, page=n))}</p>'
+                        f'{escape(wording.text(language, "inserted_page", file=external.file, page=n))}</p>'
                         for n in range(1, len(sizes) + 1))
         html = f'<section class="inserted-pdf" data-file="{escape(external.file)}">{notes}</section>\n'
         pieces[external.name] = LaidOut(external.name, html, data, sizes, {}, [])

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from kazthesis.i18n import N_, _, ngettext
-from kazthesis.lang import locale, registry
+from kazthesis.lang import registry, wording
 from kazthesis.model import (
     Block,
     Citation,
@@ -120,7 +120,7 @@ def _section_text(document: Document, heading: Heading) -> str:
 
 
 def _find_structural(document: Document, name: str) -> Heading | None:
-    wanted = locale.text(document.language, name).casefold()
+    wanted = wording.text(document.language, name).casefold()
     return next((h for h in document.headings if h.kind == "structural" and h.plain.casefold() == wanted), None)
 
 
@@ -128,7 +128,7 @@ def _check_introduction(document: Document, problems: Problems) -> None:
     language = document.language
     intro = _find_structural(document, "introduction")
     if intro is None:
-        heading = locale.text(language, "introduction")
+        heading = wording.text(language, "introduction")
         problems.warning("content", None, _("no {heading} found").format(heading=heading),
                          _("start the work with '# {heading} {{.unnumbered}}'").format(heading=heading))
         return

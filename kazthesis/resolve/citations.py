@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cache
 
 from kazthesis.bibliography import Entry, citation_name
-from kazthesis.lang import locale, registry
+from kazthesis.lang import registry, wording
 from kazthesis.lang.typography import RANGE_DASH
 from kazthesis.model import Citation, CiteItem
 
@@ -30,7 +30,7 @@ def format_locator(locator: str, language: str) -> str:
         return locator.strip()
     pages = match.group(1) if match.group(2) is None else f"{match.group(1)}{RANGE_DASH}{match.group(2)}"
     # A no-break space keeps "25 б." / "с. 25" together (docs/formatting.md §5).
-    return locale.page_locator(language, pages).replace(" ", NBSP)
+    return wording.page_locator(language, pages).replace(" ", NBSP)
 
 
 def _item_text(number: int, item: CiteItem, language: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import ContentsEntry, Heading
 from kazthesis.read.config import Config
 
@@ -13,7 +13,7 @@ def contents(config: Config, headings: list[Heading], strings: Mapping[str, str]
     """The contents page in page order: the terms and abbreviations pages, the body, the reference list, the
     appendices; headings down to ``contents_depth``, except the unlisted ones and the annotations. The fixed
     pages' titles are ``strings`` (the profile's: :func:`kazthesis.resolve.forms.printed_strings`)."""
-    strings = strings or locale.strings(config.language)
+    strings = strings or wording.strings(config.language)
     listed = [ContentsEntry(h.level, h.kind, _contents_text(h), h.id) for h in headings
               if h.level <= config.layout["contents_depth"] and "unlisted" not in h.classes and h.kind != "abstract"]
     # GOST 7.32-2017 puts the terms and definitions before the abbreviations.

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Callable
 
 from kazthesis.i18n import _
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import CrossRef, Source
 from kazthesis.resolve.numbering import Label
 
@@ -44,7 +44,7 @@ class CrossReferences:
         if len(found) > 1:
             name += "s"
         value = numbers.replace(", ", ",\u00a0")
-        return locale.text(self.language, name, n=value, letter=value).replace(" ", "\u00a0")
+        return wording.text(self.language, name, n=value, letter=value).replace(" ", "\u00a0")
 
     def missing(self, ident: str, xref: CrossRef) -> None:
         stem, _dash, ending = ident.rpartition("-")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import Captioned, Heading
 from kazthesis.resolve.geometry import Forms
 
@@ -28,7 +28,7 @@ MINOR_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "if", "in", "no
 
 def printed_strings(language: str, forms: Forms) -> Mapping[str, str]:
     """The fixed strings of ``language`` as the profile prints them."""
-    strings = locale.strings(language)
+    strings = wording.strings(language)
     if forms.name != "apa":
         return strings
     return {**strings, **{key: section_label(strings[key], language) for key in SECTION_LABELS}}

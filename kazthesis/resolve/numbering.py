@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kazthesis.bibliography import Bibliography
 from kazthesis.i18n import _
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import (
     Citation,
     CodeBlock,
@@ -74,8 +74,8 @@ class _Numberer:
                 self.appendix_index += 1
                 self.items = {"figure": 0, "table": 0, "equation": 0}
                 heading.kind = "appendix"
-                heading.letter = locale.appendix_letter(self.language, self.appendix_index)
-                heading.label = locale.text(self.language, "appendix", letter=heading.letter)
+                heading.letter = wording.appendix_letter(self.language, self.appendix_index)
+                heading.label = wording.text(self.language, "appendix", letter=heading.letter)
             elif "abstract" in classes:
                 heading.kind = "abstract"
             elif "unnumbered" in classes:
@@ -183,7 +183,7 @@ class Numbering:
 
     def figure(self, figure: Figure, numberer: _Numberer) -> None:
         figure.number = numberer.item("figure")
-        figure.label = locale.text(self.language, "figure", n=figure.number)
+        figure.label = wording.text(self.language, "figure", n=figure.number)
         self.figures.append(figure)
         if figure.id:
             self.add_label(figure.id, Label("figure", figure.number, str(figure.source)))
@@ -193,8 +193,8 @@ class Numbering:
 
     def table(self, table: Table, numberer: _Numberer) -> None:
         table.number = numberer.item("table")
-        table.label = locale.text(self.language, "table", n=table.number)
-        table.continued = locale.text(self.language, "table_continued", n=table.number)
+        table.label = wording.text(self.language, "table", n=table.number)
+        table.continued = wording.text(self.language, "table_continued", n=table.number)
         self.tables.append(table)
         fit = fit_table(table, self.config.layout, self.language)
         table.widths, table.step = fit.widths, fit.step
@@ -217,8 +217,8 @@ class Numbering:
         """A numbered code listing: numbered as figures and tables are (continuous, per chapter, А.1)."""
         numberer.items.setdefault("listing", 0)  # the numberer's counters start without listings
         listing.number = numberer.item("listing")
-        listing.label = locale.text(self.language, "listing", n=listing.number)
-        listing.continued = locale.text(self.language, "listing_continued", n=listing.number)
+        listing.label = wording.text(self.language, "listing", n=listing.number)
+        listing.continued = wording.text(self.language, "listing_continued", n=listing.number)
         self.listings.append(listing)
         if listing.id:
             self.add_label(listing.id, Label("listing", listing.number, str(listing.source)))
@@ -230,7 +230,7 @@ class Numbering:
         heading.language = ""
         self.abstract = heading if heading.kind == "abstract" else None
         if self.abstract is not None:
-            heading.language = heading.lang or locale.abstract_language(heading.plain, self.language)
+            heading.language = heading.lang or wording.abstract_language(heading.plain, self.language)
 
     def statistics_line(self, statistics: Statistics) -> None:
         if self.abstract is None:
@@ -245,7 +245,7 @@ class Numbering:
         for line in self.statistics:
             line.figures, line.tables = len(self.figures), len(self.tables)
             line.sources, line.appendices = len(references), appendices
-            line.text = locale.statistics_text(line.language, self.config.work_type, line.figures, line.tables,
+            line.text = wording.statistics_text(line.language, self.config.work_type, line.figures, line.tables,
                                                line.sources, line.appendices)
 
     def inlines(self, nodes: list) -> None:

@@ -7,7 +7,7 @@ setting or entry, and what of it is the tool's own words.
 from __future__ import annotations
 
 from kazthesis.i18n import N_
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.lang.typography import apply_typography, for_print
 from kazthesis.model import Document, Source
 from kazthesis.resolve.printed_units import Builder, Segment, Unit, shown
@@ -20,7 +20,7 @@ def document_units(document: Document) -> list[Unit]:
     builder = Builder(document.language, bool(config.layout.get("listing_highlight")), document.source_lines)
     apa = document.geometry.forms.name == "apa"
     builder.upper_chapters = not apa  # APA prints its headings as written
-    strings = document.strings or locale.strings(document.language)
+    strings = document.strings or wording.strings(document.language)
     settings = _SettingUnits(document, builder)
     inserted_title = any(e.name == "title" for e in document.inserted)
     if not inserted_title:
@@ -63,7 +63,7 @@ class _SettingUnits:
     def __init__(self, document: Document, builder: Builder) -> None:
         self.document, self.builder = document, builder
         self.config = document.config
-        self.strings = document.strings or locale.strings(document.language)
+        self.strings = document.strings or wording.strings(document.language)
         self.bib = self.config.bibliography["file"]
 
     def line(self, key: str) -> int:

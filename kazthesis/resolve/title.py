@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kazthesis.lang import locale, registry
+from kazthesis.lang import registry, wording
 from kazthesis.read.fonts import text_width
 from kazthesis.resolve.geometry import page_geometry
 
@@ -76,7 +76,7 @@ def _cuts(words: int, lines: int):  # noqa: ANN202 - tuples of cut positions
 
 def make_title_page(fields: dict[str, object], language: str, layout: dict) -> TitlePage:
     """The printed title page from the ``[title_page]`` fields (already with the document's typography)."""
-    strings = locale.strings(language)
+    strings = wording.strings(language)
 
     def get(name: str) -> str:
         value = fields.get(name, "")

@@ -16,7 +16,7 @@ from docxtools import flat, q, style_of, text_of
 from lxml import etree
 from pdftools import contents_entries
 
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import Citation, Document, own_inlines, plain_text, walk_blocks, walk_inlines
 
 TWIPS_PER_MM = 1440 / 25.4
@@ -107,7 +107,7 @@ def test_contents_is_a_toc_field_prefilled_with_the_entries_and_updated_on_openi
     instructions = [flat(t.text) for t in built.docx.body.iter(q("w:instrText"))]
     assert instructions[0] == f'TOC \\o "1-{depth}" \\h \\z \\u'
     title = paragraphs.index(next(p for p in paragraphs if style_of(p) == "TOCHeading"))
-    assert text_of(paragraphs[title]) == locale.strings(built.document.language)["contents"]
+    assert text_of(paragraphs[title]) == wording.strings(built.document.language)["contents"]
     entries = [p for p in paragraphs if style_of(p).startswith("TOC") and style_of(p) != "TOCHeading"]
     pdf_entries = [flat(text) for text, _ in contents_entries(built.pdf.pages[1])]
     assert [squash(text_of(p).split("\t")[0]) for p in entries] == [squash(t) for t in pdf_entries]
@@ -139,7 +139,7 @@ def test_chapters_and_structural_elements_are_level_one_headings(built: Built) -
     expected = len([p for p in built.document.parts if p.heading]) + len(built.document.appendices) + 1
     expected += 1 if built.document.abbreviations else 0
     assert len(level_one) == expected
-    strings = locale.strings(built.document.language)
+    strings = wording.strings(built.document.language)
     for p in level_one:
         text = text_of(p)
         centred = p.find(f"{q('w:pPr')}/{q('w:jc')}")
@@ -152,7 +152,7 @@ def test_chapters_and_structural_elements_are_level_one_headings(built: Built) -
 
 def _docx_citations(built: Built) -> list[str]:
     """Citations in the body, in order, skipping the reference list (its entries are not citations)."""
-    references = locale.strings(built.document.language)["references"]
+    references = wording.strings(built.document.language)["references"]
     found, in_list = [], False
     for p in built.docx.body.iter(q("w:p")):
         if style_of(p) == "Heading1":
@@ -163,7 +163,7 @@ def _docx_citations(built: Built) -> list[str]:
 
 
 def _pdf_citations(built: Built) -> list[str]:
-    strings = locale.strings(built.document.language)
+    strings = wording.strings(built.document.language)
     entries = contents_entries(built.pdf.pages[1])
     start = next(page for text, page in entries if flat(text) == strings["references"])
     after = [page for text, page in entries if page > start]
@@ -195,7 +195,7 @@ def test_reference_list_is_what_refs_prints(built: Built) -> None:
     listed = run_cli("refs", built.project)
     assert listed.status == 0, listed.err
     lines = listed.out.splitlines()
-    references = locale.strings(built.document.language)["references"]
+    references = wording.strings(built.document.language)["references"]
     paragraphs = list(built.docx.body.iter(q("w:p")))
     start = next(n for n, p in enumerate(paragraphs) if style_of(p) == "Heading1" and text_of(p) == references)
     entries = [text_of(p) for p in paragraphs[start + 1 : start + 1 + len(lines)]]
@@ -266,7 +266,7 @@ def test_tables_are_word_tables_with_caption_above_and_a_repeating_header(built:
 
 def test_long_table_crosses_a_page_in_the_pdf(ru_build: Built) -> None:
     """The fixture's appendix table runs onto a second page (the PDF prints its continuation label)."""
-    continued = locale.text("ru", "table_continued", n="А.1")
+    continued = wording.text("ru", "table_continued", n="А.1")
     assert ru_build.pdf.page_of(continued) is not None
 
 

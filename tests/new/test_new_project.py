@@ -11,7 +11,7 @@ from conftest import read_pdf, run_cli
 
 from kazthesis.bibliography import kinds
 from kazthesis.i18n import _, use
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.new.project import SKELETONS, sample, thesis_toml
 from kazthesis.problems import Problems
@@ -87,7 +87,7 @@ def test_the_work_type_reaches_the_title_page(tmp_path: Path) -> None:
     assert ru["title_page"]["work_type"] == "Курсовая работа" and "discipline" in ru["title_page"]
     # The title page and the annotation's statistics line name the work type in one spelling: the registry's.
     en = tomllib.loads(thesis_toml("en", "diploma"))
-    assert en["title_page"]["work_type"] == "Diploma thesis" == locale.text("en", "work_diploma")
+    assert en["title_page"]["work_type"] == "Diploma thesis" == wording.text("en", "work_diploma")
 
 
 def test_new_refuses_a_folder_in_use(tmp_path: Path) -> None:

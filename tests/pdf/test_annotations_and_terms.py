@@ -14,7 +14,7 @@ import pytest
 from conftest import Built, copy_project, line_of, run_cli, squash
 from pdftools import contents_entries, outline, page_number_drawn
 
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.pdf.html import Piece
 from kazthesis.pdf.weasy import LaidOut
 from kazthesis.pipeline import build_document
@@ -57,11 +57,11 @@ def test_annotations_come_before_the_contents_in_the_order_written_each_on_its_o
 
 
 def test_annotation_language_from_its_title_or_lang(tmp_path: Path) -> None:
-    assert locale.abstract_language("АҢДАТПА", "ru") == "kk"
-    assert locale.abstract_language("Аннотация", "kk") == "ru"
-    assert locale.abstract_language("Abstract", "kk") == "en"
-    assert locale.abstract_language("Түйін", "en") == "kk"  # by its letters
-    assert locale.abstract_language("…", "ru") == "ru"
+    assert wording.abstract_language("АҢДАТПА", "ru") == "kk"
+    assert wording.abstract_language("Аннотация", "kk") == "ru"
+    assert wording.abstract_language("Abstract", "kk") == "en"
+    assert wording.abstract_language("Түйін", "en") == "kk"  # by its letters
+    assert wording.abstract_language("…", "ru") == "ru"
     project = copy_project("faculty", tmp_path)
     annotations = project / "content" / "00-annotacii.md"
     annotations.write_text(annotations.read_text(encoding="utf-8").replace("# ANNOTATION {.abstract}",
@@ -72,11 +72,11 @@ def test_annotation_language_from_its_title_or_lang(tmp_path: Path) -> None:
 
 
 def test_statistics_strings_in_each_language() -> None:
-    assert locale.statistics_text("ru", "coursework", 3, 2, 20, 1).replace("\u00a0", " ") == (
+    assert wording.statistics_text("ru", "coursework", 3, 2, 20, 1).replace("\u00a0", " ") == (
         "Курсовая работа {pages} с., 3 рис., 2 табл., 20 источн., 1 прил.")
-    assert locale.statistics_text("kk", "coursework", 3, 2, 20, 1).replace("\u00a0", " ") == (
+    assert wording.statistics_text("kk", "coursework", 3, 2, 20, 1).replace("\u00a0", " ") == (
         "Курстық жұмыс {pages} б., 3 сурет, 2 кесте, 20 дереккөз, 1 қосымша.")
-    assert locale.statistics_text("en", "master", 1, 0, 21, 2).replace("\u00a0", " ") == (
+    assert wording.statistics_text("en", "master", 1, 0, 21, 2).replace("\u00a0", " ") == (
         "Master's thesis {pages} p., 1 figure, 21 sources, 2 appendices.")  # a count of 0 is left out
 
 
@@ -140,5 +140,5 @@ def test_terms_page_after_the_contents_before_the_abbreviations_and_listed(facul
     assert squash("Веб-сервис – программная система, доступная по сети") in text
     entries = contents_entries(faculty_build.pdf.pages[faculty_build.page_with("СОДЕРЖАНИЕ") - 1])
     assert entries[0] == ("ТЕРМИНЫ И ОПРЕДЕЛЕНИЯ", terms)
-    assert (locale.text("kk", "terms"), locale.text("en", "terms")) == ("ТЕРМИНДЕР МЕН АНЫҚТАМАЛАР",
+    assert (wording.text("kk", "terms"), wording.text("en", "terms")) == ("ТЕРМИНДЕР МЕН АНЫҚТАМАЛАР",
                                                                         "TERMS AND DEFINITIONS")

@@ -3,7 +3,7 @@ run-in headings' full stop; GOST's left as the language gives them."""
 
 from __future__ import annotations
 
-from kazthesis.lang import locale
+from kazthesis.lang import wording
 from kazthesis.model import Heading, Source, Text
 from kazthesis.resolve.forms import apply_heading_forms, printed_strings, section_label
 from kazthesis.resolve.geometry import FORMS
@@ -27,7 +27,7 @@ def test_apa_labels_its_sections_in_title_case_in_english_and_sentence_case_else
 
 
 def test_gost_keeps_the_language_s_strings() -> None:
-    assert printed_strings("en", FORMS["gost"]) == locale.strings("en")
+    assert printed_strings("en", FORMS["gost"]) == wording.strings("en")
 
 
 def test_a_run_in_heading_ends_with_one_full_stop_whatever_the_builds_before_did() -> None:
@@ -40,5 +40,5 @@ def test_a_run_in_heading_ends_with_one_full_stop_whatever_the_builds_before_did
         apply_heading_forms([fourth, fifth, asked, third, appendix], FORMS["apa"], strings)
     assert [h.end for h in (fourth, fifth, asked, third)] == [".", ".", "", ""]
     assert appendix.label == "Appendix A"
-    apply_heading_forms([fourth], FORMS["gost"], locale.strings("en"))  # the profile changed back
+    apply_heading_forms([fourth], FORMS["gost"], wording.strings("en"))  # the profile changed back
     assert fourth.end == ""
