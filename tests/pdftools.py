@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,6 +145,24 @@ def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
+IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _with_matrix(operations: list) -> Iterator[tuple[str, list, tuple[float, ...]]]:
+    """A content stream's operators other than q, Q and cm, each with the transformation matrix in force."""
+    ctm, stack = IDENTITY, []
+    for operands, operator in operations:
+        name = str(operator)
+        if name == "q":
+            stack.append(ctm)
+        elif name == "Q":
+            ctm = stack.pop()
+        elif name == "cm":
+            ctm = _multiply(tuple(float(x) for x in operands), ctm)
+        else:
+            yield name, operands, ctm
+
+
 def text_runs(path: Path, page: int) -> list[TextRun]:
     """Every text run of a page (1-based), read from its content stream with the transformations in force."""
     import pikepdf
@@ -156,18 +175,11 @@ def text_runs(path: Path, page: int) -> list[TextRun]:
             descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
             fonts[name] = (float(descriptor.Ascent) / 1000, -float(descriptor.Descent) / 1000)
         operations = pikepdf.parse_content_stream(pdf_page)
-    ctm, stack, runs = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), [], []
-    tm, font, size = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), ("", (0.0, 0.0)), 0.0
-    for operands, operator in operations:
-        name = str(operator)
-        if name == "q":
-            stack.append(ctm)
-        elif name == "Q":
-            ctm = stack.pop()
-        elif name == "cm":
-            ctm = _multiply(tuple(float(x) for x in operands), ctm)
-        elif name == "BT":
-            tm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    runs: list[TextRun] = []
+    tm, font, size = IDENTITY, ("", (0.0, 0.0)), 0.0
+    for name, operands, ctm in _with_matrix(operations):
+        if name == "BT":
+            tm = IDENTITY
         elif name == "Tm":
             tm = tuple(float(x) for x in operands)
         elif name == "Td":
@@ -188,25 +200,18 @@ def strokes(path: Path, page: int) -> list[tuple[float, float, float, float]]:
     with pikepdf.open(path) as pdf:
         height = float(pdf.pages[page - 1].mediabox[3])
         operations = pikepdf.parse_content_stream(pdf.pages[page - 1])
-    ctm, stack, start, lines = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), [], (0.0, 0.0), []
+    start, lines = (0.0, 0.0), []
     pending: list[tuple[float, float, float, float]] = []
 
-    def point(x: float, y: float) -> tuple[float, float]:
+    def point(x: float, y: float, ctm: tuple[float, ...]) -> tuple[float, float]:
         a, b, c, d, e, f = ctm
         return a * x + c * y + e, height - (b * x + d * y + f)
 
-    for operands, operator in operations:
-        name = str(operator)
-        if name == "q":
-            stack.append(ctm)
-        elif name == "Q":
-            ctm = stack.pop()
-        elif name == "cm":
-            ctm = _multiply(tuple(float(x) for x in operands), ctm)
-        elif name == "m":
-            start = point(float(operands[0]), float(operands[1]))
+    for name, operands, ctm in _with_matrix(operations):
+        if name == "m":
+            start = point(float(operands[0]), float(operands[1]), ctm)
         elif name == "l":
-            end = point(float(operands[0]), float(operands[1]))
+            end = point(float(operands[0]), float(operands[1]), ctm)
             pending.append((*start, *end))
             start = end
         elif name == "S":

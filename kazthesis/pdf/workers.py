@@ -33,7 +33,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.connection import Connection, wait
@@ -158,6 +158,18 @@ class _Worker:
     started: float = 0.0  # when it was given the item it is on
 
 
+def _requests(connection: Connection) -> Iterator[Any]:
+    """What is sent on ``connection``, until None (stop) or the end of the pipe (the sender has gone)."""
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        yield message
+
+
 def _serve(connection: Connection, builds_end: Connection, build: int) -> None:
     """The renderer: import the renderer, fork the workers, then hand out what is asked until told to stop."""
     die_with_parent(build)
@@ -173,14 +185,7 @@ def _serve(connection: Connection, builds_end: Connection, build: int) -> None:
     workers = [_fork_worker(connection, []) for _ in range(worker_count())]
     home: dict[str, int] = {}  # piece name → the worker that keeps its layout (watch mode)
     try:
-        while True:
-            try:
-                message = connection.recv()
-            except (EOFError, OSError):
-                return  # the build has gone
-            if message is None:
-                return
-            function, items = message
+        for function, items in _requests(connection):
             try:
                 connection.send(("ok", _dispatch(function, items, workers, home, connection)))
             except Exception as exc:  # noqa: BLE001 - a bug in a layout pass: the build reports it
@@ -210,13 +215,7 @@ def _fork_worker(connection: Connection, others: list[_Worker]) -> _Worker:
 
 def _refuse(connection: Connection, failure: Exception) -> None:
     """A renderer that could not start: every request is answered with why, until the build stops asking."""
-    while True:
-        try:
-            message = connection.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
+    for _message in _requests(connection):
         connection.send(("error", failure))
 
 
@@ -315,14 +314,7 @@ def _work(connection: Connection, inherited: list[Connection], renderer: int) ->
         warm_up()
     except Exception:  # noqa: BLE001, S110 - the first piece meets the same failure, and reports it
         pass
-    while True:
-        try:
-            message = connection.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        function, items = message
+    for function, items in _requests(connection):
         try:
             connection.send(("ok", [function(item) for item in items]))
         except MemoryError:
