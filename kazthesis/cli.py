@@ -25,7 +25,7 @@ from kazthesis.i18n import _, ngettext
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.places import Places, is_project, project_above
 from kazthesis.problems import Problems, count_warnings, problem_line, summary
-from kazthesis.read.config import WORK_TYPES
+from kazthesis.read.settings import WORK_TYPES
 
 COMMANDS = ("build", "docx", "review", "refs", "check", "watch", "new", "import", "doctor", "help")
 PROJECT_COMMANDS = ("build", "docx", "review", "refs", "check", "watch", "doctor")

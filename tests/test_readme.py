@@ -8,7 +8,7 @@ import tomllib
 
 from conftest import REPO
 
-from kazthesis.read.config import SETTINGS
+from kazthesis.read.settings import SETTINGS
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 CI = (REPO / ".ci" / "run").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 The chapters, figure and sources are package files (``kazthesis/new/skeletons/<language>/``, with the
 sample title page and abbreviations in its ``sample.toml``); thesis.toml is written here from
-:data:`kazthesis.read.config.SETTINGS`, so that it lists every setting, with its meaning and default, as
+:data:`kazthesis.read.settings.SETTINGS`, so that it lists every setting, with its meaning and default, as
 the tool knows them; what the command says, and the work type's name, come from the language's entry
 in the registry (:mod:`kazthesis.lang`).
 """
@@ -19,7 +19,8 @@ from kazthesis import __version__
 from kazthesis.i18n import N_, _, use
 from kazthesis.lang import registry, wording
 from kazthesis.problems import problem_line
-from kazthesis.read.config import PROFILES, SETTINGS
+from kazthesis.read.profiles import PROFILES
+from kazthesis.read.settings import SETTINGS
 
 SKELETONS = Path(__file__).resolve().parent / "skeletons"
 SHARED_FILES = ("references.bib",)

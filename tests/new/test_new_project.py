@@ -15,7 +15,9 @@ from kazthesis.lang import wording
 from kazthesis.lang.registry import DOCUMENT_LANGUAGES
 from kazthesis.new.project import SKELETONS, sample, thesis_toml
 from kazthesis.problems import Problems
-from kazthesis.read.config import PROFILES, SETTINGS, load_config
+from kazthesis.read.config import load_config
+from kazthesis.read.profiles import PROFILES
+from kazthesis.read.settings import SETTINGS
 
 LANGUAGES = list(DOCUMENT_LANGUAGES)
 # The warnings a fresh project is expected to have: placeholders on the title page, and a sample too short.

@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli, squash
 from pdftools import MM, contents_entries, fonts, outline, words
 
-from kazthesis.read.config import PROFILES
+from kazthesis.read.profiles import PROFILES
 
 ON_SMALL_AND_EXEMPLAR = pytest.mark.parametrize("built", ["small", "exemplar"], indirect=True)
 

@@ -147,8 +147,8 @@ def test_a_column_gets_its_longest_whole_word_when_the_page_has_room() -> None:
     """One short column holding a long word beside a column of long sentences: shared in proportion to the
     sentences, the first column would be narrower than its word; it gets the word's width."""
     from kazthesis.model import Cell, Source, Table, Text
-    from kazthesis.read.config import PROFILES
     from kazthesis.read.fonts import text_width
+    from kazthesis.read.profiles import PROFILES
     from kazthesis.resolve.geometry import page_geometry, points
     from kazthesis.resolve.table_fit import fit_table
 
