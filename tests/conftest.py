@@ -58,6 +58,19 @@ def run_cli(*args: str | Path) -> Run:
     return Run(status, out.getvalue(), err.getvalue())
 
 
+class Lines:
+    """A stream that keeps what is written to it: watch's out and err, read by a test while watch runs."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
 def copy_project(name: str, target: Path) -> Path:
     """A fresh copy of a fixture project (or of the repository's exemplar: name "exemplar")."""
     project = target / name

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, edit_file, read_pdf, run_cli
+from conftest import Lines, copy_project, edit_file, read_pdf, run_cli
 
 from kazthesis.watch import Watcher, is_input, watch
 
@@ -109,16 +109,6 @@ def test_only_inputs_trigger_a_rebuild(tmp_path: Path) -> None:
 def test_watch_loop_rebuilds_on_save_and_stops(tmp_path: Path) -> None:
     project = copy_project("small", tmp_path)
     stop = threading.Event()
-
-    class Lines:
-        def __init__(self) -> None:
-            self.text = ""
-
-        def write(self, text: str) -> None:
-            self.text += text
-
-        def flush(self) -> None:
-            pass
 
     out, err = Lines(), Lines()
     thread = threading.Thread(target=watch, args=(project, out, err, stop))

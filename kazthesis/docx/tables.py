@@ -45,8 +45,8 @@ def add_table(story: Story, inlines: Inlines, table: Table) -> None:
     widths = column_widths(story, table, max(table.columns, 1))
     step = geometry.step(table.step)
     border = round(geometry.rule * 8)  # eighths of a point
-    ruled = ("top", "bottom") if geometry.forms.name == "apa" else ("top", "left", "bottom", "right", "insideH",
-                                                                     "insideV")
+    apa = geometry.forms.name == "apa"  # ruled as thesis.css's APA block rules it
+    ruled = ("top", "bottom") if apa else ("top", "left", "bottom", "right", "insideH", "insideV")
     vertical, horizontal = twips(points(geometry.cell_padding)), twips(points(step.padding))
     tbl = story.add(OxmlElement("w:tbl"))
     tbl.append(parse_xml(
@@ -63,7 +63,7 @@ def add_table(story: Story, inlines: Inlines, table: Table) -> None:
     size = step.size if step.size != story.size else 0  # 0: the style's own size
     # APA: the heads in plain type, ruled above and below by their own cells, so that a page the head is
     # repeated on has the rules too
-    head_rule = border if geometry.forms.name == "apa" else 0
+    head_rule = border if apa else 0
     for row in table.header:
         tbl.append(table_row(inlines, row, widths, header=True, size=size, rule=head_rule))
     for row in table.rows:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import edit_file, line_of
+from conftest import Lines, edit_file, line_of
 from guard import foreign_lines, run_within
 
 from kazthesis.watch import watch
@@ -67,16 +67,6 @@ def test_thesis_toml_nested_5000_deep_is_an_error_at_its_line(project: Path) -> 
 
 def test_watch_reports_a_deeply_nested_thesis_toml_and_goes_on(project: Path) -> None:
     stop = threading.Event()
-
-    class Lines:
-        def __init__(self) -> None:
-            self.text = ""
-
-        def write(self, text: str) -> None:
-            self.text += text
-
-        def flush(self) -> None:
-            pass
 
     out, err = Lines(), Lines()
     result: list[int] = []
