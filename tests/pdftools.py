@@ -109,19 +109,12 @@ def clip_boxes(path: Path, page: int) -> list[tuple[float, float]]:
 
     with pikepdf.open(path) as pdf:
         operations = pikepdf.parse_content_stream(pdf.pages[page - 1])
-    scale, stack, boxes = (1.0, 1.0), [], []
-    for index, (operands, operator) in enumerate(operations):
-        name = str(operator)
-        if name == "q":
-            stack.append(scale)
-        elif name == "Q":
-            scale = stack.pop()
-        elif name == "cm":
-            a, _, _, d = (float(x) for x in operands[:4])
-            scale = (scale[0] * abs(a), scale[1] * abs(d))
-        elif name == "re" and index + 1 < len(operations) and str(operations[index + 1][1]) == "W":
+    drawn = list(_with_matrix(operations))
+    boxes = []
+    for (name, operands, ctm), (following, _, _) in zip(drawn, drawn[1:], strict=False):
+        if name == "re" and following == "W":  # a rectangle made the clipping path
             width, height = (float(x) for x in operands[2:4])
-            boxes.append((width * scale[0] / MM, height * scale[1] / MM))
+            boxes.append((width * abs(ctm[0]) / MM, height * abs(ctm[3]) / MM))
     return boxes
 
 
